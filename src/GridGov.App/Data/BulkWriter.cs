@@ -1,0 +1,86 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace GridGov.Data;
+
+/// <summary>
+/// Writes many rows of a mapped entity at once, with the ids they carry: binary COPY on PostgreSQL,
+/// one prepared statement in one transaction on SQLite. Used for seeding and bulk loads only;
+/// ordinary changes go through the domain and SaveChanges.
+/// </summary>
+public static class BulkWriter
+{
+    public static async Task InsertAsync<T>(GridGovDbContext db, IEnumerable<T> rows, CancellationToken ct = default) where T : class
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
+        var table = entity.GetTableName()!;
+        var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+        var columns = entity.GetProperties()
+            .Select(p => (Property: p, Column: p.GetColumnName(store)))
+            .Where(c => c.Column is not null)
+            .ToList();
+        var columnList = string.Join(", ", columns.Select(c => $"\"{c.Column}\""));
+
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+
+        if (connection is NpgsqlConnection npgsql)
+        {
+            await using var importer = await npgsql.BeginBinaryImportAsync($"COPY \"{table}\" ({columnList}) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(ct);
+                foreach (var (property, _) in columns)
+                {
+                    var value = ProviderValue(property, row);
+                    if (value is null) await importer.WriteNullAsync(ct);
+                    else await importer.WriteAsync(value, ct);
+                }
+            }
+            await importer.CompleteAsync(ct);
+            return;
+        }
+
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = $"INSERT INTO \"{table}\" ({columnList}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+        var parameters = columns.Select((_, i) =>
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "$p" + i;
+            command.Parameters.Add(p);
+            return p;
+        }).ToArray();
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < columns.Count; i++) parameters[i].Value = ProviderValue(columns[i].Property, row) ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        if (ownTransaction is not null)
+        {
+            await ownTransaction.CommitAsync(ct);
+            await ownTransaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>After rows were written with explicit ids, moves PostgreSQL's identity past them.</summary>
+    public static async Task ResetIdentityAsync<T>(GridGovDbContext db, CancellationToken ct = default)
+    {
+        if (!db.Database.IsNpgsql()) return;
+        var table = db.Model.FindEntityType(typeof(T))!.GetTableName();
+        await db.Database.ExecuteSqlRawAsync(
+            $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), GREATEST(1, (SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{table}\")))", ct);
+    }
+
+    private static object? ProviderValue(IProperty property, object row)
+    {
+        var value = property.PropertyInfo is { } pi ? pi.GetValue(row) : property.FieldInfo?.GetValue(row);
+        if (value is null) return null;
+        var converter = property.GetTypeMapping().Converter;
+        return converter is null ? value : converter.ConvertToProvider(value);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using GridGov.Kernel.Auditing;
+using GridGov.Kernel.Errors;
+using GridGov.Kernel.Scoping;
+using GridGov.Kernel.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace GridGov.Data;
+
+/// <summary>The capture-scope guard and the change log, applied to every save.</summary>
+internal sealed class ChangeTracking(DbContext db, CurrentUser user, TimeProvider clock)
+{
+    internal sealed record Pending(EntityEntry Entry, ChangeRecord Record);
+
+    /// <summary>Refuses any change to scoped data outside the capture scope, before or after the change.</summary>
+    public void GuardScope()
+    {
+        foreach (var entry in db.ChangeTracker.Entries<IScopedByPath>())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            var now = entry.Entity.Path;
+            var before = entry.State == EntityState.Added ? now : (string?)entry.OriginalValues[nameof(IScopedByPath.Path)] ?? now;
+            if (!user.CanCapture(now) || !user.CanCapture(before)) throw new ForbiddenException("outside_capture_scope");
+        }
+    }
+
+    /// <summary>Optimistic concurrency: a record's Version goes up by one with each change.</summary>
+    public void BumpVersions()
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Modified))
+        {
+            var version = entry.Metadata.FindProperty("Version");
+            if (version is null || version.ClrType != typeof(int)) continue;
+            var property = entry.Property("Version");
+            property.CurrentValue = (int)property.OriginalValue! + 1;
+        }
+    }
+
+    public List<Pending> Collect()
+    {
+        var pending = new List<Pending>();
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is IAudited))
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            var (before, after) = entry.State switch
+            {
+                EntityState.Added => (null, Values(entry, p => p.CurrentValue)),
+                EntityState.Deleted => (Values(entry, p => p.OriginalValue), null),
+                _ => Changed(entry),
+            };
+            if (entry.State == EntityState.Modified && after is null) continue;
+            pending.Add(new Pending(entry, new ChangeRecord
+            {
+                At = clock.GetUtcNow().UtcDateTime, UserId = user.UserId ?? "", UserName = user.UserName,
+                EntityType = entry.Metadata.ClrType.Name, Action = entry.State.ToString(),
+                Path = (entry.Entity as IScopedByPath)?.Path ?? "", Before = before, After = after,
+            }));
+        }
+        return pending;
+    }
+
+    /// <summary>Fills in keys the database has just generated.</summary>
+    public IEnumerable<ChangeRecord> Complete(List<Pending> pending)
+    {
+        foreach (var (entry, record) in pending)
+        {
+            record.EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+            yield return record;
+        }
+    }
+
+    private static string Values(EntityEntry entry, Func<PropertyEntry, object?> pick) =>
+        JsonSerializer.Serialize(entry.Properties.Where(p => !p.Metadata.IsShadowProperty()).ToDictionary(p => p.Metadata.Name, pick));
+
+    private static (string?, string?) Changed(EntityEntry entry)
+    {
+        var changed = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+        if (changed.Count == 0) return (null, null);
+        return (JsonSerializer.Serialize(changed.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)),
+            JsonSerializer.Serialize(changed.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)));
+    }
+}

@@ -1,0 +1,58 @@
+using GridGov.Kernel.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GridGov.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class DatabaseSetup
+{
+    public const string DefaultSqlite = "Data Source=data/gridgov.db";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration config) =>
+        string.Equals(config["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Postgres
+            : DatabaseProvider.Sqlite;
+
+    public static IServiceCollection AddGridGovDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        var provider = ProviderFrom(config);
+        var connection = config.GetConnectionString("GridGov")
+            ?? (provider == DatabaseProvider.Sqlite ? DefaultSqlite : throw new InvalidOperationException(
+                "Database:Provider is Postgres but ConnectionStrings:GridGov is not set"));
+        services.AddDbContext<GridGovDbContext>(o => Configure(o, provider, connection));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connection)
+    {
+        if (provider == DatabaseProvider.Postgres)
+            options.UseNpgsql(connection, o => o.MigrationsAssembly("GridGov.Migrations.Postgres"));
+        else
+        {
+            EnsureSqliteFolder(connection);
+            options.UseSqlite(connection, o => o.MigrationsAssembly("GridGov.Migrations.Sqlite"));
+        }
+    }
+
+    /// <summary>A context outside any request (design time, seeding, benchmarks) acts for the system.</summary>
+    public static GridGovDbContext CreateForSystem(DatabaseProvider provider, string connection)
+    {
+        var options = new DbContextOptionsBuilder<GridGovDbContext>();
+        Configure(options, provider, connection);
+        return new GridGovDbContext(options.Options, CurrentUser.System(), TimeProvider.System);
+    }
+
+    private static void EnsureSqliteFolder(string connection)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection);
+        var folder = Path.GetDirectoryName(builder.DataSource);
+        if (!string.IsNullOrEmpty(folder) && builder.DataSource != ":memory:") Directory.CreateDirectory(folder);
+    }
+}

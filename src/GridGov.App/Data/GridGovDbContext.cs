@@ -1,0 +1,76 @@
+using System.Linq.Expressions;
+using GridGov.Kernel.Auditing;
+using GridGov.Kernel.Scoping;
+using GridGov.Kernel.Security;
+using GridGov.Modules.Accounts.Domain;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Data;
+
+/// <summary>
+/// The one DbContext. Every entity that lives on the territory tree (<see cref="IScopedByPath"/>)
+/// gets a query filter on the user's view scope here, and every save is checked against the
+/// capture scope and written to the change log in <see cref="ChangeTracking"/>; modules never
+/// repeat either check.
+/// </summary>
+public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options, CurrentUser user, TimeProvider clock)
+    : IdentityDbContext<AppUser>(options)
+{
+    internal CurrentUser User => user;
+
+    /// <summary>Read by the query filters at execution time; null hides everything.</summary>
+    public string? ScopeViewPath => user.ViewPath;
+
+    public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(GridGovDbContext).Assembly);
+
+        var isPostgres = Database.IsNpgsql();
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IScopedByPath).IsAssignableFrom(e.ClrType)).ToList())
+        {
+            var path = builder.Entity(entity.ClrType).Property(nameof(IScopedByPath.Path)).HasMaxLength(256).IsRequired();
+            // Byte order makes LIKE 'prefix%' and ordered scans use the B-tree on PostgreSQL.
+            if (isPostgres) path.UseCollation("C");
+            builder.Entity(entity.ClrType).HasQueryFilter(ScopeFilter(entity.ClrType));
+        }
+    }
+
+    private LambdaExpression ScopeFilter(Type type)
+    {
+        var method = typeof(GridGovDbContext).GetMethod(nameof(ScopeFilterOf), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        return (LambdaExpression)method.MakeGenericMethod(type).Invoke(this, null)!;
+    }
+
+    private Expression<Func<T, bool>> ScopeFilterOf<T>() where T : IScopedByPath =>
+        e => ScopeViewPath != null && e.Path.StartsWith(ScopeViewPath);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        var tracking = new ChangeTracking(this, user, clock);
+        tracking.GuardScope();
+        tracking.BumpVersions();
+        var pending = tracking.Collect();
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            ChangeRecords.AddRange(tracking.Complete(pending));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace GridGov.Kernel.Auditing;
+
+/// <summary>One change to an audited record: who, when, what, and the values before and after.</summary>
+public sealed class ChangeRecord : Scoping.IScopedByPath
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public string UserId { get; set; } = "";
+    public string UserName { get; set; } = "";
+    public string EntityType { get; set; } = "";
+    public string EntityId { get; set; } = "";
+    public string Action { get; set; } = "";
+    /// <summary>Path of the record at the time, so history is read under the same scope as the data.</summary>
+    public string Path { get; set; } = "";
+    public string? Before { get; set; }
+    public string? After { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary>Records whose every change is kept in the change log, written in the same transaction.</summary>
+public interface IAudited;

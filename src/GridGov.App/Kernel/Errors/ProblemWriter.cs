@@ -1,0 +1,81 @@
+using GridGov.Kernel.Localization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+
+namespace GridGov.Kernel.Errors;
+
+/// <summary>
+/// The one place that turns failures into RFC 7807 problems: a stable <c>code</c>, a title and
+/// detail in the request's language and, for validation, each offending field.
+/// </summary>
+public sealed class ProblemWriter(IStringLocalizer<Strings> text, IProblemDetailsService problems, ILogger<ProblemWriter> log)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var problem = exception switch
+        {
+            AppException app => FromAppException(app),
+            DbUpdateConcurrencyException => Build(409, "concurrency_conflict"),
+            BadHttpRequestException bad => Build(bad.StatusCode, "bad_request"),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            log.LogError(exception, "Unhandled failure on {Path}", http.Request.Path);
+            problem = Build(500, "server_error");
+        }
+        http.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http, ProblemDetails = problem, Exception = exception,
+        });
+    }
+
+    /// <summary>Fills code, title and detail on problems the framework makes itself (404 routes, 401, 405…).</summary>
+    public void Complete(ProblemDetails problem)
+    {
+        var status = problem.Status ?? 500;
+        if (!problem.Extensions.ContainsKey("code"))
+        {
+            var code = status switch
+            {
+                400 => "bad_request", 401 => "unauthenticated", 403 => "forbidden", 404 => "not_found",
+                405 => "method_not_allowed", 409 => "conflict", 415 => "unsupported_media_type", _ => "server_error",
+            };
+            problem.Extensions["code"] = code;
+            problem.Title = Message(code);
+        }
+    }
+
+    public ProblemDetails FromAppException(AppException app)
+    {
+        var problem = Build(app.Status, app.Code, app.Args);
+        if (app is ValidationException v)
+        {
+            problem.Extensions["errors"] = v.Fields.ToDictionary(
+                f => f.Key, f => new[] { Lookup("field." + f.Value, v.FieldArgs) });
+            problem.Extensions["fieldCodes"] = v.Fields;
+        }
+        return problem;
+    }
+
+    private ProblemDetails Build(int status, string code, params object[] args)
+    {
+        var problem = new ProblemDetails { Status = status, Title = Message(code, args), Type = $"https://gridgov.org/problems/{code}" };
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    private string Message(string code, params object[] args) => Lookup("err." + code, args);
+
+    private string Lookup(string key, params object[] args)
+    {
+        var s = text[key, args];
+        return s.ResourceNotFound ? key : s.Value;
+    }
+}

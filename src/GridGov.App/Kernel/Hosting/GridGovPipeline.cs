@@ -1,0 +1,68 @@
+using GridGov.Data;
+using GridGov.Modules.Accounts.Api;
+using GridGov.Modules.Accounts.Application;
+using GridGov.Modules.People.Api;
+using GridGov.Modules.Territory.Api;
+using GridGov.Shell;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Scalar.AspNetCore;
+
+namespace GridGov.Kernel.Hosting;
+
+public static class GridGovPipeline
+{
+    /// <summary>Migrates, seeds an empty database with the demo county, and maps the UI, API and health check.</summary>
+    public static async Task UseGridGovAsync(this WebApplication app)
+    {
+        using (var scope = app.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Security.CurrentUser>().ActAsSystem();
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        }
+
+        // Culture first, so problems written by the exception handler speak the request's language.
+        app.UseRequestLocalization();
+        app.UseExceptionHandler();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.MapStaticAssets();
+        app.UseAuthentication();
+        app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapGet("/healthz", async (GridGovDbContext db, CancellationToken ct) =>
+        {
+            var ok = await db.Database.CanConnectAsync(ct);
+            var pending = ok ? (await db.Database.GetPendingMigrationsAsync(ct)).Count() : -1;
+            var body = new { status = ok && pending == 0 ? "healthy" : "unhealthy", database = db.Database.ProviderName, pendingMigrations = pending };
+            return ok && pending == 0 ? Results.Ok(body) : Results.Json(body, statusCode: 503);
+        }).AllowAnonymous().ExcludeFromDescription();
+
+        app.MapGet("/culture", (string c, string? returnUrl, HttpContext http) =>
+        {
+            var culture = GridGovServices.Cultures.FirstOrDefault(x => x.Name == c)?.Name ?? "zh-CN";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//") ? r : "/");
+        }).AllowAnonymous().ExcludeFromDescription();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("GridGov API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapTokenApi();
+        var secured = api.MapGroup("").RequireAuthorization("api");
+        secured.MapAccountsApi();
+        secured.MapTerritoryApi();
+        secured.MapPeopleApi();
+
+        app.MapAccountPages();
+        app.MapRazorComponents<App>();
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using GridGov.Data;
+using GridGov.Kernel.Errors;
+using GridGov.Kernel.Security;
+using GridGov.Modules.Accounts.Application;
+using GridGov.Modules.Accounts.Contracts;
+using GridGov.Modules.Accounts.Domain;
+using GridGov.Modules.Demo;
+using GridGov.Modules.People.Application;
+using GridGov.Modules.People.Contracts;
+using GridGov.Modules.Territory.Application;
+using GridGov.Modules.Territory.Contracts;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace GridGov.Kernel.Hosting;
+
+public static class GridGovServices
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static WebApplicationBuilder AddGridGov(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<CurrentUser>();
+        services.AddGridGovDatabase(config);
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(Math.Max(15, config.GetValue("Auth:LockoutMinutes", 15)));
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<GridGovDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        var idle = TimeSpan.FromMinutes(config.GetValue("Auth:IdleTimeoutMinutes", 30));
+        // Pages sign in with the cookie, API clients with a bearer token; one default scheme picks per request.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "cookie-or-bearer";
+                o.DefaultChallengeScheme = "cookie-or-bearer";
+            })
+            .AddPolicyScheme("cookie-or-bearer", "Cookie or bearer", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, o =>
+            {
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.AccessDeniedPath = "/account/denied";
+                o.ExpireTimeSpan = idle;
+                o.SlidingExpiration = true;
+                o.Cookie.Name = "gridgov.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Events = new CookieAuthenticationEvents { OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync };
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorizationBuilder()
+            .AddPolicy("api", p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+        services.AddCascadingAuthenticationState();
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+        });
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.HttpContext.RequestServices.GetRequiredService<ProblemWriter>().Complete(c.ProblemDetails));
+        services.AddScoped<ProblemWriter>();
+        services.AddExceptionHandler<ProblemWriter>();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "GridGov API";
+            doc.Info.Description = "Territory, grids, coverage, households and accounts. Authenticate with POST /api/v1/auth/token and send 'Authorization: Bearer <token>'.";
+            return Task.CompletedTask;
+        }));
+
+        services.AddRazorComponents();
+        services.AddMudServices();
+        services.AddAntiforgery();
+
+        services.AddScoped<ITerritoryDirectory, TerritoryDirectory>();
+        services.AddScoped<TerritoryTree>();
+        services.AddScoped<GridLifecycle>();
+        services.AddScoped<GridReorganisation>();
+        services.AddScoped<GridStaffing>();
+        services.AddScoped<GridHouseholds>();
+        services.AddScoped<GridHistory>();
+        services.AddScoped<SizeRules>();
+        services.AddScoped<CoverageCheck>();
+        services.AddScoped<IPopulationStatistics, PopulationStatistics>();
+        services.AddScoped<IPopulationPlacement, PopulationPlacement>();
+        services.AddScoped<HouseholdPlacement>();
+        services.AddScoped<IAccountDirectory, AccountDirectory>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<SignIn>();
+        services.AddScoped<DemoCounty>();
+        services.AddScoped<DatabaseInitializer>();
+        return builder;
+    }
+}

@@ -1,0 +1,16 @@
+namespace GridGov.Kernel.Paging;
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)
+{
+    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+}
+
+public readonly record struct PageRequest(int Number, int Size)
+{
+    public const int MaxSize = 200;
+
+    public static PageRequest Of(int? number, int? size) =>
+        new(Math.Max(1, number ?? 1), Math.Clamp(size ?? 50, 1, MaxSize));
+
+    public int Skip => (Number - 1) * Size;
+}

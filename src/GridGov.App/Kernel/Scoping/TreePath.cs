@@ -1,0 +1,27 @@
+namespace GridGov.Kernel.Scoping;
+
+/// <summary>
+/// Ancestor paths: the codes from the root down to a node, each followed by '/'. Administrative
+/// areas use their 12-digit statistical code and grids their 17-character code, so all the
+/// children of a node of one kind share one path length and counts can group on a prefix.
+/// </summary>
+public static class TreePath
+{
+    public const int AreaSegmentLength = 13;
+    public const int GridSegmentLength = 18;
+
+    public static string Child(string? parentPath, string code) => (parentPath ?? "") + code + "/";
+
+    public static bool IsWithin(string path, string? scopePath) =>
+        scopePath is not null && path.StartsWith(scopePath, StringComparison.Ordinal);
+
+    /// <summary>The codes on a path, root first.</summary>
+    public static string[] Codes(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+
+    public static string? Parent(string path)
+    {
+        var trimmed = path.TrimEnd('/');
+        var cut = trimmed.LastIndexOf('/');
+        return cut < 0 ? null : trimmed[..(cut + 1)];
+    }
+}

@@ -1,0 +1,13 @@
+namespace GridGov.Kernel.Security;
+
+public enum Permission
+{
+    TerritoryView,
+    TerritoryManage,
+    CoverageView,
+    PeopleView,
+    UsersView,
+    UsersManage,
+    AuditView,
+    SystemSettings,
+}

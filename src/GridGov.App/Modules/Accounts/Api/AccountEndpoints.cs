@@ -1,0 +1,57 @@
+using GridGov.Kernel.Errors;
+using GridGov.Kernel.Paging;
+using GridGov.Kernel.Security;
+using GridGov.Modules.Accounts.Application;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+
+namespace GridGov.Modules.Accounts.Api;
+
+public sealed record TokenRequest(string UserName, string Password);
+
+public sealed record MeView(string UserName, IReadOnlyList<string> Roles, IReadOnlyList<string> Permissions, string? CaptureScope, string? ViewScope);
+
+public static class AccountEndpoints
+{
+    /// <summary>Issues a bearer token; the one API route open to anonymous callers.</summary>
+    public static RouteGroupBuilder MapTokenApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/auth/token", async Task<EmptyHttpResult> (TokenRequest body, SignIn signIn) =>
+        {
+            if (string.IsNullOrWhiteSpace(body.UserName) || string.IsNullOrEmpty(body.Password)
+                || await signIn.PasswordAsync(body.UserName, body.Password, IdentityConstants.BearerScheme) != SignInOutcome.Succeeded)
+                throw new AppException(401, "invalid_credentials");
+            // The bearer handler has written the token response.
+            return TypedResults.Empty;
+        }).AllowAnonymous().WithTags("Accounts").WithSummary("Exchanges a user name and password for a bearer token");
+        return api;
+    }
+
+    public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/me", (CurrentUser me) => new MeView(me.UserName, me.Roles,
+                Enum.GetValues<Permission>().Where(me.Has).Select(p => p.ToString()).ToList(), me.CapturePath, me.ViewPath))
+            .WithTags("Accounts").WithSummary("The signed-in user, their roles, permissions and scopes");
+
+        var users = api.MapGroup("/users").WithTags("Accounts");
+        users.MapGet("/", (string? search, int? page, int? pageSize, UserAdministration admin, CancellationToken ct) =>
+            admin.ListAsync(search, PageRequest.Of(page, pageSize), ct)).WithSummary("Accounts within the caller's view scope");
+        users.MapGet("/{id}", (string id, UserAdministration admin, CancellationToken ct) => admin.GetAsync(id, ct));
+        users.MapPost("/", async Task<Created<UserView>> (SaveUser body, UserAdministration admin, CancellationToken ct) =>
+        {
+            var created = await admin.CreateAsync(body, ct);
+            return TypedResults.Created($"/api/v1/users/{created.Id}", created);
+        }).WithSummary("Creates an account with roles and scopes the caller may grant");
+        users.MapPut("/{id}", (string id, SaveUser body, UserAdministration admin, CancellationToken ct) => admin.UpdateAsync(id, body, ct))
+            .WithSummary("Changes an account's name, roles, scopes, password or disabled state");
+        users.MapPost("/{id}/unlock", async Task<NoContent> (string id, UserAdministration admin, CancellationToken ct) =>
+        {
+            await admin.UnlockAsync(id, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Lifts a lockout");
+        return api;
+    }
+}

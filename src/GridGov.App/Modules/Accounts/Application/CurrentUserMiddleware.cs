@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using GridGov.Data;
+using GridGov.Kernel.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Modules.Accounts.Application;
+
+/// <summary>
+/// Fills <see cref="CurrentUser"/> for the request from the account as it is now (roles and
+/// scopes read fresh, so a changed scope applies at once). A disabled account acts as anonymous.
+/// </summary>
+public sealed class CurrentUserMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http, CurrentUser current, GridGovDbContext db)
+    {
+        var id = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (id is not null)
+        {
+            var account = await db.Users.AsNoTracking().Where(u => u.Id == id && !u.IsDisabled)
+                .Select(u => new { u.Id, u.UserName, u.CaptureScopePath, u.ViewScopePath }).FirstOrDefaultAsync(http.RequestAborted);
+            if (account is not null)
+            {
+                var roles = await db.UserRoles.Where(ur => ur.UserId == id)
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(http.RequestAborted);
+                current.SignIn(account.Id, account.UserName!, roles, account.CaptureScopePath, account.ViewScopePath);
+            }
+        }
+        await next(http);
+    }
+}

@@ -1,0 +1,136 @@
+using GridGov.Data;
+using GridGov.Kernel.Errors;
+using GridGov.Kernel.Paging;
+using GridGov.Kernel.Scoping;
+using GridGov.Kernel.Security;
+using GridGov.Modules.Accounts.Domain;
+using GridGov.Modules.Territory.Contracts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Modules.Accounts.Application;
+
+public sealed record UserView(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles,
+    string? CaptureScopeCode, string? ViewScopeCode, bool IsLockedOut, bool IsDisabled);
+
+public sealed record SaveUser(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? CaptureScopeCode,
+    string? ViewScopeCode, string? Password, bool IsDisabled = false);
+
+/// <summary>
+/// Accounts within the administrator's reach: they see users whose scope lies inside their view
+/// scope, and may grant only the roles their own roles can grant and scopes inside their own.
+/// </summary>
+public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, UserManager<AppUser> users, ITerritoryDirectory territory)
+{
+    private IQueryable<AppUser> Visible =>
+        actor.ViewPath is null ? db.Users.Where(_ => false)
+        : actor.ViewPath == "" ? db.Users
+        : db.Users.Where(u => u.CaptureScopePath != null && u.CaptureScopePath.StartsWith(actor.ViewPath));
+
+    public async Task<Page<UserView>> ListAsync(string? search, PageRequest page, CancellationToken ct)
+    {
+        actor.Require(Permission.UsersView);
+        var query = Visible.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search)) query = query.Where(u => u.UserName!.Contains(search) || u.DisplayName.Contains(search));
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(u => u.UserName).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        var ids = rows.Select(u => u.Id).ToList();
+        var roles = await db.UserRoles.Where(ur => ids.Contains(ur.UserId)).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .ToListAsync(ct);
+        return new Page<UserView>(rows.Select(u => View(u, roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToList())).ToList(),
+            page.Number, page.Size, total);
+    }
+
+    public async Task<UserView> GetAsync(string id, CancellationToken ct)
+    {
+        actor.Require(Permission.UsersView);
+        var user = await Visible.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("user_not_found", id);
+        return View(user, [.. await users.GetRolesAsync(user)]);
+    }
+
+    public async Task<UserView> CreateAsync(SaveUser input, CancellationToken ct)
+    {
+        actor.Require(Permission.UsersManage);
+        var (capture, view) = await CheckGrantAsync(input, ct);
+        if (string.IsNullOrEmpty(input.Password)) throw new ValidationException("password", "required");
+        var user = new AppUser { UserName = input.UserName.Trim(), DisplayName = input.DisplayName.Trim(), LockoutEnabled = true };
+        Apply(user, input, capture, view);
+        Check(await users.CreateAsync(user, input.Password));
+        Check(await users.AddToRolesAsync(user, input.Roles));
+        return View(user, input.Roles);
+    }
+
+    public async Task<UserView> UpdateAsync(string id, SaveUser input, CancellationToken ct)
+    {
+        actor.Require(Permission.UsersManage);
+        var user = await Visible.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("user_not_found", id);
+        if (user.Id == actor.UserId) throw new ForbiddenException("cannot_edit_self");
+        var current = await users.GetRolesAsync(user);
+        if (current.Except(Roles.GrantableBy(actor.Roles)).Any()) throw new ForbiddenException("role_not_grantable");
+        if (!actor.CanCapture(user.CaptureScopePath ?? "\u0000")) throw new ForbiddenException("outside_capture_scope");
+        var (capture, view) = await CheckGrantAsync(input with { UserName = user.UserName! }, ct);
+        Apply(user, input, capture, view);
+        Check(await users.UpdateAsync(user));
+        Check(await users.RemoveFromRolesAsync(user, current.Except(input.Roles)));
+        Check(await users.AddToRolesAsync(user, input.Roles.Except(current)));
+        if (!string.IsNullOrEmpty(input.Password))
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            Check(await users.ResetPasswordAsync(user, token, input.Password));
+        }
+        await users.UpdateSecurityStampAsync(user);
+        return View(user, input.Roles);
+    }
+
+    public async Task UnlockAsync(string id, CancellationToken ct)
+    {
+        actor.Require(Permission.UsersManage);
+        var user = await Visible.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("user_not_found", id);
+        if (!actor.CanCapture(user.CaptureScopePath ?? "\u0000")) throw new ForbiddenException("outside_capture_scope");
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        Check(await users.ResetAccessFailedCountAsync(user));
+    }
+
+    private async Task<(string Capture, string? View)> CheckGrantAsync(SaveUser input, CancellationToken ct)
+    {
+        var v = new Validator().Require("userName", input.UserName, 50).Require("displayName", input.DisplayName, 50);
+        v.Check(input.Roles.Count > 0, "roles", "required");
+        v.Check(input.Roles.All(Roles.IsKnown), "roles", "unknown_role");
+        v.Require("captureScopeCode", input.CaptureScopeCode, 20);
+        v.ThrowIfInvalid();
+        if (input.Roles.Except(Roles.GrantableBy(actor.Roles)).Any()) throw new ForbiddenException("role_not_grantable");
+
+        var capture = await territory.PathOfAsync(input.CaptureScopeCode!, ct) ?? throw new ValidationException("captureScopeCode", "unknown_node");
+        if (!actor.CanCapture(capture)) throw new ForbiddenException("scope_not_grantable");
+        string? view = null;
+        if (!string.IsNullOrWhiteSpace(input.ViewScopeCode))
+        {
+            view = await territory.PathOfAsync(input.ViewScopeCode, ct) ?? throw new ValidationException("viewScopeCode", "unknown_node");
+            if (!actor.CanView(view)) throw new ForbiddenException("scope_not_grantable");
+            if (!TreePath.IsWithin(capture, view)) throw new ValidationException("viewScopeCode", "view_must_contain_capture");
+        }
+        return (capture, view);
+    }
+
+    private static void Apply(AppUser user, SaveUser input, string capture, string? view)
+    {
+        user.DisplayName = input.DisplayName.Trim();
+        user.CaptureScopeCode = input.CaptureScopeCode;
+        user.CaptureScopePath = capture;
+        user.ViewScopeCode = view is null ? null : input.ViewScopeCode;
+        user.ViewScopePath = view;
+        user.IsDisabled = input.IsDisabled;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (result.Succeeded) return;
+        var first = result.Errors.First();
+        var field = first.Code.Contains("Password") ? "password" : first.Code.Contains("UserName") ? "userName" : "user";
+        throw new ValidationException(field, first.Code.Contains("Password") ? "weak_password" : first.Code.Contains("Duplicate") ? "duplicate" : "invalid");
+    }
+
+    private static UserView View(AppUser u, IReadOnlyList<string> roles) =>
+        new(u.Id, u.UserName!, u.DisplayName, roles, u.CaptureScopeCode, u.ViewScopeCode,
+            u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow, u.IsDisabled);
+}

@@ -1,0 +1,71 @@
+using System.Runtime.CompilerServices;
+using GridGov.Data;
+using GridGov.Kernel.Paging;
+using GridGov.Modules.People.Contracts;
+using GridGov.Modules.People.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Modules.People.Application;
+
+internal sealed class PopulationStatistics(GridGovDbContext db) : IPopulationStatistics
+{
+    private IQueryable<Household> Households => db.Set<Household>().AsNoTracking().Where(h => h.IsActive);
+    private IQueryable<Person> Residents => db.Set<Person>().AsNoTracking().Where(p => p.IsActive);
+
+    public async Task<IReadOnlyDictionary<string, PopulationCount>> CountByPathPrefixAsync(string parentPath, int keyLength, CancellationToken ct)
+    {
+        var households = await Households.Where(h => h.Path.StartsWith(parentPath) && h.Path.Length >= keyLength)
+            .GroupBy(h => h.Path.Substring(0, keyLength)).Select(g => new { g.Key, N = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var residents = await Residents.Where(p => p.Path.StartsWith(parentPath) && p.Path.Length >= keyLength)
+            .GroupBy(p => p.Path.Substring(0, keyLength)).Select(g => new { g.Key, N = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        return households.Keys.Union(residents.Keys).ToDictionary(
+            k => k, k => new PopulationCount(households.GetValueOrDefault(k), residents.GetValueOrDefault(k)));
+    }
+
+    public async Task<PopulationCount> CountUnderAsync(string path, CancellationToken ct) =>
+        new(await Households.CountAsync(h => h.Path.StartsWith(path), ct), await Residents.CountAsync(p => p.Path.StartsWith(path), ct));
+
+    public async Task<IReadOnlyList<GridOccupancy>> OccupancyByGridAsync(string areaPath, CancellationToken ct)
+    {
+        var households = await Households.Where(h => h.Path.StartsWith(areaPath))
+            .GroupBy(h => h.GridId).Select(g => new { GridId = g.Key, N = g.Count() }).ToListAsync(ct);
+        var buildings = await db.Set<Building>().AsNoTracking().Where(b => b.Path.StartsWith(areaPath))
+            .GroupBy(b => b.GridId).Select(g => new { GridId = g.Key, N = g.Count() }).ToListAsync(ct);
+        return households.Select(h => h.GridId).Union(buildings.Select(b => b.GridId))
+            .Select(id => new GridOccupancy(id,
+                households.FirstOrDefault(h => h.GridId == id)?.N ?? 0,
+                buildings.FirstOrDefault(b => b.GridId == id)?.N ?? 0))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<UnplacedItem>> UnplacedAsync(string areaPath, int limit, CancellationToken ct)
+    {
+        var households = await Households.Where(h => h.GridId == null && h.Path.StartsWith(areaPath)).OrderBy(h => h.Id).Take(limit)
+            .Select(h => new UnplacedItem("Household", h.Id, h.Number + " " + h.Address, h.Path)).ToListAsync(ct);
+        var buildings = await db.Set<Building>().AsNoTracking().Where(b => b.GridId == null && b.Path.StartsWith(areaPath)).OrderBy(b => b.Id).Take(limit)
+            .Select(b => new UnplacedItem("Building", b.Id, b.Name + " " + b.Address, b.Path)).ToListAsync(ct);
+        return [.. households, .. buildings];
+    }
+
+    public async IAsyncEnumerable<LocatedHousehold> LocatedHouseholdsAsync(string areaPath, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var rows = Households.Where(h => h.Path.StartsWith(areaPath) && h.GridId != null && h.Longitude != null && h.Latitude != null)
+            .Select(h => new LocatedHousehold(h.Id, h.GridId!.Value, h.Number, h.Longitude!.Value, h.Latitude!.Value))
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(ct)) yield return row;
+    }
+
+    public async Task<Page<HouseholdSummary>> HouseholdsOfGridAsync(int gridId, PageRequest page, CancellationToken ct)
+    {
+        var query = Households.Where(h => h.GridId == gridId);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(h => h.Number).Skip(page.Skip).Take(page.Size)
+            .Select(h => new HouseholdSummary(h.Id, h.Number, h.Address,
+                db.Set<Person>().Count(p => p.HouseholdId == h.Id && p.IsActive),
+                db.Set<Person>().Where(p => p.HouseholdId == h.Id && p.IsActive && p.RelationToHead == Relations.Head).Select(p => p.Name).FirstOrDefault()))
+            .ToListAsync(ct);
+        return new Page<HouseholdSummary>(items, page.Number, page.Size, total);
+    }
+}

@@ -1,0 +1,49 @@
+using GridGov.Kernel.Paging;
+
+namespace GridGov.Modules.People.Contracts;
+
+public sealed record PopulationCount(int Households, int Residents)
+{
+    public static readonly PopulationCount Zero = new(0, 0);
+}
+
+/// <summary>Households and buildings per grid id (null: not on any grid) within an area.</summary>
+public sealed record GridOccupancy(int? GridId, int Households, int Buildings);
+
+public sealed record UnplacedItem(string Kind, int Id, string Label, string Path);
+
+public sealed record LocatedHousehold(int Id, int GridId, string Number, double Longitude, double Latitude);
+
+public sealed record HouseholdSummary(int Id, string Number, string Address, int Residents, string? HeadName);
+
+/// <summary>What the territory needs to know about the population, counted in the database.</summary>
+public interface IPopulationStatistics
+{
+    /// <summary>Counts under <paramref name="parentPath"/> grouped by the first <paramref name="keyLength"/> characters of the path.</summary>
+    Task<IReadOnlyDictionary<string, PopulationCount>> CountByPathPrefixAsync(string parentPath, int keyLength, CancellationToken ct);
+
+    Task<PopulationCount> CountUnderAsync(string path, CancellationToken ct);
+
+    Task<IReadOnlyList<GridOccupancy>> OccupancyByGridAsync(string areaPath, CancellationToken ct);
+
+    Task<IReadOnlyList<UnplacedItem>> UnplacedAsync(string areaPath, int limit, CancellationToken ct);
+
+    IAsyncEnumerable<LocatedHousehold> LocatedHouseholdsAsync(string areaPath, CancellationToken ct);
+
+    Task<Page<HouseholdSummary>> HouseholdsOfGridAsync(int gridId, PageRequest page, CancellationToken ct);
+}
+
+/// <summary>Placing the population on grids, used when grids are reorganised.</summary>
+public interface IPopulationPlacement
+{
+    /// <summary>Rewrites paths after a subtree moved: everything under <paramref name="oldPrefix"/> now lies under <paramref name="newPrefix"/>.</summary>
+    Task RebaseAsync(string oldPrefix, string newPrefix, CancellationToken ct);
+
+    Task<bool> AnyOnGridAsync(int gridId, CancellationToken ct);
+
+    /// <summary>Moves the given households (all of them on <paramref name="fromGridId"/>) to a level-3 grid.</summary>
+    Task<int> MoveHouseholdsAsync(int fromGridId, IReadOnlyCollection<int> householdIds, int toGridId, string toPath, CancellationToken ct);
+
+    /// <summary>Moves every household and building of one grid to another.</summary>
+    Task<int> MoveEverythingAsync(int fromGridId, int toGridId, string toPath, CancellationToken ct);
+}

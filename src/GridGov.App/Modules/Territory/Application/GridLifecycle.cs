@@ -1,0 +1,84 @@
+using GridGov.Data;
+using GridGov.Kernel.Errors;
+using GridGov.Kernel.Security;
+using GridGov.Modules.People.Contracts;
+using GridGov.Modules.Territory.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Modules.Territory.Application;
+
+public sealed record CreateGrid(string ParentCode, string Name, DateOnly? OpenedOn = null, string? BoundaryGeoJson = null);
+
+/// <summary>Opening, renaming, re-drawing and retiring grids.</summary>
+public sealed class GridLifecycle(GridGovDbContext db, CurrentUser user, IPopulationPlacement population, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public async Task<Grid> GetAsync(string code, CancellationToken ct)
+    {
+        user.Require(Permission.TerritoryView);
+        return await db.GridAsync(code, ct);
+    }
+
+    public async Task<Grid> CreateAsync(CreateGrid input, CancellationToken ct)
+    {
+        user.Require(Permission.TerritoryManage);
+        var boundary = GeoJson.Validate("boundary", input.BoundaryGeoJson);
+        Grid grid;
+        if (input.ParentCode?.Length == GridCode.Length)
+        {
+            var parent = await db.GridToChangeAsync(input.ParentCode, ct);
+            var area = await db.AreaAsync(parent.AreaId, ct);
+            grid = Grid.OpenInGrid(parent, area, await db.NextSequenceAsync(area.Code, parent.Level + 1, ct), input.Name, input.OpenedOn ?? Today);
+        }
+        else
+        {
+            var area = await db.AreaToChangeAsync(input.ParentCode ?? "", ct);
+            grid = Grid.OpenInArea(area, await db.NextSequenceAsync(area.Code, 1, ct), input.Name, input.OpenedOn ?? Today);
+        }
+        grid.SetBoundary(boundary);
+        db.Add(grid);
+        await SaveAsync(ct);
+        return grid;
+    }
+
+    public async Task<Grid> RenameAsync(string code, string name, CancellationToken ct)
+    {
+        user.Require(Permission.TerritoryManage);
+        var grid = await db.GridToChangeAsync(code, ct);
+        grid.Rename(name);
+        await SaveAsync(ct);
+        return grid;
+    }
+
+    public async Task<Grid> SetBoundaryAsync(string code, string? geoJson, CancellationToken ct)
+    {
+        user.Require(Permission.TerritoryManage);
+        var grid = await db.GridToChangeAsync(code, ct);
+        grid.SetBoundary(GeoJson.Validate("boundary", geoJson));
+        await SaveAsync(ct);
+        return grid;
+    }
+
+    public async Task<Grid> RetireAsync(string code, DateOnly? on, CancellationToken ct)
+    {
+        user.Require(Permission.TerritoryManage);
+        var grid = await db.GridToChangeAsync(code, ct);
+        var activeChildren = await db.Set<Grid>().IgnoreQueryFilters().AnyAsync(g => g.ParentGridId == grid.Id && g.ClosedOn == null, ct);
+        grid.Retire(on ?? Today, activeChildren, await population.AnyOnGridAsync(grid.Id, ct));
+        await SaveAsync(ct);
+        return grid;
+    }
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("grid_code_taken");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using GridGov.Data;
+using GridGov.Modules.Territory.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Modules.Territory.Application;
+
+internal sealed class TerritoryDirectory(GridGovDbContext db) : ITerritoryDirectory
+{
+    public Task<GridRef?> FindGridAsync(string code, CancellationToken ct) =>
+        db.Set<Domain.Grid>().Where(g => g.Code == code)
+            .Select(g => new GridRef(g.Id, g.Code, g.Name, g.Level, g.Path, g.ClosedOn != null)).FirstOrDefaultAsync(ct);
+
+    public Task<GridRef?> FindGridAsync(int id, CancellationToken ct) =>
+        db.Set<Domain.Grid>().Where(g => g.Id == id)
+            .Select(g => new GridRef(g.Id, g.Code, g.Name, g.Level, g.Path, g.ClosedOn != null)).FirstOrDefaultAsync(ct);
+
+    public async Task<string?> PathOfAsync(string code, CancellationToken ct) =>
+        code.Length == Domain.GridCode.Length
+            ? await db.Set<Domain.Grid>().Where(g => g.Code == code).Select(g => g.Path).FirstOrDefaultAsync(ct)
+            : await db.Set<Domain.AdminArea>().Where(a => a.Code == code).Select(a => a.Path).FirstOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken ct)
+    {
+        var list = codes.Distinct().ToList();
+        var areas = await db.Set<Domain.AdminArea>().IgnoreQueryFilters().Where(a => list.Contains(a.Code)).Select(a => new { a.Code, a.Name }).ToListAsync(ct);
+        var grids = await db.Set<Domain.Grid>().IgnoreQueryFilters().Where(g => list.Contains(g.Code)).Select(g => new { g.Code, g.Name }).ToListAsync(ct);
+        return areas.Concat(grids).ToDictionary(x => x.Code, x => x.Name);
+    }
+}

@@ -1,0 +1,19 @@
+namespace GridGov.Modules.Territory.Contracts;
+
+public sealed record GridRef(int Id, string Code, string Name, int Level, string Path, bool IsRetired);
+
+public sealed record AreaRef(int Id, string Code, string Name, int Level, string Path);
+
+/// <summary>Looks up grids and areas for other modules, within the caller's view scope.</summary>
+public interface ITerritoryDirectory
+{
+    Task<GridRef?> FindGridAsync(string code, CancellationToken ct);
+
+    Task<GridRef?> FindGridAsync(int id, CancellationToken ct);
+
+    /// <summary>The path of an area or grid code, or null when it is unknown or out of view.</summary>
+    Task<string?> PathOfAsync(string code, CancellationToken ct);
+
+    /// <summary>Name of the node at the end of a path, for display.</summary>
+    Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken ct);
+}
