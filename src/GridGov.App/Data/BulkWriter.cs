@@ -72,8 +72,11 @@ public static class BulkWriter
     {
         if (!db.Database.IsNpgsql()) return;
         var table = db.Model.FindEntityType(typeof(T))!.GetTableName();
+        // The table name comes from the EF model, never from input.
+#pragma warning disable EF1002
         await db.Database.ExecuteSqlRawAsync(
             $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), GREATEST(1, (SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{table}\")))", ct);
+#pragma warning restore EF1002
     }
 
     private static object? ProviderValue(IProperty property, object row)
