@@ -70,14 +70,19 @@ internal sealed class ChangeTracking(DbContext db, CurrentUser user, TimeProvide
         }
     }
 
+    /// <summary>Readable Chinese in the log; the concurrency counter is bookkeeping, not a change anyone made.</summary>
+    private static readonly JsonSerializerOptions LogJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static bool Logged(PropertyEntry p) => !p.Metadata.IsShadowProperty() && p.Metadata.Name != "Version";
+
     private static string Values(EntityEntry entry, Func<PropertyEntry, object?> pick) =>
-        JsonSerializer.Serialize(entry.Properties.Where(p => !p.Metadata.IsShadowProperty()).ToDictionary(p => p.Metadata.Name, pick));
+        JsonSerializer.Serialize(entry.Properties.Where(Logged).ToDictionary(p => p.Metadata.Name, pick), LogJson);
 
     private static (string?, string?) Changed(EntityEntry entry)
     {
-        var changed = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+        var changed = entry.Properties.Where(p => Logged(p) && p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
         if (changed.Count == 0) return (null, null);
-        return (JsonSerializer.Serialize(changed.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)),
-            JsonSerializer.Serialize(changed.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)));
+        return (JsonSerializer.Serialize(changed.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue), LogJson),
+            JsonSerializer.Serialize(changed.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue), LogJson));
     }
 }

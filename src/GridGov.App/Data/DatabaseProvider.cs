@@ -20,13 +20,18 @@ public static class DatabaseSetup
             ? DatabaseProvider.Postgres
             : DatabaseProvider.Sqlite;
 
-    public static IServiceCollection AddGridGovDatabase(this IServiceCollection services, IConfiguration config)
+    /// <summary>The provider and connection are read from configuration when the context is first needed.</summary>
+    public static IServiceCollection AddGridGovDatabase(this IServiceCollection services)
     {
-        var provider = ProviderFrom(config);
-        var connection = config.GetConnectionString("GridGov")
-            ?? (provider == DatabaseProvider.Sqlite ? DefaultSqlite : throw new InvalidOperationException(
-                "Database:Provider is Postgres but ConnectionStrings:GridGov is not set"));
-        services.AddDbContext<GridGovDbContext>(o => Configure(o, provider, connection));
+        services.AddDbContext<GridGovDbContext>((sp, o) =>
+        {
+            var config = sp.GetRequiredService<IConfiguration>();
+            var provider = ProviderFrom(config);
+            var connection = config.GetConnectionString("GridGov")
+                ?? (provider == DatabaseProvider.Sqlite ? DefaultSqlite : throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:GridGov is not set"));
+            Configure(o, provider, connection);
+        });
         return services;
     }
 

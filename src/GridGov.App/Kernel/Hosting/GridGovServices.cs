@@ -31,7 +31,7 @@ public static class GridGovServices
         var config = builder.Configuration;
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CurrentUser>();
-        services.AddGridGovDatabase(config);
+        services.AddGridGovDatabase();
 
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -97,6 +97,7 @@ public static class GridGovServices
             return Task.CompletedTask;
         }));
 
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddRazorComponents();
         services.AddMudServices();
         services.AddAntiforgery();

@@ -32,9 +32,9 @@ internal static class LuliangDivisions
     /// <summary>The urban communities of the county seat and how many level-1 grids each holds (75 in all).</summary>
     public static readonly (string Code, string Name, int LevelOneGrids)[] UrbanCommunities =
     [
-        (Binhe, "滨河社区", 9), ("141127100002", "东关社区", 7), ("141127100003", "西关社区", 7), ("141127100004", "南关社区", 7),
+        (Binhe, "滨河社区", 8), ("141127100002", "东关社区", 7), ("141127100003", "西关社区", 7), ("141127100004", "南关社区", 7),
         ("141127100005", "北关社区", 7), ("141127100006", "岚漪社区", 8), ("141127100007", "新城社区", 8), ("141127100008", "城东社区", 7),
-        ("141127100009", "城西社区", 8), ("141127100010", "鑫源社区", 7),
+        ("141127100009", "城西社区", 8), ("141127100010", "鑫源社区", 8),
     ];
 
     /// <summary>Binhe community's six residential compounds.</summary>

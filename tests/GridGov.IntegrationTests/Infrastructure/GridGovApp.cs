@@ -1,0 +1,167 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using GridGov.Data;
+using GridGov.Kernel.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace GridGov.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The app on a fresh database, migrated and seeded with the demo county. One per provider and
+/// test collection; tests that change data work on grids they create, so they do not disturb
+/// one another.
+/// </summary>
+public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "GridGov@2026";
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    protected abstract DatabaseProvider Provider { get; }
+    protected string ConnectionString { get; set; } = "";
+
+    /// <summary>Why this provider cannot run here, or null when it can.</summary>
+    public virtual string? Unavailable => null;
+
+    public void SkipIfUnavailable()
+    {
+        if (Unavailable is { } why) Assert.Skip(why);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Provider.ToString(),
+            ["ConnectionStrings:GridGov"] = ConnectionString,
+        }));
+    }
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        if (Unavailable is not null) return;
+        await PrepareDatabaseAsync();
+        _ = Services; // builds the host: migrates and seeds
+    }
+
+    protected abstract Task PrepareDatabaseAsync();
+
+    /// <summary>Runs work directly against the database as the system, for arranging broken data.</summary>
+    public async Task AsSystemAsync(Func<GridGovDbContext, Task> work)
+    {
+        SkipIfUnavailable();
+        using var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
+        await work(scope.ServiceProvider.GetRequiredService<GridGovDbContext>());
+    }
+
+    public async Task<T> AsSystemAsync<T>(Func<GridGovDbContext, Task<T>> work)
+    {
+        SkipIfUnavailable();
+        using var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
+        return await work(scope.ServiceProvider.GetRequiredService<GridGovDbContext>());
+    }
+
+    private readonly Dictionary<string, string> _tokens = [];
+
+    /// <summary>An API client signed in with a bearer token as a demo user.</summary>
+    public async Task<HttpClient> ApiAsync(string userName, string language = "zh-CN")
+    {
+        SkipIfUnavailable();
+        if (!_tokens.TryGetValue(userName, out var token))
+        {
+            var anonymous = CreateClient();
+            var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Password });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+            _tokens[userName] = token;
+        }
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return client;
+    }
+
+    public HttpClient Anonymous()
+    {
+        SkipIfUnavailable();
+        return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteApp : GridGovApp
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"gridgov-test-{Guid.NewGuid():N}.db");
+
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override Task PrepareDatabaseAsync()
+    {
+        ConnectionString = $"Data Source={_file}";
+        return Task.CompletedTask;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(f);
+    }
+}
+
+/// <summary>PostgreSQL, when GRIDGOV_TEST_POSTGRES names a server; each run gets its own database.</summary>
+public sealed class PostgresApp : GridGovApp
+{
+    public const string Variable = "GRIDGOV_TEST_POSTGRES";
+    private readonly string? _server = Environment.GetEnvironmentVariable(Variable);
+    private readonly string _database = $"gridgov_test_{Guid.NewGuid():N}";
+
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public override string? Unavailable => string.IsNullOrWhiteSpace(_server)
+        ? $"PostgreSQL tests skipped: set {Variable} to a connection string (for example Host=127.0.0.1;Username=postgres) to run them."
+        : null;
+
+    protected override async Task PrepareDatabaseAsync()
+    {
+        await using var admin = new NpgsqlConnection(_server);
+        await admin.OpenAsync();
+        await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", admin)) await create.ExecuteNonQueryAsync();
+        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Unavailable is not null) return;
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(_server);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteCollection : ICollectionFixture<SqliteApp>
+{
+    public const string Name = "SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresApp>
+{
+    public const string Name = "PostgreSQL";
+}
