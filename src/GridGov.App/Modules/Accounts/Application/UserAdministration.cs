@@ -100,17 +100,22 @@ public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, U
         v.ThrowIfInvalid();
         if (input.Roles.Except(Roles.GrantableBy(actor.Roles)).Any()) throw new ForbiddenException("role_not_grantable");
 
-        var capture = await territory.PathOfAsync(input.CaptureScopeCode!, ct) ?? throw new ValidationException("captureScopeCode", "unknown_node");
+        var capture = await territory.PathOfAsync(input.CaptureScopeCode!, ct) ?? await UnseenAsync("captureScopeCode", input.CaptureScopeCode!, ct);
         if (!actor.CanCapture(capture)) throw new ForbiddenException("scope_not_grantable");
         string? view = null;
         if (!string.IsNullOrWhiteSpace(input.ViewScopeCode))
         {
-            view = await territory.PathOfAsync(input.ViewScopeCode, ct) ?? throw new ValidationException("viewScopeCode", "unknown_node");
+            view = await territory.PathOfAsync(input.ViewScopeCode, ct) ?? await UnseenAsync("viewScopeCode", input.ViewScopeCode, ct);
             if (!actor.CanView(view)) throw new ForbiddenException("scope_not_grantable");
             if (!TreePath.IsWithin(capture, view)) throw new ValidationException("viewScopeCode", "view_must_contain_capture");
         }
         return (capture, view);
     }
+
+    private async Task<string> UnseenAsync(string field, string code, CancellationToken ct) =>
+        await territory.ExistsAnywhereAsync(code, ct)
+            ? throw new ForbiddenException("scope_not_grantable")
+            : throw new ValidationException(field, "unknown_node");
 
     private static void Apply(AppUser user, SaveUser input, string capture, string? view)
     {

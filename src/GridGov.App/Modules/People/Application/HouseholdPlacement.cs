@@ -1,6 +1,7 @@
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Privacy;
+using GridGov.Kernel.Scoping;
 using GridGov.Kernel.Security;
 using GridGov.Modules.People.Domain;
 using GridGov.Modules.Territory.Contracts;
@@ -31,7 +32,7 @@ public sealed class HouseholdPlacement(GridGovDbContext db, CurrentUser user, IT
     public async Task MoveAsync(int id, string gridCode, CancellationToken ct)
     {
         user.Require(Permission.TerritoryManage);
-        var household = await db.Set<Household>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("household_not_found", id);
+        var household = await db.Set<Household>().ForChangeAsync(x => x.Id == id, user, "household_not_found", id, ct);
         var grid = await territory.FindGridAsync(gridCode, ct);
         if (grid is null) throw new ValidationException("gridCode", "unknown_grid");
         if (grid.Level != 3) throw new ValidationException("gridCode", "grid_level_three_only");

@@ -19,6 +19,10 @@ internal sealed class TerritoryDirectory(GridGovDbContext db) : ITerritoryDirect
             ? await db.Set<Domain.Grid>().Where(g => g.Code == code).Select(g => g.Path).FirstOrDefaultAsync(ct)
             : await db.Set<Domain.AdminArea>().Where(a => a.Code == code).Select(a => a.Path).FirstOrDefaultAsync(ct);
 
+    public async Task<bool> ExistsAnywhereAsync(string code, CancellationToken ct) =>
+        await db.Set<Domain.Grid>().IgnoreQueryFilters().AnyAsync(g => g.Code == code, ct)
+        || await db.Set<Domain.AdminArea>().IgnoreQueryFilters().AnyAsync(a => a.Code == code, ct);
+
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken ct)
     {
         var list = codes.Distinct().ToList();

@@ -14,6 +14,9 @@ public interface ITerritoryDirectory
     /// <summary>The path of an area or grid code, or null when it is unknown or out of view.</summary>
     Task<string?> PathOfAsync(string code, CancellationToken ct);
 
+    /// <summary>Whether a code names an area or grid anywhere, seen or not: a write naming one outside scope is a 403, not a typo.</summary>
+    Task<bool> ExistsAnywhereAsync(string code, CancellationToken ct);
+
     /// <summary>Name of the node at the end of a path, for display.</summary>
     Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken ct);
 }

@@ -1,0 +1,231 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using GridGov.IntegrationTests.Infrastructure;
+using GridGov.Kernel.Scoping;
+using GridGov.Kernel.Security;
+using GridGov.Modules.People.Domain;
+using GridGov.Modules.Territory.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.IntegrationTests;
+
+/// <summary>
+/// Every API endpoint × every role × a target in the user's own scope, a sibling's, the parent's and
+/// another county's. The expected answer comes from one rule: no permission → 403; a read outside
+/// the view scope → 404; a write outside the capture scope → 403; otherwise the endpoint's own answer.
+/// </summary>
+public abstract class AccessMatrixTests(GridGovApp app)
+{
+    public enum Relation { Own, Sibling, Parent, Outside }
+
+    private enum Kind { Grid, Node, Area, County, Household, None }
+
+    private sealed record Endpoint(string Name, HttpMethod Method, Kind Kind, Permission Permission, bool Write, HttpStatusCode InScope,
+        Func<Target, string> Url, Func<Target, object?>? Body = null);
+
+    private sealed record Target(string Code, string Path, string Name, string? ParentCode, int? HouseholdId, string? GridCode);
+
+    private static readonly Endpoint[] Endpoints =
+    [
+        new("me", HttpMethod.Get, Kind.None, Permission.TerritoryView, false, HttpStatusCode.OK, _ => "/api/v1/me"),
+        new("users.list", HttpMethod.Get, Kind.None, Permission.UsersView, false, HttpStatusCode.OK, _ => "/api/v1/users"),
+        new("users.create", HttpMethod.Post, Kind.Node, Permission.UsersManage, true, HttpStatusCode.Created, _ => "/api/v1/users",
+            t => new { userName = "m" + Guid.NewGuid().ToString("N")[..14], displayName = "矩阵", roles = new[] { Roles.GridWorker }, captureScopeCode = t.Code, password = "Matrix@2026" }),
+        new("nodes.get", HttpMethod.Get, Kind.Node, Permission.TerritoryView, false, HttpStatusCode.OK, t => $"/api/v1/territory/nodes/{t.Code}"),
+        new("coverage", HttpMethod.Get, Kind.Area, Permission.CoverageView, false, HttpStatusCode.OK, t => $"/api/v1/coverage/{t.Code}"),
+        new("sizeRules.get", HttpMethod.Get, Kind.County, Permission.TerritoryView, false, HttpStatusCode.OK, t => $"/api/v1/areas/{t.Code}/size-rules"),
+        new("sizeRules.put", HttpMethod.Put, Kind.County, Permission.TerritoryManage, true, HttpStatusCode.OK, t => $"/api/v1/areas/{t.Code}/size-rules",
+            _ => Array.Empty<object>()),
+        new("grid.get", HttpMethod.Get, Kind.Grid, Permission.TerritoryView, false, HttpStatusCode.OK, t => $"/api/v1/grids/{t.Code}"),
+        new("grid.households", HttpMethod.Get, Kind.Grid, Permission.PeopleView, false, HttpStatusCode.OK, t => $"/api/v1/grids/{t.Code}/households"),
+        new("grid.history", HttpMethod.Get, Kind.Grid, Permission.TerritoryView, false, HttpStatusCode.OK, t => $"/api/v1/grids/{t.Code}/history"),
+        new("grid.staff", HttpMethod.Get, Kind.Grid, Permission.TerritoryView, false, HttpStatusCode.OK, t => $"/api/v1/grids/{t.Code}/staff"),
+        new("grid.party", HttpMethod.Get, Kind.Grid, Permission.TerritoryView, false, HttpStatusCode.OK, t => $"/api/v1/grids/{t.Code}/party"),
+        new("grid.create", HttpMethod.Post, Kind.Grid, Permission.TerritoryManage, true, HttpStatusCode.Conflict, _ => "/api/v1/grids",
+            t => new { parentCode = t.Code, name = "四级" }),
+        new("grid.rename", HttpMethod.Patch, Kind.Grid, Permission.TerritoryManage, true, HttpStatusCode.OK, t => $"/api/v1/grids/{t.Code}",
+            t => new { name = t.Name }),
+        new("grid.move", HttpMethod.Post, Kind.Grid, Permission.TerritoryManage, true, HttpStatusCode.OK, t => $"/api/v1/grids/{t.Code}/move",
+            t => new { parentCode = t.ParentCode }),
+        new("grid.split", HttpMethod.Post, Kind.Grid, Permission.TerritoryManage, true, HttpStatusCode.BadRequest, t => $"/api/v1/grids/{t.Code}/split",
+            _ => new { newName = "拆分", householdIds = Array.Empty<int>() }),
+        new("grid.merge", HttpMethod.Post, Kind.Grid, Permission.TerritoryManage, true, HttpStatusCode.BadRequest, t => $"/api/v1/grids/{t.Code}/merge",
+            t => new { targetCode = t.Code }),
+        new("grid.retire", HttpMethod.Post, Kind.Grid, Permission.TerritoryManage, true, HttpStatusCode.Conflict, t => $"/api/v1/grids/{t.Code}/retire",
+            _ => new { }),
+        new("grid.assignStaff", HttpMethod.Post, Kind.Grid, Permission.TerritoryManage, true, HttpStatusCode.Created, t => $"/api/v1/grids/{t.Code}/staff",
+            _ => new { role = "Volunteer", name = "志愿者" }),
+        new("grid.attachParty", HttpMethod.Post, Kind.Grid, Permission.TerritoryManage, true, HttpStatusCode.Created, t => $"/api/v1/grids/{t.Code}/party",
+            _ => new { kind = "CentreHousehold", name = "中心户" }),
+        new("household.get", HttpMethod.Get, Kind.Household, Permission.PeopleView, false, HttpStatusCode.OK, t => $"/api/v1/households/{t.HouseholdId}"),
+        new("household.move", HttpMethod.Post, Kind.Household, Permission.TerritoryManage, true, HttpStatusCode.Conflict,
+            t => $"/api/v1/households/{t.HouseholdId}/move", t => new { gridCode = t.GridCode }),
+    ];
+
+    public static TheoryData<string> EndpointNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var e in Endpoints) data.Add(e.Name);
+        return data;
+    }
+
+    /// <summary>The demo logins, and "wideview": community staff for Binhe who may read all of Lan County.</summary>
+    private static readonly string[] Users = ["admin", "county", "township", "community", "gridworker", "department", "auditor", "wideview"];
+
+    /// <summary>For each user, the codes standing for each relation: (grid, node, area, county).</summary>
+    private static readonly Dictionary<string, Dictionary<Relation, (string? Grid, string? Node, string? Area, string? County)>> Targets = new()
+    {
+        ["admin"] = Same("14112710000130001", "141127100001", "141127000000"),
+        ["county"] = new()
+        {
+            [Relation.Own] = ("14112710000130001", "141127000000", "141127000000", "141127000000"),
+            [Relation.Sibling] = ("LIULIN-L3", Scratch.Liulin, Scratch.Liulin, Scratch.Liulin),
+            [Relation.Parent] = (null, "141100000000", "141100000000", null),
+            [Relation.Outside] = ("LIULIN-L3", "LIULIN-COMMUNITY", "LIULIN-COMMUNITY", Scratch.Liulin),
+        },
+        ["township"] = new()
+        {
+            [Relation.Own] = ("14112710000130001", "141127100000", "141127100000", null),
+            [Relation.Sibling] = (null, "141127101000", "141127101000", null),
+            [Relation.Parent] = (null, "141127000000", "141127000000", "141127000000"),
+            [Relation.Outside] = ("LIULIN-L3", Scratch.Liulin, Scratch.Liulin, Scratch.Liulin),
+        },
+        ["community"] = new()
+        {
+            [Relation.Own] = ("14112710000130001", "141127100001", "141127100001", null),
+            [Relation.Sibling] = ("14112710000230001", "141127100002", "141127100002", null),
+            [Relation.Parent] = (null, "141127100000", "141127100000", "141127000000"),
+            [Relation.Outside] = ("LIULIN-L3", Scratch.Liulin, Scratch.Liulin, Scratch.Liulin),
+        },
+        ["gridworker"] = new()
+        {
+            [Relation.Own] = ("14112710000130001", "14112710000130001", null, null),
+            [Relation.Sibling] = ("14112710000130002", "14112710000130002", null, null),
+            [Relation.Parent] = (null, "14112710000120001", "141127100001", "141127000000"),
+            [Relation.Outside] = ("LIULIN-L3", "LIULIN-COMMUNITY", "LIULIN-COMMUNITY", Scratch.Liulin),
+        },
+        ["wideview"] = new()
+        {
+            [Relation.Own] = ("14112710000130001", "141127100001", "141127100001", null),
+            [Relation.Sibling] = ("14112710000230001", "141127100002", "141127100002", null),
+            [Relation.Parent] = (null, "141127100000", "141127100000", "141127000000"),
+            [Relation.Outside] = ("LIULIN-L3", Scratch.Liulin, Scratch.Liulin, Scratch.Liulin),
+        },
+        ["department"] = Same("14112710000130001", "141127000000", "141127000000"),
+        ["auditor"] = Same("14112710000130001", "141127000000", "141127000000"),
+    };
+
+    private static Dictionary<Relation, (string?, string?, string?, string?)> Same(string grid, string node, string area) => new()
+    {
+        [Relation.Own] = (grid, node, area, "141127000000"),
+        [Relation.Sibling] = ("14112710000230001", "141127100002", "141127100002", null),
+        [Relation.Parent] = (null, "141100000000", "141100000000", null),
+        [Relation.Outside] = ("LIULIN-L3", Scratch.Liulin, Scratch.Liulin, Scratch.Liulin),
+    };
+
+    private static readonly ConcurrentDictionary<GridGovApp, Task<(string Community, string L3)>> Arranged = new();
+
+    /// <summary>A community in another county with a level-3 grid holding one household.</summary>
+    private Task<(string Community, string L3)> ArrangeAsync() => Arranged.GetOrAdd(app, async _ =>
+    {
+        var community = await Scratch.CommunityAsync(app);
+        var admin = await app.ApiAsync("admin");
+        var l1 = (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = community, name = "外县一" }, HttpStatusCode.Created)).Str("code");
+        var l2 = (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = l1, name = "外县二" }, HttpStatusCode.Created)).Str("code");
+        var l3 = (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = l2, name = "外县三" }, HttpStatusCode.Created)).Str("code");
+        await Scratch.HouseholdsAsync(app, l3, 1);
+        await admin.PostJsonAsync("/api/v1/users", new
+        {
+            userName = "wideview", displayName = "宽查看", roles = new[] { Roles.CommunityStaff }, captureScopeCode = "141127100001",
+            viewScopeCode = "141127000000", password = GridGovApp.Password,
+        }, HttpStatusCode.Created);
+        return (community, l3);
+    });
+
+    private async Task<Target> ResolveAsync(string code)
+    {
+        var (community, l3) = await ArrangeAsync();
+        code = code == "LIULIN-L3" ? l3 : code == "LIULIN-COMMUNITY" ? community : code;
+        return await app.AsSystemAsync(async db =>
+        {
+            if (code.Length == GridCode.Length)
+            {
+                var g = await db.Set<Grid>().SingleAsync(x => x.Code == code);
+                var parent = g.ParentGridId is { } pid
+                    ? await db.Set<Grid>().Where(x => x.Id == pid).Select(x => x.Code).SingleAsync()
+                    : await db.Set<AdminArea>().Where(a => a.Id == g.AreaId).Select(a => a.Code).SingleAsync();
+                var household = await db.Set<Household>().Where(h => h.GridId == g.Id).Select(h => (int?)h.Id).FirstOrDefaultAsync();
+                return new Target(code, g.Path, g.Name, parent, household, code);
+            }
+            var a = await db.Set<AdminArea>().SingleAsync(x => x.Code == code);
+            return new Target(code, a.Path, a.Name, null, null, null);
+        });
+    }
+
+    private async Task<(string? Capture, string? View, CurrentUser Perms)> ScopeOfAsync(string userName) =>
+        await app.AsSystemAsync(async db =>
+        {
+            var u = await db.Users.SingleAsync(x => x.UserName == userName);
+            var roles = await db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync();
+            var perms = new CurrentUser();
+            perms.SignIn(u.Id, userName, roles, u.CaptureScopePath, u.ViewScopePath);
+            return (u.CaptureScopePath, u.ViewScopePath ?? u.CaptureScopePath, perms);
+        });
+
+    [Theory]
+    [MemberData(nameof(EndpointNames))]
+    public async Task Each_role_gets_the_answer_its_permissions_and_scope_allow(string endpointName)
+    {
+        app.SkipIfUnavailable();
+        await ArrangeAsync();
+        var endpoint = Endpoints.Single(e => e.Name == endpointName);
+        var mismatches = new List<string>();
+        var checkedCases = 0;
+        foreach (var userName in Users)
+        {
+            var (capture, view, user) = await ScopeOfAsync(userName);
+            var client = await app.ApiAsync(userName);
+            foreach (var relation in Enum.GetValues<Relation>())
+            {
+                if (endpoint.Kind == Kind.None && relation != Relation.Own) continue;
+                var codes = Targets[userName][relation];
+                var code = endpoint.Kind switch
+                {
+                    Kind.Grid or Kind.Household => codes.Grid,
+                    Kind.Node => codes.Node,
+                    Kind.Area => codes.Area,
+                    Kind.County => codes.County,
+                    _ => "",
+                };
+                if (code is null) continue;
+                var target = code == "" ? new Target("", "", "", null, null, null) : await ResolveAsync(code);
+                if (endpoint.Kind == Kind.Household && target.HouseholdId is null) continue;
+
+                var expected = !user.Has(endpoint.Permission) ? HttpStatusCode.Forbidden
+                    : endpoint.Kind == Kind.None ? endpoint.InScope
+                    : endpoint.Write ? (TreePath.IsWithin(target.Path, capture) ? endpoint.InScope : HttpStatusCode.Forbidden)
+                    : TreePath.IsWithin(target.Path, view) ? endpoint.InScope : HttpStatusCode.NotFound;
+                var body = endpoint.Body?.Invoke(target);
+                if (endpoint.Name == "sizeRules.put" && expected == HttpStatusCode.OK)
+                    body = await (await app.ApiAsync("admin")).GetJsonAsync($"/api/v1/areas/{target.Code}/size-rules");
+                var request = new HttpRequestMessage(endpoint.Method, endpoint.Url(target));
+                if (body is not null) request.Content = JsonContent.Create(body);
+                var response = await client.SendAsync(request);
+                checkedCases++;
+                if (response.StatusCode != expected)
+                    mismatches.Add($"{userName} × {relation} ({target.Code}): expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                else if ((int)expected >= 400)
+                    Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+        }
+        Assert.True(checkedCases >= 7, $"only {checkedCases} cases ran");
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class AccessMatrixOnSqlite(SqliteApp app) : AccessMatrixTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class AccessMatrixOnPostgres(PostgresApp app) : AccessMatrixTests(app);
