@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+
+namespace GridGov.EndToEndTests;
+
+[Collection(LiveAppCollection.Name)]
+public sealed class JourneyTests(LiveApp app)
+{
+    [Fact]
+    public async Task The_county_centre_walks_the_tree_and_runs_the_coverage_check()
+    {
+        var page = await app.SignedInPageAsync("county");
+        await Assertions.Expect(page.Locator("[data-testid=node] h1")).ToContainTextAsync("岚县");
+        await Assertions.Expect(page.Locator("[data-testid=coverage-passes]")).ToBeVisibleAsync();
+        await app.ShotAsync(page, "01-county-home");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "东村镇" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=node] h1")).ToContainTextAsync("东村镇");
+        await page.GetByRole(AriaRole.Link, new() { Name = "滨河社区", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=node] h1")).ToContainTextAsync("滨河社区");
+        Assert.Equal(8, await page.Locator("[data-testid=children] tbody tr").CountAsync());
+        await app.ShotAsync(page, "02-binhe-community");
+
+        await page.ClickAsync("[data-testid=run-coverage]");
+        await Assertions.Expect(page.Locator("[data-testid=coverage-passes]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=violation-total]")).ToHaveTextAsync("0");
+        await app.ShotAsync(page, "03-binhe-coverage");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "网格" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "东村镇" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "滨河社区", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "滨河社区第1网格", Exact = true }).ClickAsync();
+        await page.ClickAsync("[data-testid=manage]");
+        await page.FillAsync("[data-testid=rename-form] input[name$=Name]", "滨河社区第1网格（河畔）");
+        await page.ClickAsync("[data-testid=rename-form] button");
+        await Assertions.Expect(page.Locator("[data-testid=form-done]")).ToBeVisibleAsync();
+        await page.GotoAsync("/territory/14112710000110001");
+        await Assertions.Expect(page.Locator("[data-testid=node] h1")).ToContainTextAsync("滨河社区第1网格（河畔）");
+        await app.ShotAsync(page, "04-grid-renamed");
+    }
+
+    [Fact]
+    public async Task A_grid_worker_on_a_phone_sees_only_their_own_grid()
+    {
+        var page = await app.SignedInPageAsync("gridworker", width: 390, height: 844);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/territory/14112710000130001$"));
+        await Assertions.Expect(page.Locator("[data-testid=households] tbody tr").First).ToBeVisibleAsync();
+        Assert.InRange(await page.Locator("[data-testid=households] tbody tr").CountAsync(), 10, 30);
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 390, $"the page is {scrollWidth} px wide on a 390 px phone");
+        await app.ShotAsync(page, "05-gridworker-phone-own-grid");
+
+        await page.Locator("[data-testid=households] tbody tr a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=members]")).ToContainTextAsync("********");
+        await app.ShotAsync(page, "06-gridworker-phone-household");
+
+        await page.GotoAsync("/territory/14112710000130002");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("未找到");
+        await Assertions.Expect(page.Locator("[data-testid=households]")).ToHaveCountAsync(0);
+        await page.GotoAsync("/territory/141127100001");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("未找到");
+        await app.ShotAsync(page, "07-gridworker-phone-outside-scope");
+    }
+
+    [Fact]
+    public async Task The_interface_switches_to_English()
+    {
+        var page = await app.SignedInPageAsync("auditor");
+        await page.ClickAsync(".gg-lang");
+        await Assertions.Expect(page.Locator(".gg-nav")).ToContainTextAsync("Grids");
+        await Assertions.Expect(page.Locator("[data-testid=node]")).ToContainTextAsync("Households");
+        await app.ShotAsync(page, "08-auditor-english");
+    }
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace GridGov.EndToEndTests;
+
+/// <summary>
+/// The real app on Kestrel, on a free loopback port with its own SQLite database, and Debian's
+/// Chromium driven by Playwright (never a downloaded browser). Without Chromium the tests skip
+/// and say why.
+/// </summary>
+public sealed class LiveApp : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"gridgov-e2e-{Guid.NewGuid():N}");
+    private Process? _server;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    public string? Unavailable { get; private set; }
+    public static string Root { get; } = FindRoot();
+    public string Artifacts { get; } = Path.Combine(Root, "artifacts", "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            Unavailable = $"End-to-end tests skipped: no Chromium at {ChromiumPath} (apt-get install -y chromium fonts-noto-cjk).";
+            return;
+        }
+        Directory.CreateDirectory(_folder);
+        Directory.CreateDirectory(Artifacts);
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var web = Path.Combine(Root, "src", "GridGov.Web");
+        var dll = Path.Combine(web, "bin", Configuration(), "net10.0", "GridGov.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Urls"] = BaseUrl;
+        start.Environment["ConnectionStrings__GridGov"] = $"Data Source={Path.Combine(_folder, "e2e.db")}";
+        start.Environment["Database__Provider"] = "Sqlite";
+        _server = Process.Start(start) ?? throw new InvalidOperationException("could not start the app");
+        _server.OutputDataReceived += (_, _) => { };
+        _server.ErrorDataReceived += (_, _) => { };
+        _server.BeginOutputReadLine();
+        _server.BeginErrorReadLine();
+        await WaitHealthyAsync();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath, Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public void SkipIfUnavailable()
+    {
+        if (Unavailable is { } why) Assert.Skip(why);
+    }
+
+    public async Task<IPage> SignedInPageAsync(string user, int width = 1280, int height = 900, string locale = "zh-CN")
+    {
+        SkipIfUnavailable();
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = locale,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", "GridGov@2026");
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        return page;
+    }
+
+    public async Task ShotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, name + ".png"), FullPage = true });
+
+    private async Task WaitHealthyAsync()
+    {
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_server!.HasExited) throw new InvalidOperationException($"the app exited with {_server.ExitCode}");
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/healthz")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("the app did not become healthy in 90 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Configuration() =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GridGov.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("no GridGov.sln above the test folder");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_server is { HasExited: false })
+        {
+            _server.Kill(entireProcessTree: true);
+            await _server.WaitForExitAsync();
+        }
+        try { Directory.Delete(_folder, true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LiveAppCollection : ICollectionFixture<LiveApp>
+{
+    public const string Name = "Live app";
+}
