@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using GridGov.Bench;
+using GridGov.Data;
+using GridGov.Kernel.Security;
+using GridGov.Modules.People.Application;
+using GridGov.Modules.Territory.Application;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+// Measures, never asserts. Usage:
+//   dotnet run -c Release --project bench/GridGov.Bench -- --provider postgres --connection "Host=127.0.0.1;Username=postgres;Database=gridgov_bench"
+//   dotnet run -c Release --project bench/GridGov.Bench -- --provider sqlite --connection "Data Source=/tmp/gridgov-bench.db"
+// Add --reuse to measure an existing generated database again.
+var options = Args.Parse(args);
+var provider = options.Get("provider", "postgres") == "sqlite" ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+var connection = options.Get("connection", provider == DatabaseProvider.Sqlite
+    ? "Data Source=/tmp/gridgov-bench.db"
+    : "Host=127.0.0.1;Username=postgres;Database=gridgov_bench");
+var runs = int.Parse(options.Get("runs", "20"));
+Console.WriteLine($"GridGov territory benchmark · {provider} · {Environment.ProcessorCount} cores · {DateTime.UtcNow:yyyy-MM-dd}");
+
+if (!options.Has("reuse"))
+{
+    await Fresh(provider, connection);
+    await using var db = DatabaseSetup.CreateForSystem(provider, connection);
+    db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+    await db.Database.MigrateAsync();
+    var watch = Stopwatch.StartNew();
+    Console.WriteLine("Generating the city…");
+    var (grids, households, residents) = await new CityGenerator(db).GenerateAsync(Console.WriteLine);
+    if (provider == DatabaseProvider.Postgres) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+    else await db.Database.ExecuteSqlRawAsync("ANALYZE");
+    Console.WriteLine($"Generated {grids:N0} grids, {households:N0} households, {residents:N0} residents in {watch.Elapsed.TotalSeconds:F0} s");
+}
+
+const string City = "141100000000", County = "141127000000";
+var county = await Measure("Tree counts, one county (岚县)", runs, () => TreeAsync(County));
+var city = await Measure("Tree counts, whole city", Math.Max(3, runs / 4), () => TreeAsync(City));
+var coverage = await Measure("Coverage check, whole city", 3, async () =>
+{
+    var (db, user) = Context();
+    await using var _ = db;
+    var report = await new CoverageCheck(db, user, new PopulationStatistics(db), TimeProvider.System).RunAsync(City, CancellationToken.None);
+    return $"{report.GridsChecked:N0} grids, {report.HouseholdsChecked:N0} households, {report.Totals.Values.Sum():N0} violations";
+});
+Console.WriteLine();
+Console.WriteLine("| measure | p50 | p95 | max | note |");
+Console.WriteLine("|---|---|---|---|---|");
+foreach (var m in new[] { county, city, coverage }) Console.WriteLine(m);
+
+async Task<string> TreeAsync(string code)
+{
+    var (db, user) = Context();
+    await using var _ = db;
+    var view = await new TerritoryTree(db, user, new PopulationStatistics(db)).GetAsync(code, false, CancellationToken.None);
+    return $"{view.Children.Count} children, {view.Node!.Households:N0} households, {view.Node.Residents:N0} residents";
+}
+
+(GridGovDbContext, CurrentUser) Context()
+{
+    // Measured as the city's own staff would see it: scope filter on, city-wide view.
+    var user = new CurrentUser();
+    user.SignIn("bench", "bench", [Roles.CountyCentre], "140000000000/141100000000/", null);
+    var db = new GridGovDbContext(Build(provider, connection), user, TimeProvider.System);
+    db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
+    return (db, user);
+}
+
+static DbContextOptions<GridGovDbContext> Build(DatabaseProvider provider, string connection)
+{
+    var builder = new DbContextOptionsBuilder<GridGovDbContext>();
+    DatabaseSetup.Configure(builder, provider, connection);
+    return builder.Options;
+}
+
+static async Task<Result> Measure(string name, int runs, Func<Task<string>> work)
+{
+    var note = await work(); // warm-up: first query compiles and fills caches
+    var times = new List<double>();
+    for (var i = 0; i < runs; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        note = await work();
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    times.Sort();
+    var result = new Result(name, times[times.Count / 2], times[(int)Math.Ceiling(times.Count * 0.95) - 1], times[^1], note);
+    Console.WriteLine($"{name}: p50 {result.P50:F0} ms, p95 {result.P95:F0} ms ({runs} runs) · {note}");
+    return result;
+}
+
+static async Task Fresh(DatabaseProvider provider, string connection)
+{
+    if (provider == DatabaseProvider.Sqlite)
+    {
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource;
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+        return;
+    }
+    var builder = new NpgsqlConnectionStringBuilder(connection);
+    var database = builder.Database!;
+    builder.Database = "postgres";
+    await using var admin = new NpgsqlConnection(builder.ConnectionString);
+    await admin.OpenAsync();
+    await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
+    await new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin).ExecuteNonQueryAsync();
+}
+
+internal sealed record Result(string Name, double P50, double P95, double Max, string Note)
+{
+    public override string ToString() => $"| {Name} | {P50:F0} ms | {P95:F0} ms | {Max:F0} ms | {Note} |";
+}
+
+internal sealed class Args(Dictionary<string, string> values)
+{
+    public static Args Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>();
+        for (var i = 0; i < args.Length; i++)
+            if (args[i].StartsWith("--"))
+                values[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--") ? args[++i] : "true";
+        return new Args(values);
+    }
+
+    public string Get(string name, string fallback) => values.GetValueOrDefault(name, fallback);
+
+    public bool Has(string name) => values.ContainsKey(name);
+}
