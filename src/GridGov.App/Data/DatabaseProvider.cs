@@ -31,6 +31,7 @@ public static class DatabaseSetup
                 ?? (provider == DatabaseProvider.Sqlite ? DefaultSqlite : throw new InvalidOperationException(
                     "Database:Provider is Postgres but ConnectionStrings:GridGov is not set"));
             Configure(o, provider, connection);
+            o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });
         return services;
     }

@@ -14,9 +14,12 @@ namespace GridGov.Data;
 /// capture scope and written to the change log in <see cref="ChangeTracking"/>; modules never
 /// repeat either check.
 /// </summary>
-public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options, CurrentUser user, TimeProvider clock)
+public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options, CurrentUser user, TimeProvider clock,
+    IEnumerable<ISaveHook>? hooks = null)
     : IdentityDbContext<AppUser>(options)
 {
+    private readonly ISaveHook[] _hooks = hooks?.ToArray() ?? [];
+
     internal CurrentUser User => user;
 
     /// <summary>Read by the query filters at execution time; null hides everything.</summary>
@@ -57,12 +60,14 @@ public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options,
         tracking.GuardScope();
         tracking.BumpVersions();
         var pending = tracking.Collect();
-        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        var afterSave = _hooks.Select(h => h.Prepare(ChangeTracker)).OfType<Func<GridGovDbContext, CancellationToken, Task>>().ToList();
+        if (pending.Count == 0 && afterSave.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            foreach (var work in afterSave) await work(this, ct);
             ChangeRecords.AddRange(tracking.Complete(pending));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);

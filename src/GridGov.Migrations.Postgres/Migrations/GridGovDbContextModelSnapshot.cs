@@ -327,6 +327,29 @@ namespace GridGov.Migrations.Postgres.Migrations
                     b.ToTable("People", (string)null);
                 });
 
+            modelBuilder.Entity("GridGov.Modules.People.Domain.PopulationTally", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<int?>("GridId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Path");
+
+                    b.HasIndex("GridId");
+
+                    b.ToTable("PopulationTallies", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Modules.Territory.Domain.AdminArea", b =>
                 {
                     b.Property<int>("Id")

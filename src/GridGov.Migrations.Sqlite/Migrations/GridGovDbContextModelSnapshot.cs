@@ -310,6 +310,28 @@ namespace GridGov.Migrations.Sqlite.Migrations
                     b.ToTable("People", (string)null);
                 });
 
+            modelBuilder.Entity("GridGov.Modules.People.Domain.PopulationTally", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Path");
+
+                    b.HasIndex("GridId");
+
+                    b.ToTable("PopulationTallies", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Modules.Territory.Domain.AdminArea", b =>
                 {
                     b.Property<int>("Id")

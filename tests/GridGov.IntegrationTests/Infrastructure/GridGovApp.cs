@@ -22,6 +22,8 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     protected abstract DatabaseProvider Provider { get; }
+
+    public CommandCounter Commands { get; } = new();
     protected string ConnectionString { get; set; } = "";
 
     /// <summary>Why this provider cannot run here, or null when it can.</summary>
@@ -40,6 +42,7 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
             ["Database:Provider"] = Provider.ToString(),
             ["ConnectionStrings:GridGov"] = ConnectionString,
         }));
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands));
     }
 
     public virtual async ValueTask InitializeAsync()

@@ -114,6 +114,7 @@ public static class GridGovServices
         services.AddScoped<IPopulationStatistics, PopulationStatistics>();
         services.AddScoped<IPopulationPlacement, PopulationPlacement>();
         services.AddScoped<HouseholdPlacement>();
+        services.AddScoped<ISaveHook, PopulationTallies>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<SignIn>();

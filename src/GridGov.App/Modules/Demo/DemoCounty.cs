@@ -85,6 +85,7 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
         await BulkWriter.InsertAsync(db, _people, ct);
         await BulkWriter.InsertAsync(db, _staff, ct);
         await BulkWriter.InsertAsync(db, _party, ct);
+        await People.Application.PopulationTallies.RebuildAsync(db, ct);
         await BulkWriter.ResetIdentityAsync<AdminArea>(db, ct);
         await BulkWriter.ResetIdentityAsync<Grid>(db, ct);
         await BulkWriter.ResetIdentityAsync<Building>(db, ct);

@@ -17,6 +17,8 @@ internal sealed class PopulationPlacement(GridGovDbContext db) : IPopulationPlac
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Path, x => newPrefix + x.Path.Substring(cut)), ct);
         await db.Set<Person>().Where(x => x.Path.StartsWith(oldPrefix))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Path, x => newPrefix + x.Path.Substring(cut)), ct);
+        await db.Set<PopulationTally>().Where(x => x.Path.StartsWith(oldPrefix))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Path, x => newPrefix + x.Path.Substring(cut)), ct);
     }
 
     public async Task<bool> AnyOnGridAsync(int gridId, CancellationToken ct) =>
@@ -41,11 +43,12 @@ internal sealed class PopulationPlacement(GridGovDbContext db) : IPopulationPlac
     private async Task<int> MoveAsync(List<Household> households, List<Building> buildings, int toGridId, string toPath, CancellationToken ct)
     {
         var target = Placement.OnGrid(toGridId, toPath);
+        // Members first, so the tallies recounted by the save see households and members in place.
+        var ids = households.Select(h => h.Id).ToList();
+        await db.Set<Person>().Where(p => ids.Contains(p.HouseholdId)).ExecuteUpdateAsync(s => s.SetProperty(p => p.Path, toPath), ct);
         foreach (var household in households) household.MoveTo(target);
         foreach (var building in buildings) building.PlaceOn(target);
         await db.SaveChangesAsync(ct);
-        var ids = households.Select(h => h.Id).ToList();
-        await db.Set<Person>().Where(p => ids.Contains(p.HouseholdId)).ExecuteUpdateAsync(s => s.SetProperty(p => p.Path, toPath), ct);
         return households.Count;
     }
 }

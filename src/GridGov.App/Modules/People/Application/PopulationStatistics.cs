@@ -12,31 +12,33 @@ internal sealed class PopulationStatistics(GridGovDbContext db) : IPopulationSta
     private IQueryable<Household> Households => db.Set<Household>().AsNoTracking().Where(h => h.IsActive);
     private IQueryable<Person> Residents => db.Set<Person>().AsNoTracking().Where(p => p.IsActive);
 
-    public async Task<IReadOnlyDictionary<string, PopulationCount>> CountByPathPrefixAsync(string parentPath, int keyLength, CancellationToken ct)
-    {
-        var households = await Households.Where(h => h.Path.StartsWith(parentPath) && h.Path.Length >= keyLength)
-            .GroupBy(h => h.Path.Substring(0, keyLength)).Select(g => new { g.Key, N = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        var residents = await Residents.Where(p => p.Path.StartsWith(parentPath) && p.Path.Length >= keyLength)
-            .GroupBy(p => p.Path.Substring(0, keyLength)).Select(g => new { g.Key, N = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        return households.Keys.Union(residents.Keys).ToDictionary(
-            k => k, k => new PopulationCount(households.GetValueOrDefault(k), residents.GetValueOrDefault(k)));
-    }
+    private IQueryable<PopulationTally> Tallies => db.Set<PopulationTally>().AsNoTracking();
 
-    public async Task<PopulationCount> CountUnderAsync(string path, CancellationToken ct) =>
-        new(await Households.CountAsync(h => h.Path.StartsWith(path), ct), await Residents.CountAsync(p => p.Path.StartsWith(path), ct));
+    public async Task<IReadOnlyDictionary<string, PopulationCount>> CountByPathPrefixAsync(string parentPath, int keyLength, CancellationToken ct) =>
+        await Tallies.Where(t => t.Path.StartsWith(parentPath) && t.Path.Length >= keyLength)
+            .GroupBy(t => t.Path.Substring(0, keyLength))
+            .Select(g => new { g.Key, Households = g.Sum(t => t.Households), Residents = g.Sum(t => t.Residents) })
+            .ToDictionaryAsync(x => x.Key, x => new PopulationCount(x.Households, x.Residents), ct);
+
+    public async Task<PopulationCount> CountUnderAsync(string path, CancellationToken ct)
+    {
+        var sums = await Tallies.Where(t => t.Path.StartsWith(path))
+            .GroupBy(_ => 1).Select(g => new { Households = g.Sum(t => t.Households), Residents = g.Sum(t => t.Residents) })
+            .FirstOrDefaultAsync(ct);
+        return sums is null ? PopulationCount.Zero : new PopulationCount(sums.Households, sums.Residents);
+    }
 
     public async Task<IReadOnlyList<GridOccupancy>> OccupancyByGridAsync(string areaPath, CancellationToken ct)
     {
+        // From the rows, not the tallies: a household whose grid id disagrees with its path is what this must find.
         var households = await Households.Where(h => h.Path.StartsWith(areaPath))
             .GroupBy(h => h.GridId).Select(g => new { GridId = g.Key, N = g.Count() }).ToListAsync(ct);
         var buildings = await db.Set<Building>().AsNoTracking().Where(b => b.Path.StartsWith(areaPath))
             .GroupBy(b => b.GridId).Select(g => new { GridId = g.Key, N = g.Count() }).ToListAsync(ct);
-        return households.Select(h => h.GridId).Union(buildings.Select(b => b.GridId))
-            .Select(id => new GridOccupancy(id,
-                households.FirstOrDefault(h => h.GridId == id)?.N ?? 0,
-                buildings.FirstOrDefault(b => b.GridId == id)?.N ?? 0))
+        var byGrid = households.ToDictionary(h => h.GridId ?? -1, h => h.N);
+        var buildingsByGrid = buildings.ToDictionary(b => b.GridId ?? -1, b => b.N);
+        return byGrid.Keys.Union(buildingsByGrid.Keys)
+            .Select(id => new GridOccupancy(id == -1 ? null : id, byGrid.GetValueOrDefault(id), buildingsByGrid.GetValueOrDefault(id)))
             .ToList();
     }
 

@@ -50,3 +50,13 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasOne<Household>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class PopulationTallyConfiguration : IEntityTypeConfiguration<PopulationTally>
+{
+    public void Configure(EntityTypeBuilder<PopulationTally> b)
+    {
+        b.ToTable("PopulationTallies");
+        b.HasKey(x => x.Path);
+        b.HasIndex(x => x.GridId);
+    }
+}

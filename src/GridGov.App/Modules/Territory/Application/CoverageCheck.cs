@@ -56,8 +56,9 @@ public sealed class CoverageCheck(GridGovDbContext db, CurrentUser user, IPopula
             Report(item.Kind == "Building" ? ViolationKind.BuildingWithoutGrid : ViolationKind.HouseholdWithoutGrid,
                 item.Id.ToString(), item.Label, item.Kind == "Building" ? $"/territory/{AreaCodeOf(item.Path)}" : $"/households/{item.Id}");
         CorrectUnplacedTotals(occupancy, totals);
-        CheckBoundaries(grids, areas, Report);
-        await CheckLocatedHouseholdsAsync(root.Path, grids, Report, ct);
+        var shapes = Shapes(grids);
+        CheckBoundaries(grids, areas, shapes, Report);
+        await CheckLocatedHouseholdsAsync(root.Path, grids, shapes, Report, ct);
 
         return new CoverageReport(root.Code, root.Name, clock.GetUtcNow().UtcDateTime, grids.Count, households, found, totals);
     }
@@ -154,59 +155,84 @@ public sealed class CoverageCheck(GridGovDbContext db, CurrentUser user, IPopula
         }
     }
 
-    private static void CheckBoundaries(Dictionary<int, GridRow> grids, Dictionary<int, AreaRow> areas,
+    /// <summary>
+    /// Sibling overlaps, children outside their parent and gaps inside it. Exact shortcuts keep the
+    /// costly overlay operations to the families that need them: shapes whose envelopes only touch
+    /// cannot overlap; a child the prepared parent covers is not outside it; and when the children
+    /// are disjoint and inside the parent, the gap is the parent's area less the children's.
+    /// </summary>
+    private static void CheckBoundaries(Dictionary<int, GridRow> grids, Dictionary<int, AreaRow> areas, Dictionary<int, Geometry> shapes,
         Action<ViolationKind, string, string, string, object[]> report)
     {
-        var active = grids.Values.Where(g => !g.Retired && g.Boundary is not null).ToList();
-        var shapes = active.ToDictionary(g => g.Id, g => GeoJson.Read(g.Boundary));
-        var families = active.GroupBy(g => g.ParentGridId is { } pid ? $"G{pid}" : $"A{g.AreaId}");
+        var families = grids.Values.Where(g => !g.Retired && shapes.ContainsKey(g.Id))
+            .GroupBy(g => g.ParentGridId is { } pid ? (Grid: true, Id: pid) : (Grid: false, Id: g.AreaId));
         foreach (var family in families)
         {
-            var members = family.Where(g => shapes[g.Id] is not null).ToList();
-            Geometry? parentShape = family.Key[0] == 'G'
-                ? grids.GetValueOrDefault(int.Parse(family.Key[1..])) is { Boundary: { } b } ? GeoJson.Read(b) : null
-                : areas.GetValueOrDefault(int.Parse(family.Key[1..])) is { Boundary: { } ab } ? GeoJson.Read(ab) : null;
+            var members = family.ToList();
+            var (parentCode, parentName, parentShape) = family.Key.Grid
+                ? grids.TryGetValue(family.Key.Id, out var pg) ? (pg.Code, pg.Name, shapes.GetValueOrDefault(pg.Id)) : ("", "", null)
+                : areas.TryGetValue(family.Key.Id, out var pa) ? (pa.Code, pa.Name, GeoJson.Read(pa.Boundary)) : ("", "", null);
 
+            var clean = true;
             var index = new STRtree<GridRow>();
-            foreach (var g in members) index.Insert(shapes[g.Id]!.EnvelopeInternal, g);
+            foreach (var g in members) index.Insert(shapes[g.Id].EnvelopeInternal, g);
             foreach (var g in members)
             {
-                var shape = shapes[g.Id]!;
+                var shape = shapes[g.Id];
                 foreach (var other in index.Query(shape.EnvelopeInternal).Where(o => string.CompareOrdinal(o.Code, g.Code) > 0))
                 {
-                    var otherShape = shapes[other.Id]!;
+                    var otherShape = shapes[other.Id];
+                    var common = shape.EnvelopeInternal.Intersection(otherShape.EnvelopeInternal);
+                    if (common.Width <= 0 || common.Height <= 0) continue;
                     var overlap = shape.Intersection(otherShape).Area;
-                    if (overlap > AreaTolerance * Math.Min(shape.Area, otherShape.Area))
-                        report(ViolationKind.SiblingsOverlap, g.Code, g.Name, $"/territory/{g.Code}", [other.Code, other.Name]);
+                    if (overlap <= AreaTolerance * Math.Min(shape.Area, otherShape.Area)) continue;
+                    clean = false;
+                    report(ViolationKind.SiblingsOverlap, g.Code, g.Name, $"/territory/{g.Code}", [other.Code, other.Name]);
                 }
-                if (parentShape is not null && shape.Difference(parentShape).Area > AreaTolerance * shape.Area)
-                    report(ViolationKind.OutsideParent, g.Code, g.Name, $"/territory/{g.Code}", []);
             }
-            if (parentShape is null || members.Count == 0) continue;
-            var union = NetTopologySuite.Operation.Union.CascadedPolygonUnion.Union(members.Select(g => shapes[g.Id]!).ToArray());
-            var gap = parentShape.Difference(union).Area;
-            if (gap > AreaTolerance * parentShape.Area)
+            if (parentShape is null) continue;
+            var prepared = PreparedGeometryFactory.Prepare(parentShape);
+            foreach (var g in members)
             {
-                var (code, name) = family.Key[0] == 'G'
-                    ? (grids[int.Parse(family.Key[1..])].Code, grids[int.Parse(family.Key[1..])].Name)
-                    : (areas[int.Parse(family.Key[1..])].Code, areas[int.Parse(family.Key[1..])].Name);
-                report(ViolationKind.GapInParent, code, name, $"/territory/{code}", [Math.Round(100 * gap / parentShape.Area, 2)]);
+                var shape = shapes[g.Id];
+                if (prepared.Covers(shape) || shape.Difference(parentShape).Area <= AreaTolerance * shape.Area) continue;
+                clean = false;
+                report(ViolationKind.OutsideParent, g.Code, g.Name, $"/territory/{g.Code}", []);
             }
+            var gap = clean
+                ? parentShape.Area - members.Sum(g => shapes[g.Id].Area)
+                : parentShape.Difference(NetTopologySuite.Operation.Union.CascadedPolygonUnion.Union(members.Select(g => shapes[g.Id]).ToArray())).Area;
+            if (gap > AreaTolerance * parentShape.Area)
+                report(ViolationKind.GapInParent, parentCode, parentName, $"/territory/{parentCode}", [Math.Round(100 * gap / parentShape.Area, 2)]);
         }
     }
 
-    private async Task CheckLocatedHouseholdsAsync(string rootPath, Dictionary<int, GridRow> grids,
+    /// <summary>Each grid boundary parsed once; rectangles are recognised so points test against the envelope.</summary>
+    private static Dictionary<int, Geometry> Shapes(Dictionary<int, GridRow> grids) =>
+        grids.Values.Where(g => g.Boundary is not null)
+            .Select(g => (g.Id, Shape: GeoJson.Read(g.Boundary)))
+            .Where(x => x.Shape is not null)
+            .ToDictionary(x => x.Id, x => x.Shape!);
+
+    private async Task CheckLocatedHouseholdsAsync(string rootPath, Dictionary<int, GridRow> grids, Dictionary<int, Geometry> shapes,
         Action<ViolationKind, string, string, string, object[]> report, CancellationToken ct)
     {
-        var prepared = new Dictionary<int, IPreparedGeometry?>();
+        var tests = new Dictionary<int, Func<Coordinate, bool>>();
         var factory = new GeometryFactory();
         await foreach (var h in population.LocatedHouseholdsAsync(rootPath, ct))
         {
-            if (!grids.TryGetValue(h.GridId, out var g) || g.Boundary is null) continue;
-            if (!prepared.TryGetValue(g.Id, out var shape))
-                prepared[g.Id] = shape = GeoJson.Read(g.Boundary) is { } geometry ? PreparedGeometryFactory.Prepare(geometry) : null;
-            if (shape is not null && !shape.Covers(factory.CreatePoint(new Coordinate(h.Longitude, h.Latitude))))
-                report(ViolationKind.HouseholdOutsideGrid, h.Id.ToString(), h.Number, $"/households/{h.Id}", [g.Code, g.Name]);
+            if (!shapes.TryGetValue(h.GridId, out var shape)) continue;
+            if (!tests.TryGetValue(h.GridId, out var inside))
+            {
+                var envelope = shape.EnvelopeInternal;
+                var prepared = PreparedGeometryFactory.Prepare(shape);
+                tests[h.GridId] = inside = shape is Polygon { IsRectangle: true }
+                    ? c => envelope.Covers(c)
+                    : c => prepared.Covers(factory.CreatePoint(c));
+            }
+            if (inside(new Coordinate(h.Longitude, h.Latitude))) continue;
+            var g = grids[h.GridId];
+            report(ViolationKind.HouseholdOutsideGrid, h.Id.ToString(), h.Number, $"/households/{h.Id}", [g.Code, g.Name]);
         }
     }
 }

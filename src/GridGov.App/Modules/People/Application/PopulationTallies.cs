@@ -1,0 +1,58 @@
+using GridGov.Data;
+using GridGov.Modules.People.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace GridGov.Modules.People.Application;
+
+/// <summary>
+/// Keeps <see cref="PopulationTally"/> rows equal to the households and residents at each path:
+/// every save that touches a household or person recounts the paths it touched, from the rows,
+/// inside the save's transaction. Bulk loads rebuild the whole table in one statement.
+/// </summary>
+internal sealed class PopulationTallies : ISaveHook
+{
+    public Func<GridGovDbContext, CancellationToken, Task>? Prepare(ChangeTracker changes)
+    {
+        var paths = new HashSet<string>();
+        foreach (var entry in changes.Entries().Where(e => e.Entity is Household or Person))
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            var path = entry.Property(nameof(Household.Path));
+            paths.Add((string)path.CurrentValue!);
+            if (entry.State != EntityState.Added) paths.Add((string)path.OriginalValue!);
+        }
+        return paths.Count == 0 ? null : (db, ct) => RecountAsync(db, paths, ct);
+    }
+
+    /// <summary>Recounts the given paths from the rows, whatever the caller's scope.</summary>
+    public static async Task RecountAsync(GridGovDbContext db, IReadOnlyCollection<string> paths, CancellationToken ct)
+    {
+        var list = paths.ToList();
+        var households = await db.Set<Household>().IgnoreQueryFilters().Where(h => h.IsActive && list.Contains(h.Path))
+            .GroupBy(h => h.Path).Select(g => new { Path = g.Key, GridId = g.Max(h => h.GridId), N = g.Count() }).ToListAsync(ct);
+        var residents = await db.Set<Person>().IgnoreQueryFilters().Where(p => p.IsActive && list.Contains(p.Path))
+            .GroupBy(p => p.Path).Select(g => new { Path = g.Key, N = g.Count() }).ToListAsync(ct);
+        foreach (var path in list)
+        {
+            var h = households.FirstOrDefault(x => x.Path == path);
+            var r = residents.FirstOrDefault(x => x.Path == path)?.N ?? 0;
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO "PopulationTallies" ("Path", "GridId", "Households", "Residents") VALUES ({path}, {h?.GridId}, {h?.N ?? 0}, {r})
+                ON CONFLICT ("Path") DO UPDATE SET "GridId" = excluded."GridId", "Households" = excluded."Households", "Residents" = excluded."Residents"
+                """, ct);
+        }
+    }
+
+    /// <summary>Rebuilds every tally from the rows, after a bulk load.</summary>
+    public static async Task RebuildAsync(GridGovDbContext db, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "PopulationTallies" """, ct);
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "PopulationTallies" ("Path", "GridId", "Households", "Residents")
+            SELECT h."Path", MAX(h."GridId"), COUNT(*),
+                   (SELECT COUNT(*) FROM "People" p WHERE p."Path" = h."Path" AND p."IsActive")
+            FROM "Households" h WHERE h."IsActive" GROUP BY h."Path"
+            """, ct);
+    }
+}
