@@ -41,7 +41,8 @@ var coverage = await Measure("Coverage check, whole city", 3, async () =>
     var (db, user) = Context();
     await using var _ = db;
     var report = await new CoverageCheck(db, user, new PopulationStatistics(db), TimeProvider.System).RunAsync(City, CancellationToken.None);
-    return $"{report.GridsChecked:N0} grids, {report.HouseholdsChecked:N0} households, {report.Totals.Values.Sum():N0} violations";
+    var kinds = string.Join(", ", report.Totals.Where(t => t.Value > 0).Select(t => $"{t.Key} {t.Value}"));
+    return $"{report.GridsChecked:N0} grids, {report.HouseholdsChecked:N0} households, {report.Totals.Values.Sum():N0} violations ({kinds})";
 });
 Console.WriteLine();
 Console.WriteLine("| measure | p50 | p95 | max | note |");

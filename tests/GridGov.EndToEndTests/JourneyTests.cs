@@ -62,6 +62,27 @@ public sealed class JourneyTests(LiveApp app)
     }
 
     [Fact]
+    public async Task The_county_centre_sets_the_county_grid_size_rules()
+    {
+        var page = await app.SignedInPageAsync("county");
+        await page.GotoAsync("/territory/141127000000/manage");
+        var maxThree = page.Locator("[data-testid=sizes-form] input[type=number]").Nth(5);
+        await Assertions.Expect(maxThree).ToHaveValueAsync("30");
+        await maxThree.FillAsync("32");
+        await page.ClickAsync("[data-testid=sizes-form] button");
+        await Assertions.Expect(page.Locator("[data-testid=form-done]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=sizes-form] input[type=number]").Nth(5)).ToHaveValueAsync("32");
+        await app.ShotAsync(page, "09-county-size-rules");
+
+        await page.Locator("[data-testid=sizes-form] input[type=number]").Nth(5).FillAsync("5");
+        await page.ClickAsync("[data-testid=sizes-form] button");
+        await Assertions.Expect(page.Locator("[data-testid=form-error]")).ToBeVisibleAsync();
+        await page.Locator("[data-testid=sizes-form] input[type=number]").Nth(5).FillAsync("30");
+        await page.ClickAsync("[data-testid=sizes-form] button");
+        await Assertions.Expect(page.Locator("[data-testid=form-done]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task The_interface_switches_to_English()
     {
         var page = await app.SignedInPageAsync("auditor");
