@@ -23,4 +23,16 @@ public static class ScopedQueries
         if (!user.CanCapture(found.Path)) throw new ForbiddenException("outside_capture_scope");
         return found;
     }
+
+    /// <summary>
+    /// After a subtree moved, makes every record under <paramref name="oldPrefix"/> lie under
+    /// <paramref name="newPrefix"/> instead: one statement in the database, within the view scope.
+    /// </summary>
+    public static Task<int> RebaseAsync<T>(this IQueryable<T> set, string oldPrefix, string newPrefix, CancellationToken ct)
+        where T : class, IScopedByPath
+    {
+        var cut = oldPrefix.Length;
+        return set.Where(x => x.Path.StartsWith(oldPrefix))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Path, x => newPrefix + x.Path.Substring(cut)), ct);
+    }
 }

@@ -1,5 +1,6 @@
 using GridGov.Data;
 using GridGov.Kernel.Errors;
+using GridGov.Kernel.Scoping;
 using GridGov.Modules.People.Contracts;
 using GridGov.Modules.People.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -10,15 +11,10 @@ internal sealed class PopulationPlacement(GridGovDbContext db) : IPopulationPlac
 {
     public async Task RebaseAsync(string oldPrefix, string newPrefix, CancellationToken ct)
     {
-        var cut = oldPrefix.Length;
-        await db.Set<Building>().Where(x => x.Path.StartsWith(oldPrefix))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Path, x => newPrefix + x.Path.Substring(cut)), ct);
-        await db.Set<Household>().Where(x => x.Path.StartsWith(oldPrefix))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Path, x => newPrefix + x.Path.Substring(cut)), ct);
-        await db.Set<Person>().Where(x => x.Path.StartsWith(oldPrefix))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Path, x => newPrefix + x.Path.Substring(cut)), ct);
-        await db.Set<PopulationTally>().Where(x => x.Path.StartsWith(oldPrefix))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Path, x => newPrefix + x.Path.Substring(cut)), ct);
+        await db.Set<Building>().RebaseAsync(oldPrefix, newPrefix, ct);
+        await db.Set<Household>().RebaseAsync(oldPrefix, newPrefix, ct);
+        await db.Set<Person>().RebaseAsync(oldPrefix, newPrefix, ct);
+        await db.Set<PopulationTally>().RebaseAsync(oldPrefix, newPrefix, ct);
     }
 
     public async Task<bool> AnyOnGridAsync(int gridId, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using GridGov.Data;
 using GridGov.Kernel.Errors;
+using GridGov.Kernel.Scoping;
 using GridGov.Kernel.Security;
 using GridGov.Modules.Accounts.Contracts;
 using GridGov.Modules.People.Contracts;
@@ -93,13 +94,9 @@ public sealed class GridReorganisation(
 
     private async Task RebaseAsync(string oldPath, string newPath, CancellationToken ct)
     {
-        var cut = oldPath.Length;
-        await db.Set<Grid>().Where(g => g.Path.StartsWith(oldPath))
-            .ExecuteUpdateAsync(s => s.SetProperty(g => g.Path, g => newPath + g.Path.Substring(cut)), ct);
-        await db.Set<GridAssignment>().Where(g => g.Path.StartsWith(oldPath))
-            .ExecuteUpdateAsync(s => s.SetProperty(g => g.Path, g => newPath + g.Path.Substring(cut)), ct);
-        await db.Set<PartyOrganization>().Where(g => g.Path.StartsWith(oldPath))
-            .ExecuteUpdateAsync(s => s.SetProperty(g => g.Path, g => newPath + g.Path.Substring(cut)), ct);
+        await db.Set<Grid>().RebaseAsync(oldPath, newPath, ct);
+        await db.Set<GridAssignment>().RebaseAsync(oldPath, newPath, ct);
+        await db.Set<PartyOrganization>().RebaseAsync(oldPath, newPath, ct);
         await population.RebaseAsync(oldPath, newPath, ct);
         await accounts.RebaseAsync(oldPath, newPath, ct);
     }

@@ -22,12 +22,4 @@ internal sealed class TerritoryDirectory(GridGovDbContext db) : ITerritoryDirect
     public async Task<bool> ExistsAnywhereAsync(string code, CancellationToken ct) =>
         await db.Set<Domain.Grid>().IgnoreQueryFilters().AnyAsync(g => g.Code == code, ct)
         || await db.Set<Domain.AdminArea>().IgnoreQueryFilters().AnyAsync(a => a.Code == code, ct);
-
-    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken ct)
-    {
-        var list = codes.Distinct().ToList();
-        var areas = await db.Set<Domain.AdminArea>().IgnoreQueryFilters().Where(a => list.Contains(a.Code)).Select(a => new { a.Code, a.Name }).ToListAsync(ct);
-        var grids = await db.Set<Domain.Grid>().IgnoreQueryFilters().Where(g => list.Contains(g.Code)).Select(g => new { g.Code, g.Name }).ToListAsync(ct);
-        return areas.Concat(grids).ToDictionary(x => x.Code, x => x.Name);
-    }
 }

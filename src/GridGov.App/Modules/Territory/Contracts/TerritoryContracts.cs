@@ -16,7 +16,4 @@ public interface ITerritoryDirectory
 
     /// <summary>Whether a code names an area or grid anywhere, seen or not: a write naming one outside scope is a 403, not a typo.</summary>
     Task<bool> ExistsAnywhereAsync(string code, CancellationToken ct);
-
-    /// <summary>Name of the node at the end of a path, for display.</summary>
-    Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken ct);
 }

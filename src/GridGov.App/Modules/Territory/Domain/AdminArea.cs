@@ -36,7 +36,5 @@ public sealed class AdminArea : IScopedByPath, IAudited
         return this;
     }
 
-    public void SetParentId(int parentId) => ParentId = parentId;
-
     public void SetBoundary(string? geoJson) => BoundaryGeoJson = geoJson;
 }

@@ -95,7 +95,6 @@ public sealed class Grid : IScopedByPath, IAudited
     }
 
     /// <summary>Rebases the path after an ancestor moved; the code and parent stay.</summary>
-    public void Rebase(string oldPrefix, string newPrefix) => Path = newPrefix + Path[oldPrefix.Length..];
 
     public void Retire(DateOnly on, bool hasActiveChildren, bool hasPeople)
     {

@@ -55,12 +55,4 @@ public sealed class GridAssignment : IScopedByPath, IAudited
         if (EndedOn is not null) throw new ConflictException("assignment_ended");
         EndedOn = on < StartedOn ? StartedOn : on;
     }
-
-    public void Rebase(string oldPrefix, string newPrefix) => Path = newPrefix + Path[oldPrefix.Length..];
-
-    public void MoveToGrid(Grid grid)
-    {
-        GridId = grid.Id;
-        Path = grid.Path;
-    }
 }

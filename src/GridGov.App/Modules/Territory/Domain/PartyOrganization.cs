@@ -47,6 +47,4 @@ public sealed class PartyOrganization : IScopedByPath, IAudited
         Id = id;
         return this;
     }
-
-    public void Rebase(string oldPrefix, string newPrefix) => Path = newPrefix + Path[oldPrefix.Length..];
 }
