@@ -48,6 +48,7 @@ public abstract class ProblemTests(GridGovApp app)
         var paths = doc.GetProperty("paths");
         foreach (var path in new[] { "/api/v1/territory/nodes/{code}", "/api/v1/grids/{code}/split", "/api/v1/coverage/{areaCode}", "/api/v1/users", "/api/v1/auth/token" })
             Assert.True(paths.TryGetProperty(path, out _), $"{path} missing from the OpenAPI document");
+        Assert.Equal("bearer", doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").Str("scheme"));
         var reference = await client.GetAsync("/api/reference/");
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
         Assert.Contains("openapi/v1.json", await reference.Content.ReadAsStringAsync());

@@ -94,6 +94,14 @@ public static class GridGovServices
         {
             doc.Info.Title = "GridGov API";
             doc.Info.Description = "Territory, grids, coverage, households and accounts. Authenticate with POST /api/v1/auth/token and send 'Authorization: Bearer <token>'.";
+            doc.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes["Bearer"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http, Scheme = "bearer",
+                Description = "The accessToken returned by POST /api/v1/auth/token",
+            };
+            doc.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("Bearer", doc)] = [] }];
             return Task.CompletedTask;
         }));
 
