@@ -30,7 +30,8 @@ public partial class LocalizationTests
             foreach (Match m in FieldError().Matches(text))
             {
                 keys.Add("fieldName." + m.Groups[1].Value);
-                keys.Add("field." + m.Groups[2].Value);
+                // A code built from a prefix ("id_" + the ID number error) is listed below.
+                if (!m.Groups[2].Value.EndsWith('_')) keys.Add("field." + m.Groups[2].Value);
             }
         }
         foreach (var kind in Enum.GetNames<GridGov.Modules.Territory.Application.ViolationKind>())
@@ -41,6 +42,12 @@ public partial class LocalizationTests
         foreach (var role in GridGov.Kernel.Security.Roles.All) keys.Add($"Role.{role}");
         foreach (var role in Enum.GetNames<GridGov.Modules.Territory.Domain.GridRole>()) keys.Add($"GridRole.{role}");
         foreach (var kind in Enum.GetNames<GridGov.Modules.Territory.Domain.PartyOrganizationKind>()) keys.Add($"Party.{kind}");
+        foreach (var error in Enum.GetValues<GridGov.Modules.People.Domain.IdNumberError>().Where(e => e != GridGov.Modules.People.Domain.IdNumberError.None))
+            keys.Add("field.id_" + error.ToString().ToLowerInvariant());
+        foreach (var name in Enum.GetNames<GridGov.Modules.People.Domain.Residency>()) keys.Add($"Residency.{name}");
+        foreach (var name in Enum.GetNames<GridGov.Modules.People.Domain.PersonStatus>()) keys.Add($"Status.{name}");
+        foreach (var name in Enum.GetNames<GridGov.Modules.People.Domain.AccessKind>()) keys.Add($"Access.{name}");
+        foreach (var name in new[] { "Added", "Modified", "Deleted" }) keys.Add($"Action.{name}");
         for (var level = 1; level <= 5; level++) keys.Add($"Area.Level{level}");
         for (var level = 1; level <= 3; level++) keys.Add($"Grid.Level{level}");
         var data = new TheoryData<string>();

@@ -217,6 +217,75 @@ namespace GridGov.Migrations.Postgres.Migrations
                     b.ToTable("Buildings", (string)null);
                 });
 
+            modelBuilder.Entity("GridGov.Modules.People.Domain.DuplicateReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ExistingPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RelationToHead")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Residency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExistingPersonId");
+
+                    b.HasIndex("State", "Path");
+
+                    b.ToTable("DuplicateReviews", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Modules.People.Domain.Household", b =>
                 {
                     b.Property<int>("Id")
@@ -282,6 +351,9 @@ namespace GridGov.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("DeregisteredOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("HouseholdId")
                         .HasColumnType("integer");
 
@@ -289,6 +361,11 @@ namespace GridGov.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
+
+                    b.Property<string>("IdTailReversed")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -308,12 +385,32 @@ namespace GridGov.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("PinyinFull")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PinyinInitials")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("RelationToHead")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("Residency")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Sex")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -322,9 +419,63 @@ namespace GridGov.Migrations.Postgres.Migrations
 
                     b.HasIndex("IdNumber");
 
+                    b.HasIndex("IdTailReversed");
+
+                    b.HasIndex("Name");
+
                     b.HasIndex("Path");
 
+                    b.HasIndex("Phone");
+
+                    b.HasIndex("PinyinFull");
+
+                    b.HasIndex("PinyinInitials");
+
                     b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Modules.People.Domain.PersonAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.HasIndex("UserName", "At");
+
+                    b.ToTable("PersonAccesses", (string)null);
                 });
 
             modelBuilder.Entity("GridGov.Modules.People.Domain.PopulationTally", b =>
@@ -707,6 +858,15 @@ namespace GridGov.Migrations.Postgres.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Modules.People.Domain.DuplicateReview", b =>
+                {
+                    b.HasOne("GridGov.Modules.People.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ExistingPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GridGov.Modules.People.Domain.Household", b =>

@@ -206,6 +206,72 @@ namespace GridGov.Migrations.Sqlite.Migrations
                     b.ToTable("Buildings", (string)null);
                 });
 
+            modelBuilder.Entity("GridGov.Modules.People.Domain.DuplicateReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExistingPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelationToHead")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Residency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExistingPersonId");
+
+                    b.HasIndex("State", "Path");
+
+                    b.ToTable("DuplicateReviews", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Modules.People.Domain.Household", b =>
                 {
                     b.Property<int>("Id")
@@ -266,12 +332,20 @@ namespace GridGov.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DeregisteredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("HouseholdId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
                         .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdTailReversed")
+                        .IsRequired()
+                        .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
@@ -291,12 +365,32 @@ namespace GridGov.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PinyinFull")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PinyinInitials")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RelationToHead")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Residency")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Sex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -305,9 +399,60 @@ namespace GridGov.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IdNumber");
 
+                    b.HasIndex("IdTailReversed");
+
+                    b.HasIndex("Name");
+
                     b.HasIndex("Path");
 
+                    b.HasIndex("Phone");
+
+                    b.HasIndex("PinyinFull");
+
+                    b.HasIndex("PinyinInitials");
+
                     b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Modules.People.Domain.PersonAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.HasIndex("UserName", "At");
+
+                    b.ToTable("PersonAccesses", (string)null);
                 });
 
             modelBuilder.Entity("GridGov.Modules.People.Domain.PopulationTally", b =>
@@ -670,6 +815,15 @@ namespace GridGov.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Modules.People.Domain.DuplicateReview", b =>
+                {
+                    b.HasOne("GridGov.Modules.People.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ExistingPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GridGov.Modules.People.Domain.Household", b =>

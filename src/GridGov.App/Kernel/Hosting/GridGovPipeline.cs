@@ -61,6 +61,7 @@ public static class GridGovPipeline
         secured.MapAccountsApi();
         secured.MapTerritoryApi();
         secured.MapPeopleApi();
+        secured.MapPersonApi();
 
         app.MapAccountPages();
         app.MapRazorComponents<App>();

@@ -123,6 +123,10 @@ public static class GridGovServices
         services.AddScoped<IPopulationPlacement, PopulationPlacement>();
         services.AddScoped<HouseholdPlacement>();
         services.AddScoped<ISaveHook, PopulationTallies>();
+        services.AddScoped<PersonRegistry>();
+        services.AddScoped<PersonSearch>();
+        services.AddScoped<DuplicateReviews>();
+        services.AddScoped<AccessLog>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<SignIn>();

@@ -6,6 +6,10 @@ public enum Permission
     TerritoryManage,
     CoverageView,
     PeopleView,
+    /// <summary>Register, edit, move and deregister people; decide duplicate reviews.</summary>
+    PeopleManage,
+    /// <summary>See a full ID number or phone, each time recorded.</summary>
+    PeopleReveal,
     UsersView,
     UsersManage,
     AuditView,

@@ -17,7 +17,7 @@ public static class Roles
     private static readonly Permission[] Staff =
     [
         Permission.TerritoryView, Permission.TerritoryManage, Permission.CoverageView, Permission.PeopleView,
-        Permission.UsersView, Permission.UsersManage,
+        Permission.PeopleManage, Permission.PeopleReveal, Permission.UsersView, Permission.UsersManage,
     ];
 
     private static readonly Dictionary<string, Permission[]> PermissionsByRole = new()
@@ -26,7 +26,8 @@ public static class Roles
         [CountyCentre] = Staff,
         [TownshipStaff] = Staff,
         [CommunityStaff] = Staff,
-        [GridWorker] = [Permission.TerritoryView, Permission.PeopleView],
+        // Grid workers keep the ledger of their own grid up to date and contact the people on it.
+        [GridWorker] = [Permission.TerritoryView, Permission.PeopleView, Permission.PeopleManage, Permission.PeopleReveal],
         [DepartmentHandler] = [Permission.TerritoryView],
         [Auditor] = [Permission.TerritoryView, Permission.CoverageView, Permission.PeopleView, Permission.UsersView, Permission.AuditView],
     };

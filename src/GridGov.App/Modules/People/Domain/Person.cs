@@ -1,9 +1,31 @@
 using GridGov.Kernel.Auditing;
+using GridGov.Kernel.Errors;
+using GridGov.Kernel.Privacy;
 using GridGov.Kernel.Scoping;
+using GridGov.Modules.People.Domain.Search;
 
 namespace GridGov.Modules.People.Domain;
 
-/// <summary>A resident on the population ledger (人员信息台账).</summary>
+public enum Residency
+{
+    /// <summary>户籍在本地且居住在本地.</summary>
+    RegisteredResident = 1,
+    /// <summary>居住在本地但户籍不在本地.</summary>
+    UnregisteredResident = 2,
+    /// <summary>流动人口.</summary>
+    Migrant = 3,
+    /// <summary>户籍在本地但居住在外地.</summary>
+    RegisteredAbsent = 4,
+}
+
+public enum PersonStatus
+{
+    Active = 1,
+    MovedAway = 2,
+    Deceased = 3,
+}
+
+/// <summary>A resident on the population ledger (人员信息台账). People are deregistered, never deleted.</summary>
 public sealed class Person : IScopedByPath, IAudited
 {
     private Person() { }
@@ -16,20 +38,92 @@ public sealed class Person : IScopedByPath, IAudited
     public DateOnly BirthDate { get; private set; }
     public string? Phone { get; private set; }
     public string RelationToHead { get; private set; } = "";
+    public Residency Residency { get; private set; } = Residency.RegisteredResident;
     /// <summary>The household's path, kept with the person so scope filters need no join.</summary>
     public string Path { get; private set; } = "";
     public bool IsActive { get; private set; } = true;
+    public PersonStatus Status { get; private set; } = PersonStatus.Active;
+    public DateOnly? DeregisteredOn { get; private set; }
+    /// <summary>Search keys: pinyin initials and full pinyin of the name, and the ID number's last six characters reversed.</summary>
+    public string PinyinInitials { get; private set; } = "";
+    public string PinyinFull { get; private set; } = "";
+    public string IdTailReversed { get; private set; } = "";
+    public int Version { get; private set; }
 
-    public static Person Register(Household household, string name, IdNumber id, string? phone, string relationToHead) =>
-        new()
+    public static Person Register(Household household, string name, IdNumber id, string? phone, string relationToHead,
+        Residency residency = Residency.RegisteredResident)
+    {
+        Validate(name, phone, relationToHead);
+        var person = new Person
         {
-            HouseholdId = household.Id, Name = name.Trim(), IdNumber = id.Value, Sex = id.Sex, BirthDate = id.BirthDate,
-            Phone = phone, RelationToHead = relationToHead, Path = household.Path,
+            HouseholdId = household.Id, IdNumber = id.Value, Sex = id.Sex, BirthDate = id.BirthDate, Path = household.Path,
+            IdTailReversed = TailReversed(id.Value),
         };
+        person.Apply(name, phone, relationToHead, residency);
+        return person;
+    }
 
     public Person WithId(int id)
     {
         Id = id;
         return this;
     }
+
+    /// <summary>
+    /// Changes the editable fields. A phone that comes back exactly as it was shown masked means
+    /// "unchanged": a form that displayed 138****5678 never overwrites the real number.
+    /// </summary>
+    public void Edit(string name, string? phone, string relationToHead, Residency residency)
+    {
+        if (!IsActive) throw new ConflictException("person_inactive");
+        if (phone is not null && Phone is not null && phone == Mask.Phone(Phone)) phone = Phone;
+        Validate(name, phone, relationToHead);
+        Apply(name, phone, relationToHead, residency);
+    }
+
+    public void MoveTo(Household household)
+    {
+        if (!IsActive) throw new ConflictException("person_inactive");
+        if (!household.IsActive) throw new ConflictException("household_inactive");
+        if (household.Id == HouseholdId) throw new ConflictException("person_same_household");
+        HouseholdId = household.Id;
+        Path = household.Path;
+    }
+
+    public void Deregister(PersonStatus reason, DateOnly on, DateOnly today)
+    {
+        if (!IsActive) throw new ConflictException("person_inactive");
+        if (reason == PersonStatus.Active || !Enum.IsDefined(reason)) throw new ValidationException("reason", "unknown");
+        if (on > today) throw new ValidationException("on", "in_future");
+        if (on < BirthDate) throw new ValidationException("on", "before_birth");
+        Status = reason;
+        DeregisteredOn = on;
+        IsActive = false;
+    }
+
+    public int AgeOn(DateOnly day)
+    {
+        var age = day.Year - BirthDate.Year;
+        return BirthDate.AddYears(age) > day ? age - 1 : age;
+    }
+
+    private void Apply(string name, string? phone, string relationToHead, Residency residency)
+    {
+        Name = name.Trim();
+        Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        RelationToHead = relationToHead.Trim();
+        Residency = residency;
+        (PinyinInitials, PinyinFull) = Pinyin.OfName(Name);
+    }
+
+    private static void Validate(string name, string? phone, string relationToHead) =>
+        new Validator()
+            .Require("name", name, 50)
+            .Require("relationToHead", relationToHead, 20)
+            .Check(string.IsNullOrWhiteSpace(phone) || IsMobile(phone.Trim()), "phone", "bad_phone")
+            .ThrowIfInvalid();
+
+    public static bool IsMobile(string phone) => phone.Length == 11 && phone[0] == '1' && phone.All(char.IsAsciiDigit);
+
+    public static string TailReversed(string idNumber) => new(idNumber[^6..].Reverse().ToArray());
 }

@@ -44,9 +44,18 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(x => x.IdNumber).HasMaxLength(18).IsRequired();
         b.Property(x => x.Phone).HasMaxLength(20);
         b.Property(x => x.RelationToHead).HasMaxLength(20);
+        b.Property(x => x.PinyinInitials).HasMaxLength(50);
+        b.Property(x => x.PinyinFull).HasMaxLength(200);
+        b.Property(x => x.IdTailReversed).HasMaxLength(6);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.Path);
         b.HasIndex(x => x.HouseholdId);
         b.HasIndex(x => x.IdNumber);
+        b.HasIndex(x => x.PinyinInitials);
+        b.HasIndex(x => x.PinyinFull);
+        b.HasIndex(x => x.IdTailReversed);
+        b.HasIndex(x => x.Phone);
+        b.HasIndex(x => x.Name);
         b.HasOne<Household>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -58,5 +67,34 @@ internal sealed class PopulationTallyConfiguration : IEntityTypeConfiguration<Po
         b.ToTable("PopulationTallies");
         b.HasKey(x => x.Path);
         b.HasIndex(x => x.GridId);
+    }
+}
+
+internal sealed class DuplicateReviewConfiguration : IEntityTypeConfiguration<DuplicateReview>
+{
+    public void Configure(EntityTypeBuilder<DuplicateReview> b)
+    {
+        b.ToTable("DuplicateReviews");
+        b.Property(x => x.IdNumber).HasMaxLength(18);
+        b.Property(x => x.Name).HasMaxLength(50);
+        b.Property(x => x.Phone).HasMaxLength(20);
+        b.Property(x => x.RelationToHead).HasMaxLength(20);
+        b.Property(x => x.RequestedBy).HasMaxLength(100);
+        b.Property(x => x.DecidedBy).HasMaxLength(100);
+        b.HasIndex(x => new { x.State, x.Path });
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.ExistingPersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PersonAccessConfiguration : IEntityTypeConfiguration<PersonAccess>
+{
+    public void Configure(EntityTypeBuilder<PersonAccess> b)
+    {
+        b.ToTable("PersonAccesses");
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.UserName).HasMaxLength(100);
+        b.HasIndex(x => new { x.PersonId, x.At });
+        b.HasIndex(x => new { x.UserName, x.At });
+        b.HasIndex(x => x.Path);
     }
 }

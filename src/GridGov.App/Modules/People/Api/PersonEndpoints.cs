@@ -1,0 +1,59 @@
+using GridGov.Kernel.Paging;
+using GridGov.Modules.People.Application;
+using GridGov.Modules.People.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace GridGov.Modules.People.Api;
+
+public sealed record MovePersonRequest(int HouseholdId);
+public sealed record DeregisterRequest(PersonStatus Reason, DateOnly? On);
+public sealed record RevealRequest(RevealField Field);
+public sealed record RevealedValue(string Field, string? Value);
+public sealed record DecideRequest(ReviewState Decision);
+
+public static class PersonEndpoints
+{
+    public static RouteGroupBuilder MapPersonApi(this RouteGroupBuilder api)
+    {
+        var people = api.MapGroup("/people").WithTags("People");
+        people.MapGet("/", (string? q, bool? includeInactive, int? page, int? pageSize, PersonSearch search, CancellationToken ct) =>
+                search.SearchAsync(q, includeInactive ?? false, PageRequest.Of(page, pageSize), ct))
+            .WithSummary("Finds people by name, pinyin, ID number or its last 4–6 characters, phone or address; numbers masked");
+        people.MapGet("/{id:int}", (int id, PersonRegistry registry, CancellationToken ct) => registry.GetAsync(id, ct))
+            .WithSummary("A person's record, numbers masked; the view is recorded");
+        people.MapPut("/{id:int}", (int id, PersonUpdate body, PersonRegistry registry, CancellationToken ct) => registry.UpdateAsync(id, body, ct))
+            .WithSummary("Edits a person; send the version you read, a newer one answers 409");
+        people.MapPost("/{id:int}/move", (int id, MovePersonRequest body, PersonRegistry registry, CancellationToken ct) =>
+            registry.MoveAsync(id, body.HouseholdId, ct)).WithSummary("Moves a person to another household");
+        people.MapPost("/{id:int}/deregister", (int id, DeregisterRequest body, PersonRegistry registry, CancellationToken ct) =>
+            registry.DeregisterAsync(id, body.Reason, body.On, ct)).WithSummary("Records a person as moved away or deceased; nothing is deleted");
+        people.MapPost("/{id:int}/reveal", async (int id, RevealRequest body, PersonRegistry registry, CancellationToken ct) =>
+            new RevealedValue(body.Field.ToString(), await registry.RevealAsync(id, body.Field, ct)))
+            .WithSummary("The full ID number or phone, for entitled roles; every reveal is recorded");
+        people.MapGet("/{id:int}/history", (int id, int? page, int? pageSize, PersonRegistry registry, CancellationToken ct) =>
+            registry.TimelineAsync(id, PageRequest.Of(page, pageSize), ct)).WithSummary("Every change to a person, who and when");
+
+        api.MapPost("/households/{id:int}/members", async Task<Results<Created<PersonView>, Accepted<Registration>>> (
+            int id, PersonInput body, PersonRegistry registry, CancellationToken ct) =>
+        {
+            var result = await registry.RegisterAsync(id, body, ct);
+            return result.Person is { } person
+                ? TypedResults.Created($"/api/v1/people/{person.Id}", person)
+                : TypedResults.Accepted($"/api/v1/duplicate-reviews/{result.ReviewId}", result);
+        }).WithTags("People").WithSummary("Registers a person in a household; a known ID number goes to the duplicate review queue (202)");
+
+        var reviews = api.MapGroup("/duplicate-reviews").WithTags("People");
+        reviews.MapGet("/", (bool? pendingOnly, int? page, int? pageSize, DuplicateReviews queue, CancellationToken ct) =>
+            queue.ListAsync(pendingOnly ?? true, PageRequest.Of(page, pageSize), ct)).WithSummary("Registrations waiting on a duplicate ID number");
+        reviews.MapPost("/{id:int}/decide", (int id, DecideRequest body, DuplicateReviews queue, CancellationToken ct) =>
+            queue.DecideAsync(id, body.Decision, ct)).WithSummary("Merge into the existing person, or keep apart as a second record");
+
+        api.MapGet("/access-log", (int? personId, string? userName, int? page, int? pageSize, AccessLog log, CancellationToken ct) =>
+                log.ListAsync(personId, userName, PageRequest.Of(page, pageSize), ct))
+            .WithTags("People").WithSummary("For auditors: who viewed or revealed whose record");
+        return api;
+    }
+}

@@ -1,0 +1,26 @@
+using GridGov.Data;
+using GridGov.Kernel.Paging;
+using GridGov.Kernel.Security;
+using GridGov.Modules.People.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Modules.People.Application;
+
+public sealed record AccessView(DateTime At, string UserName, AccessKind Kind, int PersonId, string PersonName);
+
+/// <summary>For auditors: who opened or revealed whom, newest first, within the auditor's scope.</summary>
+public sealed class AccessLog(GridGovDbContext db, CurrentUser user)
+{
+    public async Task<Page<AccessView>> ListAsync(int? personId, string? userName, PageRequest page, CancellationToken ct)
+    {
+        user.Require(Permission.AuditView);
+        var query = db.Set<PersonAccess>().AsNoTracking()
+            .Where(a => (personId == null || a.PersonId == personId) && (userName == null || a.UserName == userName));
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(a => a.Id).Skip(page.Skip).Take(page.Size)
+            .Select(a => new AccessView(a.At, a.UserName, a.Kind, a.PersonId,
+                db.Set<Person>().IgnoreQueryFilters().Where(p => p.Id == a.PersonId).Select(p => p.Name).First()))
+            .ToListAsync(ct);
+        return new Page<AccessView>(items, page.Number, page.Size, total);
+    }
+}

@@ -1,0 +1,53 @@
+using GridGov.Data;
+using GridGov.Kernel.Errors;
+using GridGov.Kernel.Paging;
+using GridGov.Kernel.Privacy;
+using GridGov.Kernel.Scoping;
+using GridGov.Kernel.Security;
+using GridGov.Modules.People.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Modules.People.Application;
+
+public sealed record ReviewView(int Id, int ExistingPersonId, string ExistingName, string MaskedIdNumber, int HouseholdId, string Name,
+    string? MaskedPhone, string RelationToHead, ReviewState State, string RequestedBy, DateTime RequestedAt, string? DecidedBy, DateTime? DecidedAt);
+
+/// <summary>The review queue for registrations whose ID number is already on the ledger.</summary>
+public sealed class DuplicateReviews(GridGovDbContext db, CurrentUser user, TimeProvider clock)
+{
+    public async Task<Page<ReviewView>> ListAsync(bool pendingOnly, PageRequest page, CancellationToken ct)
+    {
+        user.Require(Permission.PeopleView);
+        var query = db.Set<DuplicateReview>().AsNoTracking().Where(r => !pendingOnly || r.State == ReviewState.Pending);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(r => r.Id).Skip(page.Skip).Take(page.Size)
+            .Select(r => new { Review = r, Existing = db.Set<Person>().IgnoreQueryFilters().Where(p => p.Id == r.ExistingPersonId).Select(p => p.Name).First() })
+            .ToListAsync(ct);
+        return new Page<ReviewView>(rows.Select(x => View(x.Review, x.Existing)).ToList(), page.Number, page.Size, total);
+    }
+
+    /// <summary>Merge: the submitted details update the existing person. Keep apart: a second record is registered on purpose.</summary>
+    public async Task<ReviewView> DecideAsync(int id, ReviewState decision, CancellationToken ct)
+    {
+        user.Require(Permission.PeopleManage);
+        var review = await db.Set<DuplicateReview>().ForChangeAsync(r => r.Id == id, user, "review_not_found", id, ct);
+        review.Decide(decision, user.UserName, clock.GetUtcNow().UtcDateTime);
+        var existing = await db.Set<Person>().IgnoreQueryFilters().FirstAsync(p => p.Id == review.ExistingPersonId, ct);
+        if (decision == ReviewState.Merged)
+        {
+            if (!user.CanCapture(existing.Path)) throw new ForbiddenException("outside_capture_scope");
+            existing.Edit(review.Name, review.Phone ?? existing.Phone, review.RelationToHead, review.Residency);
+        }
+        else
+        {
+            var household = await db.Set<Household>().FirstAsync(h => h.Id == review.HouseholdId, ct);
+            db.Add(Person.Register(household, review.Name, PersonRegistry.ParseId(review.IdNumber), review.Phone, review.RelationToHead, review.Residency));
+        }
+        await db.SaveChangesAsync(ct);
+        return View(review, existing.Name);
+    }
+
+    private static ReviewView View(DuplicateReview r, string existingName) =>
+        new(r.Id, r.ExistingPersonId, existingName, Mask.IdNumber(r.IdNumber), r.HouseholdId, r.Name, Mask.Phone(r.Phone), r.RelationToHead,
+            r.State, r.RequestedBy, r.RequestedAt, r.DecidedBy, r.DecidedAt);
+}

@@ -1,0 +1,137 @@
+using GridGov.Data;
+using GridGov.Kernel.Auditing;
+using GridGov.Kernel.Errors;
+using GridGov.Kernel.Paging;
+using GridGov.Kernel.Privacy;
+using GridGov.Kernel.Scoping;
+using GridGov.Kernel.Security;
+using GridGov.Modules.People.Domain;
+using GridGov.Modules.Territory.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Modules.People.Application;
+
+public sealed record PersonView(int Id, string Name, string MaskedIdNumber, Sex Sex, DateOnly BirthDate, int Age, string? MaskedPhone,
+    string RelationToHead, Residency Residency, PersonStatus Status, DateOnly? DeregisteredOn, int HouseholdId, string HouseholdNumber,
+    string Address, string? GridCode, string? GridName, string Path, int Version);
+
+public sealed record PersonInput(string Name, string? IdNumber, string? Phone, string RelationToHead, Residency Residency = Residency.RegisteredResident);
+
+public sealed record PersonUpdate(string Name, string? Phone, string RelationToHead, Residency Residency, int Version);
+
+public sealed record Registration(PersonView? Person, int? ReviewId);
+
+public enum RevealField
+{
+    IdNumber,
+    Phone,
+}
+
+/// <summary>
+/// The ledger's people: opening a record (recorded), registering (a known ID number goes to review),
+/// editing with a version check, moving between households, deregistering, and revealing a masked value.
+/// </summary>
+public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public async Task<PersonView> GetAsync(int id, CancellationToken ct)
+    {
+        user.Require(Permission.PeopleView);
+        var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("person_not_found", id);
+        db.Add(PersonAccess.Record(person, user.UserId ?? "", user.UserName, AccessKind.ViewRecord, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+        return await ViewAsync(person, ct);
+    }
+
+    public async Task<Registration> RegisterAsync(int householdId, PersonInput input, CancellationToken ct)
+    {
+        user.Require(Permission.PeopleManage);
+        var household = await db.Set<Household>().ForChangeAsync(h => h.Id == householdId, user, "household_not_found", householdId, ct);
+        if (!household.IsActive) throw new ConflictException("household_inactive");
+        var id = ParseId(input.IdNumber);
+        var existing = await db.Set<Person>().IgnoreQueryFilters().FirstOrDefaultAsync(p => p.IdNumber == id.Value, ct);
+        if (existing is not null)
+        {
+            var review = DuplicateReview.Open(existing, household, input.Name, id, input.Phone, input.RelationToHead, input.Residency,
+                user.UserName, clock.GetUtcNow().UtcDateTime);
+            db.Add(review);
+            await db.SaveChangesAsync(ct);
+            return new Registration(null, review.Id);
+        }
+        var person = Person.Register(household, input.Name, id, input.Phone, input.RelationToHead, input.Residency);
+        db.Add(person);
+        await db.SaveChangesAsync(ct);
+        return new Registration(await ViewAsync(person, ct), null);
+    }
+
+    public async Task<PersonView> UpdateAsync(int id, PersonUpdate input, CancellationToken ct)
+    {
+        user.Require(Permission.PeopleManage);
+        var person = await ToChangeAsync(id, ct);
+        // The version the editor saw: a save over someone else's change is refused, never merged silently.
+        db.Entry(person).Property(p => p.Version).OriginalValue = input.Version;
+        person.Edit(input.Name, input.Phone, input.RelationToHead, input.Residency);
+        await db.SaveChangesAsync(ct);
+        return await ViewAsync(person, ct);
+    }
+
+    public async Task<PersonView> MoveAsync(int id, int householdId, CancellationToken ct)
+    {
+        user.Require(Permission.PeopleManage);
+        var person = await ToChangeAsync(id, ct);
+        var household = await db.Set<Household>().ForChangeAsync(h => h.Id == householdId, user, "household_not_found", householdId, ct);
+        person.MoveTo(household);
+        await db.SaveChangesAsync(ct);
+        return await ViewAsync(person, ct);
+    }
+
+    public async Task<PersonView> DeregisterAsync(int id, PersonStatus reason, DateOnly? on, CancellationToken ct)
+    {
+        user.Require(Permission.PeopleManage);
+        var person = await ToChangeAsync(id, ct);
+        person.Deregister(reason, on ?? Today, Today);
+        await db.SaveChangesAsync(ct);
+        return await ViewAsync(person, ct);
+    }
+
+    /// <summary>The full value of a masked field, for a role entitled to it; every reveal is recorded.</summary>
+    public async Task<string?> RevealAsync(int id, RevealField field, CancellationToken ct)
+    {
+        user.Require(Permission.PeopleReveal);
+        var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("person_not_found", id);
+        var kind = field == RevealField.IdNumber ? AccessKind.RevealIdNumber : AccessKind.RevealPhone;
+        db.Add(PersonAccess.Record(person, user.UserId ?? "", user.UserName, kind, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+        return field == RevealField.IdNumber ? person.IdNumber : person.Phone;
+    }
+
+    public async Task<Page<ChangeRecord>> TimelineAsync(int id, PageRequest page, CancellationToken ct)
+    {
+        user.Require(Permission.PeopleView);
+        if (!await db.Set<Person>().AnyAsync(p => p.Id == id, ct)) throw new NotFoundException("person_not_found", id);
+        var key = id.ToString();
+        var query = db.Set<ChangeRecord>().AsNoTracking().Where(c => c.EntityType == nameof(Person) && c.EntityId == key);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(c => c.Id).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        return new Page<ChangeRecord>(items, page.Number, page.Size, total);
+    }
+
+    internal static IdNumber ParseId(string? text)
+    {
+        var error = Domain.IdNumber.TryParse(text, DateOnly.FromDateTime(DateTime.Today), out var id);
+        return error == IdNumberError.None ? id : throw new ValidationException("idNumber", "id_" + error.ToString().ToLowerInvariant());
+    }
+
+    private Task<Person> ToChangeAsync(int id, CancellationToken ct) =>
+        db.Set<Person>().ForChangeAsync(p => p.Id == id, user, "person_not_found", id, ct);
+
+    private async Task<PersonView> ViewAsync(Person p, CancellationToken ct)
+    {
+        var household = await db.Set<Household>().IgnoreQueryFilters().AsNoTracking().FirstAsync(h => h.Id == p.HouseholdId, ct);
+        var grid = household.GridId is { } gid ? await territory.FindGridAsync(gid, ct) : null;
+        return new PersonView(p.Id, p.Name, Mask.IdNumber(p.IdNumber), p.Sex, p.BirthDate, p.AgeOn(Today), Mask.Phone(p.Phone),
+            p.RelationToHead, p.Residency, p.Status, p.DeregisteredOn, household.Id, household.Number, household.Address, grid?.Code,
+            grid?.Name, p.Path, p.Version);
+    }
+}

@@ -1,0 +1,223 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GridGov.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class PopulationLedger : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "DeregisteredOn",
+                table: "People",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "IdTailReversed",
+                table: "People",
+                type: "TEXT",
+                maxLength: 6,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "PinyinFull",
+                table: "People",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "PinyinInitials",
+                table: "People",
+                type: "TEXT",
+                maxLength: 50,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Residency",
+                table: "People",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Status",
+                table: "People",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "People",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "DuplicateReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExistingPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HouseholdId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    RelationToHead = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Residency = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DuplicateReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DuplicateReviews_People_ExistingPersonId",
+                        column: x => x.ExistingPersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonAccesses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonAccesses", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_IdTailReversed",
+                table: "People",
+                column: "IdTailReversed");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Name",
+                table: "People",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Phone",
+                table: "People",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_PinyinFull",
+                table: "People",
+                column: "PinyinFull");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_PinyinInitials",
+                table: "People",
+                column: "PinyinInitials");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateReviews_ExistingPersonId",
+                table: "DuplicateReviews",
+                column: "ExistingPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateReviews_State_Path",
+                table: "DuplicateReviews",
+                columns: new[] { "State", "Path" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonAccesses_Path",
+                table: "PersonAccesses",
+                column: "Path");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonAccesses_PersonId_At",
+                table: "PersonAccesses",
+                columns: new[] { "PersonId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonAccesses_UserName_At",
+                table: "PersonAccesses",
+                columns: new[] { "UserName", "At" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DuplicateReviews");
+
+            migrationBuilder.DropTable(
+                name: "PersonAccesses");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_IdTailReversed",
+                table: "People");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_Name",
+                table: "People");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_Phone",
+                table: "People");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_PinyinFull",
+                table: "People");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_PinyinInitials",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "DeregisteredOn",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "IdTailReversed",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "PinyinFull",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "PinyinInitials",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "Residency",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "Status",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "People");
+        }
+    }
+}
