@@ -19,12 +19,12 @@ public abstract class AccessMatrixTests(GridGovApp app)
 {
     public enum Relation { Own, Sibling, Parent, Outside }
 
-    private enum Kind { Grid, Node, Area, County, Household, None }
+    private enum Kind { Grid, Node, Area, County, Household, Person, None }
 
     private sealed record Endpoint(string Name, HttpMethod Method, Kind Kind, Permission Permission, bool Write, HttpStatusCode InScope,
         Func<Target, string> Url, Func<Target, object?>? Body = null);
 
-    private sealed record Target(string Code, string Path, string Name, string? ParentCode, int? HouseholdId, string? GridCode);
+    private sealed record Target(string Code, string Path, string Name, string? ParentCode, int? HouseholdId, string? GridCode, int? PersonId = null);
 
     private static readonly Endpoint[] Endpoints =
     [
@@ -61,6 +61,19 @@ public abstract class AccessMatrixTests(GridGovApp app)
         new("household.get", HttpMethod.Get, Kind.Household, Permission.PeopleView, false, HttpStatusCode.OK, t => $"/api/v1/households/{t.HouseholdId}"),
         new("household.move", HttpMethod.Post, Kind.Household, Permission.TerritoryManage, true, HttpStatusCode.Conflict,
             t => $"/api/v1/households/{t.HouseholdId}/move", t => new { gridCode = t.GridCode }),
+        new("household.addMember", HttpMethod.Post, Kind.Household, Permission.PeopleManage, true, HttpStatusCode.BadRequest,
+            t => $"/api/v1/households/{t.HouseholdId}/members", _ => new { name = "矩阵", idNumber = "110105194912310021", relationToHead = "其他" }),
+        new("people.search", HttpMethod.Get, Kind.None, Permission.PeopleView, false, HttpStatusCode.OK, _ => "/api/v1/people?q=zh"),
+        new("reviews.list", HttpMethod.Get, Kind.None, Permission.PeopleView, false, HttpStatusCode.OK, _ => "/api/v1/duplicate-reviews"),
+        new("accessLog.list", HttpMethod.Get, Kind.None, Permission.AuditView, false, HttpStatusCode.OK, _ => "/api/v1/access-log"),
+        new("person.get", HttpMethod.Get, Kind.Person, Permission.PeopleView, false, HttpStatusCode.OK, t => $"/api/v1/people/{t.PersonId}"),
+        new("person.history", HttpMethod.Get, Kind.Person, Permission.PeopleView, false, HttpStatusCode.OK, t => $"/api/v1/people/{t.PersonId}/history"),
+        new("person.reveal", HttpMethod.Post, Kind.Person, Permission.PeopleReveal, false, HttpStatusCode.OK, t => $"/api/v1/people/{t.PersonId}/reveal",
+            _ => new { field = "IdNumber" }),
+        new("person.update", HttpMethod.Put, Kind.Person, Permission.PeopleManage, true, HttpStatusCode.Conflict, t => $"/api/v1/people/{t.PersonId}",
+            _ => new { name = "矩阵", phone = (string?)null, relationToHead = "其他", residency = "Migrant", version = -1 }),
+        new("person.deregister", HttpMethod.Post, Kind.Person, Permission.PeopleManage, true, HttpStatusCode.BadRequest,
+            t => $"/api/v1/people/{t.PersonId}/deregister", _ => new { reason = "Active" }),
     ];
 
     public static TheoryData<string> EndpointNames()
@@ -156,7 +169,8 @@ public abstract class AccessMatrixTests(GridGovApp app)
                     ? await db.Set<Grid>().Where(x => x.Id == pid).Select(x => x.Code).SingleAsync()
                     : await db.Set<AdminArea>().Where(a => a.Id == g.AreaId).Select(a => a.Code).SingleAsync();
                 var household = await db.Set<Household>().Where(h => h.GridId == g.Id).Select(h => (int?)h.Id).FirstOrDefaultAsync();
-                return new Target(code, g.Path, g.Name, parent, household, code);
+                var person = await db.Set<Person>().Where(p => p.HouseholdId == household && p.IsActive).Select(p => (int?)p.Id).FirstOrDefaultAsync();
+                return new Target(code, g.Path, g.Name, parent, household, code, person);
             }
             var a = await db.Set<AdminArea>().SingleAsync(x => x.Code == code);
             return new Target(code, a.Path, a.Name, null, null, null);
@@ -192,7 +206,7 @@ public abstract class AccessMatrixTests(GridGovApp app)
                 var codes = Targets[userName][relation];
                 var code = endpoint.Kind switch
                 {
-                    Kind.Grid or Kind.Household => codes.Grid,
+                    Kind.Grid or Kind.Household or Kind.Person => codes.Grid,
                     Kind.Node => codes.Node,
                     Kind.Area => codes.Area,
                     Kind.County => codes.County,
@@ -201,6 +215,7 @@ public abstract class AccessMatrixTests(GridGovApp app)
                 if (code is null) continue;
                 var target = code == "" ? new Target("", "", "", null, null, null) : await ResolveAsync(code);
                 if (endpoint.Kind == Kind.Household && target.HouseholdId is null) continue;
+                if (endpoint.Kind == Kind.Person && target.PersonId is null) continue;
 
                 var expected = !user.Has(endpoint.Permission) ? HttpStatusCode.Forbidden
                     : endpoint.Kind == Kind.None ? endpoint.InScope

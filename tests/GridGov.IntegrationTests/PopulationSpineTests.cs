@@ -95,10 +95,10 @@ public abstract class PopulationSpineTests(GridGovApp app)
         const string lan = "140000000000/141100000000/141127000000/";
         foreach (var g in await db.Set<GridGov.Modules.Territory.Domain.Grid>().Where(g => g.Path.StartsWith(lan) && g.OpenedOn < new DateOnly(2022, 1, 1))
                      .OrderBy(g => g.Code).Select(g => new { g.Code, g.Path }).ToListAsync()) text.AppendLine($"{g.Code}{g.Path}");
-        foreach (var h in await db.Set<Household>().Where(h => h.Path.StartsWith(lan) && h.Id <= 30000).OrderBy(h => h.Id)
+        foreach (var h in await db.Set<Household>().Where(h => h.Path.StartsWith(lan)).OrderBy(h => h.Id)
                      .Select(h => new { h.Number, h.Address, h.Longitude, h.Latitude }).ToListAsync())
             text.AppendLine(FormattableString.Invariant($"{h.Number}{h.Address}{h.Longitude:R}{h.Latitude:R}"));
-        foreach (var p in await db.Set<Person>().Where(p => p.HouseholdId <= 30000).OrderBy(p => p.Id)
+        foreach (var p in await db.Set<Person>().Where(p => p.Path.StartsWith(lan)).OrderBy(p => p.Id)
                      .Select(p => new { p.Name, p.IdNumber, p.Phone, p.RelationToHead }).ToListAsync())
             text.AppendLine($"{p.Name}{p.IdNumber}{p.Phone}{p.RelationToHead}");
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

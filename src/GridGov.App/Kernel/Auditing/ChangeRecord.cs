@@ -19,3 +19,10 @@ public sealed class ChangeRecord : Scoping.IScopedByPath
 
 /// <summary>Records whose every change is kept in the change log, written in the same transaction.</summary>
 public interface IAudited;
+
+/// <summary>
+/// Append-only records of what users did (views, reveals). They carry the path of what was
+/// looked at so auditors read them under scope, but writing one is not a change to data in
+/// that place, so the capture-scope guard lets them through.
+/// </summary>
+public interface IAuditTrail;

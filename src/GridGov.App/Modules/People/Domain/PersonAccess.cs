@@ -11,7 +11,7 @@ public enum AccessKind
 }
 
 /// <summary>Who looked at whom: every view of a full record and every reveal of a masked value.</summary>
-public sealed class PersonAccess : IScopedByPath
+public sealed class PersonAccess : IScopedByPath, GridGov.Kernel.Auditing.IAuditTrail
 {
     private PersonAccess() { }
 
