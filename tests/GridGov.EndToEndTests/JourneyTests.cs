@@ -83,6 +83,34 @@ public sealed class JourneyTests(LiveApp app)
     }
 
     [Fact]
+    public async Task A_grid_worker_finds_a_person_by_pinyin_initials_and_opens_their_history()
+    {
+        var page = await app.SignedInPageAsync("gridworker", width: 390, height: 844);
+        await page.GotoAsync("/territory/14112710000130001");
+        await page.Locator("[data-testid=households] tbody tr a").First.ClickAsync();
+        var name = (await page.Locator("[data-testid=members] tbody tr td a").First.TextContentAsync())!.Trim();
+        var initials = string.Concat(name.Select((c, i) => GridGov.Modules.People.Domain.Search.Pinyin.Of(c, i == 0)[0]));
+
+        await page.GotoAsync("/people");
+        await page.FillAsync("[data-testid=search-form] input[name=q]", initials);
+        await page.ClickAsync("[data-testid=search-form] button");
+        await page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=person] h1")).ToContainTextAsync(name);
+        await Assertions.Expect(page.Locator("[data-testid=id-number]")).ToContainTextAsync("********");
+        await app.ShotAsync(page, "10-gridworker-person-found-by-pinyin");
+
+        await page.ClickAsync("[data-testid=reveal-id] button");
+        await Assertions.Expect(page.Locator("[data-testid=id-number]")).Not.ToContainTextAsync("*");
+        await page.FillAsync("[data-testid=edit-person] input[name$=RelationToHead]", "户主");
+        await page.FillAsync("[data-testid=edit-person] input[name$=Name]", name + "甲");
+        await page.ClickAsync("[data-testid=edit-person] button");
+        await Assertions.Expect(page.Locator("[data-testid=form-done]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=timeline] li").First).ToContainTextAsync(name + "甲");
+        await Assertions.Expect(page.Locator("[data-testid=phone]")).ToContainTextAsync("****");
+        await app.ShotAsync(page, "11-gridworker-person-history");
+    }
+
+    [Fact]
     public async Task The_interface_switches_to_English()
     {
         var page = await app.SignedInPageAsync("auditor");

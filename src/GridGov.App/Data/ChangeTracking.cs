@@ -74,7 +74,9 @@ internal sealed class ChangeTracking(DbContext db, CurrentUser user, TimeProvide
     /// <summary>Readable Chinese in the log; the concurrency counter is bookkeeping, not a change anyone made.</summary>
     private static readonly JsonSerializerOptions LogJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static bool Logged(PropertyEntry p) => !p.Metadata.IsShadowProperty() && p.Metadata.Name != "Version";
+    private static bool Logged(PropertyEntry p) =>
+        !p.Metadata.IsShadowProperty() && p.Metadata.Name != "Version"
+        && p.Metadata.PropertyInfo?.IsDefined(typeof(DerivedAttribute), inherit: false) != true;
 
     private static string Values(EntityEntry entry, Func<PropertyEntry, object?> pick) =>
         JsonSerializer.Serialize(entry.Properties.Where(Logged).ToDictionary(p => p.Metadata.Name, pick), LogJson);

@@ -26,3 +26,7 @@ public interface IAudited;
 /// that place, so the capture-scope guard lets them through.
 /// </summary>
 public interface IAuditTrail;
+
+/// <summary>A value computed from others (search keys and the like): not a change anyone made, so not logged.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class DerivedAttribute : Attribute;

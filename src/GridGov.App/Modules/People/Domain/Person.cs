@@ -40,14 +40,14 @@ public sealed class Person : IScopedByPath, IAudited
     public string RelationToHead { get; private set; } = "";
     public Residency Residency { get; private set; } = Residency.RegisteredResident;
     /// <summary>The household's path, kept with the person so scope filters need no join.</summary>
-    public string Path { get; private set; } = "";
+    [Derived] public string Path { get; private set; } = "";
     public bool IsActive { get; private set; } = true;
     public PersonStatus Status { get; private set; } = PersonStatus.Active;
     public DateOnly? DeregisteredOn { get; private set; }
     /// <summary>Search keys: pinyin initials and full pinyin of the name, and the ID number's last six characters reversed.</summary>
-    public string PinyinInitials { get; private set; } = "";
-    public string PinyinFull { get; private set; } = "";
-    public string IdTailReversed { get; private set; } = "";
+    [Derived] public string PinyinInitials { get; private set; } = "";
+    [Derived] public string PinyinFull { get; private set; } = "";
+    [Derived] public string IdTailReversed { get; private set; } = "";
     public int Version { get; private set; }
 
     public static Person Register(Household household, string name, IdNumber id, string? phone, string relationToHead,

@@ -1,0 +1,39 @@
+using Bunit;
+using GridGov.Shell;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GridGov.UnitTests;
+
+public class ChangeLinesTests : BunitContext
+{
+    public ChangeLinesTests()
+    {
+        Services.AddLocalization();
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
+    }
+
+    [Fact]
+    public void A_change_reads_field_by_field_with_personal_numbers_masked()
+    {
+        var cut = Render<ChangeLines>(p => p
+            .Add(x => x.Before, """{"Name":"张三","Phone":"13812345678"}""")
+            .Add(x => x.After, """{"Name":"张三丰","Phone":"13900001111"}"""));
+
+        var text = cut.Markup;
+        Assert.Equal("名称", cut.Find("li .gg-field").TextContent);
+        Assert.Contains("张三丰", text);
+        Assert.Contains("138****5678", text);
+        Assert.Contains("139****1111", text);
+        Assert.DoesNotContain("13812345678", text);
+        Assert.DoesNotContain("13900001111", text);
+    }
+
+    [Fact]
+    public void An_addition_shows_only_the_new_values()
+    {
+        var cut = Render<ChangeLines>(p => p.Add(x => x.Before, null).Add(x => x.After, """{"Id":5,"IdNumber":"11010519491231002X"}"""));
+        Assert.Single(cut.FindAll("li"));
+        Assert.Contains("110105********002X", cut.Markup);
+        Assert.Empty(cut.FindAll(".gg-before"));
+    }
+}
