@@ -11,6 +11,11 @@ public sealed class DatabaseInitializer(GridGovDbContext db, DemoCounty demo, IC
     public async Task InitializeAsync(CancellationToken ct)
     {
         await db.Database.MigrateAsync(ct);
+        if (!await db.Set<Modules.People.Domain.TagDefinition>().AnyAsync(ct))
+        {
+            db.AddRange(Modules.People.Domain.TagCatalogue.Seed());
+            await db.SaveChangesAsync(ct);
+        }
         if (!config.GetValue("Demo:Seed", true)) return;
         if (!await db.Set<Modules.Territory.Domain.AdminArea>().IgnoreQueryFilters().AnyAsync(ct))
         {

@@ -478,6 +478,41 @@ namespace GridGov.Migrations.Postgres.Migrations
                     b.ToTable("PersonAccesses", (string)null);
                 });
 
+            modelBuilder.Entity("GridGov.Modules.People.Domain.PersonTag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TagId", "Path");
+
+                    b.ToTable("PersonTags", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Modules.People.Domain.PopulationTally", b =>
                 {
                     b.Property<string>("Path")
@@ -499,6 +534,46 @@ namespace GridGov.Migrations.Postgres.Migrations
                     b.HasIndex("GridId");
 
                     b.ToTable("PopulationTallies", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Modules.People.Domain.TagDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("EnglishName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<bool>("HasValidity")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsDerived")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsSensitive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("TagDefinitions", (string)null);
                 });
 
             modelBuilder.Entity("GridGov.Modules.Territory.Domain.AdminArea", b =>
@@ -882,6 +957,21 @@ namespace GridGov.Migrations.Postgres.Migrations
                     b.HasOne("GridGov.Modules.People.Domain.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GridGov.Modules.People.Domain.PersonTag", b =>
+                {
+                    b.HasOne("GridGov.Modules.People.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGov.Modules.People.Domain.TagDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

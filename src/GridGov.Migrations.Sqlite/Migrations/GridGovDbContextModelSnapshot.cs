@@ -455,6 +455,38 @@ namespace GridGov.Migrations.Sqlite.Migrations
                     b.ToTable("PersonAccesses", (string)null);
                 });
 
+            modelBuilder.Entity("GridGov.Modules.People.Domain.PersonTag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TagId", "Path");
+
+                    b.ToTable("PersonTags", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Modules.People.Domain.PopulationTally", b =>
                 {
                     b.Property<string>("Path")
@@ -475,6 +507,44 @@ namespace GridGov.Migrations.Sqlite.Migrations
                     b.HasIndex("GridId");
 
                     b.ToTable("PopulationTallies", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Modules.People.Domain.TagDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnglishName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasValidity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDerived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSensitive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("TagDefinitions", (string)null);
                 });
 
             modelBuilder.Entity("GridGov.Modules.Territory.Domain.AdminArea", b =>
@@ -839,6 +909,21 @@ namespace GridGov.Migrations.Sqlite.Migrations
                     b.HasOne("GridGov.Modules.People.Domain.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GridGov.Modules.People.Domain.PersonTag", b =>
+                {
+                    b.HasOne("GridGov.Modules.People.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGov.Modules.People.Domain.TagDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -125,6 +125,8 @@ public static class GridGovServices
         services.AddScoped<ISaveHook, PopulationTallies>();
         services.AddScoped<PersonRegistry>();
         services.AddScoped<PersonSearch>();
+        services.AddScoped<PersonTags>();
+        services.AddScoped<GridGov.Modules.People.Contracts.ITagDirectory, TagDirectory>();
         services.AddScoped<DuplicateReviews>();
         services.AddScoped<AccessLog>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();

@@ -10,6 +10,10 @@ public enum Permission
     PeopleManage,
     /// <summary>See a full ID number or phone, each time recorded.</summary>
     PeopleReveal,
+    /// <summary>See and attach tags marked sensitive (special populations).</summary>
+    SensitiveTags,
+    /// <summary>Define tags in the catalogue.</summary>
+    TagCatalogue,
     UsersView,
     UsersManage,
     AuditView,

@@ -17,13 +17,13 @@ public static class Roles
     private static readonly Permission[] Staff =
     [
         Permission.TerritoryView, Permission.TerritoryManage, Permission.CoverageView, Permission.PeopleView,
-        Permission.PeopleManage, Permission.PeopleReveal, Permission.UsersView, Permission.UsersManage,
+        Permission.PeopleManage, Permission.PeopleReveal, Permission.SensitiveTags, Permission.UsersView, Permission.UsersManage,
     ];
 
     private static readonly Dictionary<string, Permission[]> PermissionsByRole = new()
     {
         [SystemAdmin] = Enum.GetValues<Permission>(),
-        [CountyCentre] = Staff,
+        [CountyCentre] = [.. Staff, Permission.TagCatalogue],
         [TownshipStaff] = Staff,
         [CommunityStaff] = Staff,
         // Grid workers keep the ledger of their own grid up to date and contact the people on it.

@@ -85,6 +85,7 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
         await BulkWriter.InsertAsync(db, _people, ct);
         await BulkWriter.InsertAsync(db, _staff, ct);
         await BulkWriter.InsertAsync(db, _party, ct);
+        await BulkWriter.InsertAsync(db, await TagsAsync(ct), ct);
         await People.Application.PopulationTallies.RebuildAsync(db, ct);
         await BulkWriter.ResetIdentityAsync<AdminArea>(db, ct);
         await BulkWriter.ResetIdentityAsync<Grid>(db, ct);
@@ -93,6 +94,7 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
         await BulkWriter.ResetIdentityAsync<Person>(db, ct);
         await BulkWriter.ResetIdentityAsync<PartyOrganization>(db, ct);
         await BulkWriter.ResetIdentityAsync<GridAssignment>(db, ct);
+        await BulkWriter.ResetIdentityAsync<PersonTag>(db, ct);
 
         foreach (var (level, min, max) in LanRule) db.Add(GridSizeRule.For(lan, level, min, max));
         await db.SaveChangesAsync(ct);
@@ -106,6 +108,26 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
         await tx.CommitAsync(ct);
         return new DemoSummary(_areas.Count, _grids.Count(g => g.Level == 1), _grids.Count(g => g.Level == 2), _grids.Count(g => g.Level == 3),
             _buildings.Count, _households.Count, _people.Count);
+    }
+
+    /// <summary>A share of residents carry the tags programmes select on; a few are under home health watch this fortnight.</summary>
+    private async Task<List<PersonTag>> TagsAsync(CancellationToken ct)
+    {
+        var ids = await db.Set<TagDefinition>().ToDictionaryAsync(t => t.Code, ct);
+        var random = new Random(Seed);
+        var shares = new (string Code, int PerThousand)[]
+        {
+            ("party_member", 60), ("veteran", 12), ("subsistence", 20), ("disabled", 18), ("returnee", 30), ("migrant_worker", 40),
+            ("poverty_lifted", 15), ("edge_household", 5), ("unemployed_graduate", 6), ("laid_off", 8), ("home_watch", 4),
+        };
+        var tags = new List<PersonTag>();
+        var watchFrom = new DateOnly(2026, 11, 16);
+        foreach (var person in _people)
+            foreach (var (code, perThousand) in shares)
+                if (random.Next(1000) < perThousand && ids.TryGetValue(code, out var tag))
+                    tags.Add(PersonTag.Attach(person, tag, code == "home_watch" ? watchFrom : new DateOnly(2024, 1, 1),
+                        code == "home_watch" ? watchFrom.AddDays(14) : null, false).WithId(tags.Count + 1));
+        return tags;
     }
 
     private void BuildAreas()

@@ -19,8 +19,8 @@ public static class PersonEndpoints
     public static RouteGroupBuilder MapPersonApi(this RouteGroupBuilder api)
     {
         var people = api.MapGroup("/people").WithTags("People");
-        people.MapGet("/", (string? q, bool? includeInactive, int? page, int? pageSize, PersonSearch search, CancellationToken ct) =>
-                search.SearchAsync(q, includeInactive ?? false, PageRequest.Of(page, pageSize), ct))
+        people.MapGet("/", (string? q, string? tag, bool? includeInactive, int? page, int? pageSize, PersonSearch search, CancellationToken ct) =>
+                search.SearchAsync(q, includeInactive ?? false, PageRequest.Of(page, pageSize), ct, tag))
             .WithSummary("Finds people by name, pinyin, ID number or its last 4–6 characters, phone or address; numbers masked");
         people.MapGet("/{id:int}", (int id, PersonRegistry registry, CancellationToken ct) => registry.GetAsync(id, ct))
             .WithSummary("A person's record, numbers masked; the view is recorded");
@@ -35,6 +35,26 @@ public static class PersonEndpoints
             .WithSummary("The full ID number or phone, for entitled roles; every reveal is recorded");
         people.MapGet("/{id:int}/history", (int id, int? page, int? pageSize, PersonRegistry registry, CancellationToken ct) =>
             registry.TimelineAsync(id, PageRequest.Of(page, pageSize), ct)).WithSummary("Every change to a person, who and when");
+
+        people.MapGet("/{id:int}/tags", (int id, PersonTags tags, CancellationToken ct) => tags.OfPersonAsync(id, ct))
+            .WithSummary("A person's tags, past and present, with the derived ones");
+        people.MapPost("/{id:int}/tags", async Task<Created<PersonTagView>> (int id, AttachTag body, PersonTags tags, CancellationToken ct) =>
+        {
+            var attached = await tags.AttachAsync(id, body, ct);
+            return TypedResults.Created($"/api/v1/people/{id}/tags", attached);
+        }).WithSummary("Tags a person from a date (and to a date, for tags with a validity period)");
+        people.MapPost("/{id:int}/tags/{tagId:int}/end", async Task<NoContent> (int id, int tagId, PersonTags tags, CancellationToken ct) =>
+        {
+            await tags.EndAsync(id, tagId, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Ends a tag today; the record stays");
+        api.MapGet("/tags", (PersonTags tags, CancellationToken ct) => tags.CatalogueAsync(ct)).WithTags("People")
+            .WithSummary("The tag catalogue (sensitive tags only for entitled roles)");
+        api.MapPost("/tags", async Task<Created<TagView>> (TagView body, PersonTags tags, CancellationToken ct) =>
+        {
+            var tag = await tags.DefineAsync(body, ct);
+            return TypedResults.Created($"/api/v1/tags/{tag.Code}", tag);
+        }).WithTags("People").WithSummary("Adds a tag to the catalogue");
 
         api.MapPost("/households/{id:int}/members", async Task<Results<Created<PersonView>, Accepted<Registration>>> (
             int id, PersonInput body, PersonRegistry registry, CancellationToken ct) =>

@@ -82,7 +82,10 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
         var person = await ToChangeAsync(id, ct);
         var household = await db.Set<Household>().ForChangeAsync(h => h.Id == householdId, user, "household_not_found", householdId, ct);
         person.MoveTo(household);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await TagPaths.FollowPersonAsync(db, id, household.Path, ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return await ViewAsync(person, ct);
     }
 

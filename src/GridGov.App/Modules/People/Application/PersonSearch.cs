@@ -15,14 +15,15 @@ public sealed record PersonListItem(int Id, string Name, string MaskedIdNumber, 
 /// ("zs", "zhangsan"), a whole ID number or its last 4–6 characters, a phone number, an address.
 /// Every form uses an indexed column except the address, which is narrowed by the scope first.
 /// </summary>
-public sealed class PersonSearch(GridGovDbContext db, CurrentUser user)
+public sealed class PersonSearch(GridGovDbContext db, CurrentUser user, PersonTags tags)
 {
-    public async Task<Page<PersonListItem>> SearchAsync(string? text, bool includeInactive, PageRequest page, CancellationToken ct)
+    public async Task<Page<PersonListItem>> SearchAsync(string? text, bool includeInactive, PageRequest page, CancellationToken ct, string? tag = null)
     {
         user.Require(Permission.PeopleView);
         var people = db.Set<Person>().AsNoTracking().Where(p => includeInactive || p.IsActive);
         var q = (text ?? "").Trim();
         if (q.Length > 0) people = Match(people, q);
+        if (!string.IsNullOrWhiteSpace(tag)) people = tags.Carrying(people, await tags.FindAsync(tag, ct));
         var total = await people.CountAsync(ct);
         var rows = await people.OrderBy(p => p.Id).Skip(page.Skip).Take(page.Size)
             .Select(p => new

@@ -15,6 +15,7 @@ internal sealed class PopulationPlacement(GridGovDbContext db) : IPopulationPlac
         await db.Set<Household>().RebaseAsync(oldPrefix, newPrefix, ct);
         await db.Set<Person>().RebaseAsync(oldPrefix, newPrefix, ct);
         await db.Set<PopulationTally>().RebaseAsync(oldPrefix, newPrefix, ct);
+        await db.Set<PersonTag>().RebaseAsync(oldPrefix, newPrefix, ct);
     }
 
     public async Task<bool> AnyOnGridAsync(int gridId, CancellationToken ct) =>
@@ -42,6 +43,7 @@ internal sealed class PopulationPlacement(GridGovDbContext db) : IPopulationPlac
         // Members first, so the tallies recounted by the save see households and members in place.
         var ids = households.Select(h => h.Id).ToList();
         await db.Set<Person>().Where(p => ids.Contains(p.HouseholdId)).ExecuteUpdateAsync(s => s.SetProperty(p => p.Path, toPath), ct);
+        await TagPaths.FollowHouseholdsAsync(db, ids, toPath, ct);
         foreach (var household in households) household.MoveTo(target);
         foreach (var building in buildings) building.PlaceOn(target);
         await db.SaveChangesAsync(ct);

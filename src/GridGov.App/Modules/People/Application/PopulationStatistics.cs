@@ -7,8 +7,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Modules.People.Application;
 
-internal sealed class PopulationStatistics(GridGovDbContext db) : IPopulationStatistics
+internal sealed class PopulationStatistics(GridGovDbContext db, PersonTags? tags = null) : IPopulationStatistics
 {
+    public async Task<IReadOnlyDictionary<string, int>> CountTaggedByPathPrefixAsync(string parentPath, int keyLength, string tagCode, CancellationToken ct)
+    {
+        var tagged = (tags ?? throw new InvalidOperationException("tags need a request")).Carrying(Residents, await tags.FindAsync(tagCode, ct));
+        return await tagged.Where(p => p.Path.StartsWith(parentPath) && p.Path.Length >= keyLength)
+            .GroupBy(p => p.Path.Substring(0, keyLength)).Select(g => new { g.Key, N = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.N, ct);
+    }
+
+    public async Task<int> CountTaggedUnderAsync(string path, string tagCode, CancellationToken ct) =>
+        await (tags ?? throw new InvalidOperationException("tags need a request")).Carrying(Residents, await tags.FindAsync(tagCode, ct))
+            .CountAsync(p => p.Path.StartsWith(path), ct);
+
     private IQueryable<Household> Households => db.Set<Household>().AsNoTracking().Where(h => h.IsActive);
     private IQueryable<Person> Residents => db.Set<Person>().AsNoTracking().Where(p => p.IsActive);
 

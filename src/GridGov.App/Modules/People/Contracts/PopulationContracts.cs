@@ -24,6 +24,11 @@ public interface IPopulationStatistics
 
     Task<PopulationCount> CountUnderAsync(string path, CancellationToken ct);
 
+    /// <summary>Residents carrying a tag today under <paramref name="parentPath"/>, grouped like <see cref="CountByPathPrefixAsync"/>.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountTaggedByPathPrefixAsync(string parentPath, int keyLength, string tagCode, CancellationToken ct);
+
+    Task<int> CountTaggedUnderAsync(string path, string tagCode, CancellationToken ct);
+
     Task<IReadOnlyList<GridOccupancy>> OccupancyByGridAsync(string areaPath, CancellationToken ct);
 
     Task<IReadOnlyList<UnplacedItem>> UnplacedAsync(string areaPath, int limit, CancellationToken ct);
@@ -46,4 +51,12 @@ public interface IPopulationPlacement
 
     /// <summary>Moves every household and building of one grid to another.</summary>
     Task<int> MoveEverythingAsync(int fromGridId, int toGridId, string toPath, CancellationToken ct);
+}
+
+public sealed record TagRef(string Code, string Label);
+
+/// <summary>The tags the caller may count by, labelled in the request's language.</summary>
+public interface ITagDirectory
+{
+    Task<IReadOnlyList<TagRef>> CatalogueAsync(CancellationToken ct);
 }

@@ -98,3 +98,27 @@ internal sealed class PersonAccessConfiguration : IEntityTypeConfiguration<Perso
         b.HasIndex(x => x.Path);
     }
 }
+
+internal sealed class TagDefinitionConfiguration : IEntityTypeConfiguration<TagDefinition>
+{
+    public void Configure(EntityTypeBuilder<TagDefinition> b)
+    {
+        b.ToTable("TagDefinitions");
+        b.Property(x => x.Code).HasMaxLength(40).IsRequired();
+        b.Property(x => x.Name).HasMaxLength(40).IsRequired();
+        b.Property(x => x.EnglishName).HasMaxLength(60).IsRequired();
+        b.HasIndex(x => x.Code).IsUnique();
+    }
+}
+
+internal sealed class PersonTagConfiguration : IEntityTypeConfiguration<PersonTag>
+{
+    public void Configure(EntityTypeBuilder<PersonTag> b)
+    {
+        b.ToTable("PersonTags");
+        b.HasIndex(x => new { x.TagId, x.Path });
+        b.HasIndex(x => x.PersonId);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<TagDefinition>().WithMany().HasForeignKey(x => x.TagId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

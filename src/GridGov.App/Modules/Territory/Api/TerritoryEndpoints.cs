@@ -24,11 +24,11 @@ public static class TerritoryEndpoints
     public static RouteGroupBuilder MapTerritoryApi(this RouteGroupBuilder api)
     {
         var territory = api.MapGroup("/territory").WithTags("Territory");
-        territory.MapGet("/nodes", (TerritoryTree tree, bool? includeRetired, CancellationToken ct) => tree.GetAsync(null, includeRetired ?? false, ct))
+        territory.MapGet("/nodes", (TerritoryTree tree, bool? includeRetired, string? tag, CancellationToken ct) => tree.GetAsync(null, includeRetired ?? false, ct, tag))
             .WithSummary("The user's scope root with its children and their household and resident counts");
-        territory.MapGet("/nodes/{code}", (string code, TerritoryTree tree, bool? includeRetired, CancellationToken ct) =>
-                tree.GetAsync(code, includeRetired ?? false, ct))
-            .WithSummary("An area or grid with its children and their household and resident counts");
+        territory.MapGet("/nodes/{code}", (string code, TerritoryTree tree, bool? includeRetired, string? tag, CancellationToken ct) =>
+                tree.GetAsync(code, includeRetired ?? false, ct, tag))
+            .WithSummary("An area or grid with its children and their household and resident counts; with ?tag=, residents carrying that tag too");
 
         var areas = api.MapGroup("/areas").WithTags("Territory");
         areas.MapGet("/{code}/size-rules", (string code, SizeRules rules, CancellationToken ct) => rules.GetAsync(code, ct))

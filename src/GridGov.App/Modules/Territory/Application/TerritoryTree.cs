@@ -18,6 +18,8 @@ public sealed record TreeNode(NodeKind Kind, string Code, string Name, int Level
 {
     public int Households { get; init; }
     public int Residents { get; init; }
+    /// <summary>Residents carrying the tag asked for, when one was.</summary>
+    public int? Tagged { get; init; }
 }
 
 public sealed record TreeView(TreeNode? Node, IReadOnlyList<TreeNode> Ancestors, IReadOnlyList<TreeNode> Children);
@@ -31,14 +33,14 @@ public sealed class TerritoryTree(GridGovDbContext db, CurrentUser user, IPopula
     /// <summary>The node a user starts from: their view scope, or the top of the tree for the whole country.</summary>
     public string? ScopeRootCode => user.ViewPath is { Length: > 0 } p ? TreePath.Codes(p)[^1] : null;
 
-    public async Task<TreeView> GetAsync(string? code, bool includeRetired, CancellationToken ct)
+    public async Task<TreeView> GetAsync(string? code, bool includeRetired, CancellationToken ct, string? tag = null)
     {
         user.Require(Permission.TerritoryView);
         code ??= ScopeRootCode;
         if (code is null)
         {
             var tops = await db.Set<AdminArea>().Where(a => a.ParentId == null).OrderBy(a => a.Code).Select(AreaNode).ToListAsync(ct);
-            return new TreeView(null, [], await WithCounts("", tops, ct));
+            return new TreeView(null, [], await WithCounts("", tops, tag, ct));
         }
 
         var node = await FindAsync(code, ct) ?? throw new NotFoundException("node_not_found", code);
@@ -64,8 +66,12 @@ public sealed class TerritoryTree(GridGovDbContext db, CurrentUser user, IPopula
         }
 
         var total = await population.CountUnderAsync(node.Path, ct);
-        node = node with { Households = total.Households, Residents = total.Residents };
-        return new TreeView(node, ancestors, await WithCounts(node.Path, children, ct));
+        node = node with
+        {
+            Households = total.Households, Residents = total.Residents,
+            Tagged = tag is null ? null : await population.CountTaggedUnderAsync(node.Path, tag, ct),
+        };
+        return new TreeView(node, ancestors, await WithCounts(node.Path, children, tag, ct));
     }
 
     public async Task<TreeNode?> FindAsync(string code, CancellationToken ct) =>
@@ -73,13 +79,21 @@ public sealed class TerritoryTree(GridGovDbContext db, CurrentUser user, IPopula
             ? await db.Set<Grid>().Where(g => g.Code == code).Select(GridNode).FirstOrDefaultAsync(ct)
             : await db.Set<AdminArea>().Where(a => a.Code == code).Select(AreaNode).FirstOrDefaultAsync(ct);
 
-    private async Task<List<TreeNode>> WithCounts(string parentPath, List<TreeNode> children, CancellationToken ct)
+    private async Task<List<TreeNode>> WithCounts(string parentPath, List<TreeNode> children, string? tag, CancellationToken ct)
     {
         var counts = new Dictionary<string, PopulationCount>();
+        var tagged = new Dictionary<string, int>();
         foreach (var length in children.Select(c => c.Path.Length).Distinct())
-            foreach (var (key, value) in await population.CountByPathPrefixAsync(parentPath, length, ct))
-                counts[key] = value;
-        return children.Select(c => counts.TryGetValue(c.Path, out var n) ? c with { Households = n.Households, Residents = n.Residents } : c).ToList();
+        {
+            foreach (var (key, value) in await population.CountByPathPrefixAsync(parentPath, length, ct)) counts[key] = value;
+            if (tag is not null)
+                foreach (var (key, value) in await population.CountTaggedByPathPrefixAsync(parentPath, length, tag, ct)) tagged[key] = value;
+        }
+        return children.Select(c =>
+        {
+            var n = counts.GetValueOrDefault(c.Path, PopulationCount.Zero);
+            return c with { Households = n.Households, Residents = n.Residents, Tagged = tag is null ? null : tagged.GetValueOrDefault(c.Path) };
+        }).ToList();
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<AdminArea, TreeNode>> AreaNode =
