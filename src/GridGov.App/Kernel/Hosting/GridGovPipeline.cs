@@ -64,6 +64,7 @@ public static class GridGovPipeline
         secured.MapPersonApi();
 
         app.MapAccountPages();
+        app.MapPersonDownloads();
         app.MapRazorComponents<App>();
     }
 }

@@ -126,6 +126,7 @@ public static class GridGovServices
         services.AddScoped<PersonRegistry>();
         services.AddScoped<PersonSearch>();
         services.AddScoped<PersonTags>();
+        services.AddScoped<PersonExport>();
         services.AddScoped<GridGov.Modules.People.Contracts.ITagDirectory, TagDirectory>();
         services.AddScoped<DuplicateReviews>();
         services.AddScoped<AccessLog>();

@@ -16,12 +16,30 @@ public sealed record DecideRequest(ReviewState Decision);
 
 public static class PersonEndpoints
 {
+    public const string ExcelType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Downloads for signed-in pages (cookie), next to the API's own route (bearer).</summary>
+    public static IEndpointRouteBuilder MapPersonDownloads(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/people/export.xlsx", Export).RequireAuthorization().ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> Export(string? q, string? tag, bool? full, PersonExport export, CancellationToken ct)
+    {
+        var (file, _) = await export.ExportAsync(q, tag, full ?? false, ct);
+        return TypedResults.File(file, ExcelType, $"people-{DateTime.Now:yyyyMMdd-HHmm}.xlsx");
+    }
+
     public static RouteGroupBuilder MapPersonApi(this RouteGroupBuilder api)
     {
         var people = api.MapGroup("/people").WithTags("People");
         people.MapGet("/", (string? q, string? tag, bool? includeInactive, int? page, int? pageSize, PersonSearch search, CancellationToken ct) =>
                 search.SearchAsync(q, includeInactive ?? false, PageRequest.Of(page, pageSize), ct, tag))
             .WithSummary("Finds people by name, pinyin, ID number or its last 4–6 characters, phone or address; numbers masked");
+        people.MapGet("/export", Export).WithSummary("The filtered list as an Excel file; masked unless full=true for an entitled role; recorded");
+        api.MapGet("/exports", (int? page, int? pageSize, PersonExport export, CancellationToken ct) => export.ListAsync(PageRequest.Of(page, pageSize), ct))
+            .WithTags("People").WithSummary("For auditors: every export, who, which filter, how many rows");
         people.MapGet("/{id:int}", (int id, PersonRegistry registry, CancellationToken ct) => registry.GetAsync(id, ct))
             .WithSummary("A person's record, numbers masked; the view is recorded");
         people.MapPut("/{id:int}", (int id, PersonUpdate body, PersonRegistry registry, CancellationToken ct) => registry.UpdateAsync(id, body, ct))

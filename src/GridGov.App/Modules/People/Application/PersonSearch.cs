@@ -19,11 +19,7 @@ public sealed class PersonSearch(GridGovDbContext db, CurrentUser user, PersonTa
 {
     public async Task<Page<PersonListItem>> SearchAsync(string? text, bool includeInactive, PageRequest page, CancellationToken ct, string? tag = null)
     {
-        user.Require(Permission.PeopleView);
-        var people = db.Set<Person>().AsNoTracking().Where(p => includeInactive || p.IsActive);
-        var q = (text ?? "").Trim();
-        if (q.Length > 0) people = Match(people, q);
-        if (!string.IsNullOrWhiteSpace(tag)) people = tags.Carrying(people, await tags.FindAsync(tag, ct));
+        var people = await FilterAsync(text, tag, includeInactive, ct);
         var total = await people.CountAsync(ct);
         var rows = await people.OrderBy(p => p.Id).Skip(page.Skip).Take(page.Size)
             .Select(p => new
@@ -34,6 +30,17 @@ public sealed class PersonSearch(GridGovDbContext db, CurrentUser user, PersonTa
             .ToListAsync(ct);
         return new Page<PersonListItem>(rows.Select(r => new PersonListItem(r.Id, r.Name, Mask.IdNumber(r.IdNumber), r.Sex, r.BirthDate,
             Mask.Phone(r.Phone), r.HouseholdId, r.Address ?? "", r.Status)).ToList(), page.Number, page.Size, total);
+    }
+
+    /// <summary>The people a search matches, as a query: the list pages it, the export streams it.</summary>
+    public async Task<IQueryable<Person>> FilterAsync(string? text, string? tag, bool includeInactive, CancellationToken ct)
+    {
+        user.Require(Permission.PeopleView);
+        var people = db.Set<Person>().AsNoTracking().Where(p => includeInactive || p.IsActive);
+        var q = (text ?? "").Trim();
+        if (q.Length > 0) people = Match(people, q);
+        if (!string.IsNullOrWhiteSpace(tag)) people = tags.Carrying(people, await tags.FindAsync(tag, ct));
+        return people;
     }
 
     private IQueryable<Person> Match(IQueryable<Person> people, string q)
