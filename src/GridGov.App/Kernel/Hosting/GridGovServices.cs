@@ -127,6 +127,7 @@ public static class GridGovServices
         services.AddScoped<PersonSearch>();
         services.AddScoped<PersonTags>();
         services.AddScoped<PersonExport>();
+        services.AddScoped<HouseholdHistory>();
         services.AddScoped<GridGov.Modules.People.Contracts.ITagDirectory, TagDirectory>();
         services.AddScoped<DuplicateReviews>();
         services.AddScoped<AccessLog>();

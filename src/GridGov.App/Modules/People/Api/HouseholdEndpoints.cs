@@ -19,6 +19,8 @@ public static class HouseholdEndpoints
             await households.MoveAsync(id, body.GridCode, ct);
             return await households.GetAsync(id, ct);
         }).WithSummary("Moves a household and its members to another level-3 grid");
+        households.MapGet("/{id:int}/as-of", (int id, DateTime at, HouseholdHistory history, CancellationToken ct) =>
+            history.AsOfAsync(id, at.ToUniversalTime(), ct)).WithSummary("The household's members as they stood at a past moment");
         return api;
     }
 }
