@@ -19,12 +19,12 @@ public abstract class AccessMatrixTests(GridGovApp app)
 {
     public enum Relation { Own, Sibling, Parent, Outside }
 
-    private enum Kind { Grid, Node, Area, County, Household, Person, None }
+    private enum Kind { Grid, Node, Area, County, Household, Person, Building, None }
 
     private sealed record Endpoint(string Name, HttpMethod Method, Kind Kind, Permission Permission, bool Write, HttpStatusCode InScope,
         Func<Target, string> Url, Func<Target, object?>? Body = null);
 
-    private sealed record Target(string Code, string Path, string Name, string? ParentCode, int? HouseholdId, string? GridCode, int? PersonId = null);
+    private sealed record Target(string Code, string Path, string Name, string? ParentCode, int? HouseholdId, string? GridCode, int? PersonId = null, int? BuildingId = null);
 
     private static readonly Endpoint[] Endpoints =
     [
@@ -72,6 +72,27 @@ public abstract class AccessMatrixTests(GridGovApp app)
             _ => new { field = "IdNumber" }),
         new("person.update", HttpMethod.Put, Kind.Person, Permission.PeopleManage, true, HttpStatusCode.Conflict, t => $"/api/v1/people/{t.PersonId}",
             _ => new { name = "矩阵", phone = (string?)null, relationToHead = "其他", residency = "Migrant", version = -1 }),
+        new("grid.places", HttpMethod.Get, Kind.Grid, Permission.PeopleView, false, HttpStatusCode.OK, t => $"/api/v1/grids/{t.Code}/places"),
+        new("grid.addHousehold", HttpMethod.Post, Kind.Grid, Permission.PeopleManage, true, HttpStatusCode.BadRequest, t => $"/api/v1/grids/{t.Code}/households",
+            _ => new { number = "", address = "" }),
+        new("grid.addBuilding", HttpMethod.Post, Kind.Grid, Permission.PeopleManage, true, HttpStatusCode.BadRequest, t => $"/api/v1/grids/{t.Code}/buildings",
+            _ => new { name = "", address = "" }),
+        new("grid.addKeyPlace", HttpMethod.Post, Kind.Grid, Permission.PeopleManage, true, HttpStatusCode.BadRequest, t => $"/api/v1/grids/{t.Code}/key-places",
+            _ => new { name = "", kind = "School", address = "", contactName = "" }),
+        new("building.head", HttpMethod.Put, Kind.Building, Permission.PeopleManage, true, HttpStatusCode.BadRequest, t => $"/api/v1/buildings/{t.BuildingId}/head",
+            _ => new { headName = "楼长", headPhone = "123" }),
+        new("household.update", HttpMethod.Put, Kind.Household, Permission.PeopleManage, true, HttpStatusCode.BadRequest, t => $"/api/v1/households/{t.HouseholdId}",
+            _ => new { number = "", address = "" }),
+        new("household.close", HttpMethod.Post, Kind.Household, Permission.PeopleManage, true, HttpStatusCode.Conflict, t => $"/api/v1/households/{t.HouseholdId}/close"),
+        new("household.asOf", HttpMethod.Get, Kind.Household, Permission.PeopleView, false, HttpStatusCode.OK, t => $"/api/v1/households/{t.HouseholdId}/as-of?at=2026-01-01T00:00:00Z"),
+        new("person.tags", HttpMethod.Get, Kind.Person, Permission.PeopleView, false, HttpStatusCode.OK, t => $"/api/v1/people/{t.PersonId}/tags"),
+        new("person.attachTag", HttpMethod.Post, Kind.Person, Permission.PeopleManage, true, HttpStatusCode.BadRequest, t => $"/api/v1/people/{t.PersonId}/tags",
+            _ => new { code = "no_such_tag" }),
+        new("tags.list", HttpMethod.Get, Kind.None, Permission.PeopleView, false, HttpStatusCode.OK, _ => "/api/v1/tags"),
+        new("tags.define", HttpMethod.Post, Kind.None, Permission.TagCatalogue, true, HttpStatusCode.BadRequest, _ => "/api/v1/tags",
+            _ => new { id = 0, code = "", name = "", englishName = "", isSensitive = false, hasValidity = false, isDerived = false }),
+        new("people.export", HttpMethod.Get, Kind.None, Permission.PeopleView, false, HttpStatusCode.OK, _ => "/api/v1/people/export?q=zhangsanfeng"),
+        new("exports.list", HttpMethod.Get, Kind.None, Permission.AuditView, false, HttpStatusCode.OK, _ => "/api/v1/exports"),
         new("person.deregister", HttpMethod.Post, Kind.Person, Permission.PeopleManage, true, HttpStatusCode.BadRequest,
             t => $"/api/v1/people/{t.PersonId}/deregister", _ => new { reason = "Active" }),
     ];
@@ -170,7 +191,8 @@ public abstract class AccessMatrixTests(GridGovApp app)
                     : await db.Set<AdminArea>().Where(a => a.Id == g.AreaId).Select(a => a.Code).SingleAsync();
                 var household = await db.Set<Household>().Where(h => h.GridId == g.Id).Select(h => (int?)h.Id).FirstOrDefaultAsync();
                 var person = await db.Set<Person>().Where(p => p.HouseholdId == household && p.IsActive).Select(p => (int?)p.Id).FirstOrDefaultAsync();
-                return new Target(code, g.Path, g.Name, parent, household, code, person);
+                var building = await db.Set<Building>().Where(b => b.GridId == g.Id).Select(b => (int?)b.Id).FirstOrDefaultAsync();
+                return new Target(code, g.Path, g.Name, parent, household, code, person, building);
             }
             var a = await db.Set<AdminArea>().SingleAsync(x => x.Code == code);
             return new Target(code, a.Path, a.Name, null, null, null);
@@ -206,7 +228,7 @@ public abstract class AccessMatrixTests(GridGovApp app)
                 var codes = Targets[userName][relation];
                 var code = endpoint.Kind switch
                 {
-                    Kind.Grid or Kind.Household or Kind.Person => codes.Grid,
+                    Kind.Grid or Kind.Household or Kind.Person or Kind.Building => codes.Grid,
                     Kind.Node => codes.Node,
                     Kind.Area => codes.Area,
                     Kind.County => codes.County,
@@ -216,6 +238,7 @@ public abstract class AccessMatrixTests(GridGovApp app)
                 var target = code == "" ? new Target("", "", "", null, null, null) : await ResolveAsync(code);
                 if (endpoint.Kind == Kind.Household && target.HouseholdId is null) continue;
                 if (endpoint.Kind == Kind.Person && target.PersonId is null) continue;
+                if (endpoint.Kind == Kind.Building && target.BuildingId is null) continue;
 
                 var expected = !user.Has(endpoint.Permission) ? HttpStatusCode.Forbidden
                     : endpoint.Kind == Kind.None ? endpoint.InScope

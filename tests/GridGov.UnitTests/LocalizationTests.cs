@@ -47,6 +47,7 @@ public partial class LocalizationTests
         foreach (var name in Enum.GetNames<GridGov.Modules.People.Domain.Residency>()) keys.Add($"Residency.{name}");
         foreach (var name in Enum.GetNames<GridGov.Modules.People.Domain.PersonStatus>()) keys.Add($"Status.{name}");
         foreach (var name in Enum.GetNames<GridGov.Modules.People.Domain.AccessKind>()) keys.Add($"Access.{name}");
+        foreach (var name in Enum.GetNames<GridGov.Modules.People.Domain.KeyPlaceKind>()) keys.Add($"KeyPlace.{name}");
         foreach (var name in new[] { "Added", "Modified", "Deleted" }) keys.Add($"Action.{name}");
         for (var level = 1; level <= 5; level++) keys.Add($"Area.Level{level}");
         for (var level = 1; level <= 3; level++) keys.Add($"Grid.Level{level}");

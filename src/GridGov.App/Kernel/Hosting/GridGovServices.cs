@@ -128,6 +128,7 @@ public static class GridGovServices
         services.AddScoped<PersonTags>();
         services.AddScoped<PersonExport>();
         services.AddScoped<HouseholdHistory>();
+        services.AddScoped<GridPlaces>();
         services.AddScoped<GridGov.Modules.People.Contracts.ITagDirectory, TagDirectory>();
         services.AddScoped<DuplicateReviews>();
         services.AddScoped<AccessLog>();

@@ -59,6 +59,7 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
             await db.SaveChangesAsync(ct);
             return new Registration(null, review.Id);
         }
+        await EnsureOneHeadAsync(household.Id, input.RelationToHead, null, ct);
         var person = Person.Register(household, input.Name, id, input.Phone, input.RelationToHead, input.Residency);
         db.Add(person);
         await db.SaveChangesAsync(ct);
@@ -71,6 +72,7 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
         var person = await ToChangeAsync(id, ct);
         // The version the editor saw: a save over someone else's change is refused, never merged silently.
         db.Entry(person).Property(p => p.Version).OriginalValue = input.Version;
+        await EnsureOneHeadAsync(person.HouseholdId, input.RelationToHead, person.Id, ct);
         person.Edit(input.Name, input.Phone, input.RelationToHead, input.Residency);
         await db.SaveChangesAsync(ct);
         return await ViewAsync(person, ct);
@@ -118,6 +120,14 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(c => c.Id).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
         return new Page<ChangeRecord>(items, page.Number, page.Size, total);
+    }
+
+    /// <summary>A household has one head (户主) at a time.</summary>
+    private async Task EnsureOneHeadAsync(int householdId, string relation, int? self, CancellationToken ct)
+    {
+        if (relation.Trim() != Relations.Head) return;
+        if (await db.Set<Person>().IgnoreQueryFilters().AnyAsync(p => p.HouseholdId == householdId && p.IsActive && p.RelationToHead == Relations.Head && p.Id != self, ct))
+            throw new ConflictException("household_has_head");
     }
 
     internal static IdNumber ParseId(string? text)

@@ -47,6 +47,21 @@ public sealed class Household : IScopedByPath, IAudited
         Path = target.Path;
     }
 
+    public void Change(string number, string address, int? buildingId)
+    {
+        if (!IsActive) throw new ConflictException("household_inactive");
+        new Validator().Require("number", number, 40).Require("address", address, 200).ThrowIfInvalid();
+        (Number, Address, BuildingId) = (number.Trim(), address.Trim(), buildingId);
+    }
+
+    /// <summary>Closes a household whose members have all moved away or been deregistered; the record stays.</summary>
+    public void Close(bool hasActiveMembers)
+    {
+        if (!IsActive) throw new ConflictException("household_inactive");
+        if (hasActiveMembers) throw new ConflictException("household_has_members");
+        IsActive = false;
+    }
+
     public void Locate(double? longitude, double? latitude)
     {
         Longitude = longitude;

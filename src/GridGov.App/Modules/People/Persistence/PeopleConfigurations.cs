@@ -135,3 +135,17 @@ internal sealed class ExportRecordConfiguration : IEntityTypeConfiguration<Expor
         b.HasIndex(x => x.Path);
     }
 }
+
+internal sealed class KeyPlaceConfiguration : IEntityTypeConfiguration<KeyPlace>
+{
+    public void Configure(EntityTypeBuilder<KeyPlace> b)
+    {
+        b.ToTable("KeyPlaces");
+        b.Property(x => x.Name).HasMaxLength(100).IsRequired();
+        b.Property(x => x.Address).HasMaxLength(200).IsRequired();
+        b.Property(x => x.ContactName).HasMaxLength(50).IsRequired();
+        b.Property(x => x.ContactPhone).HasMaxLength(20);
+        b.HasIndex(x => x.GridId);
+        b.HasIndex(x => x.Path);
+    }
+}
