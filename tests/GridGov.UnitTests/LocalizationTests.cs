@@ -27,6 +27,8 @@ public partial class LocalizationTests
         {
             foreach (Match m in LiteralKey().Matches(text)) keys.Add(m.Groups[1].Value);
             foreach (Match m in ErrorCode().Matches(text)) keys.Add("err." + m.Groups[1].Value);
+            foreach (Match m in AppErrorCode().Matches(text)) keys.Add("err." + m.Groups[1].Value);
+            foreach (Match m in ImportReason().Matches(text)) if (!m.Groups[1].Value.EndsWith('_')) keys.Add("import." + m.Groups[1].Value);
             foreach (Match m in FieldError().Matches(text))
             {
                 keys.Add("fieldName." + m.Groups[1].Value);
@@ -43,7 +45,11 @@ public partial class LocalizationTests
         foreach (var role in Enum.GetNames<GridGov.Modules.Territory.Domain.GridRole>()) keys.Add($"GridRole.{role}");
         foreach (var kind in Enum.GetNames<GridGov.Modules.Territory.Domain.PartyOrganizationKind>()) keys.Add($"Party.{kind}");
         foreach (var error in Enum.GetValues<GridGov.Modules.People.Domain.IdNumberError>().Where(e => e != GridGov.Modules.People.Domain.IdNumberError.None))
+        {
             keys.Add("field.id_" + error.ToString().ToLowerInvariant());
+            keys.Add("import.id_" + error.ToString().ToLowerInvariant());
+        }
+        foreach (var code in new[] { "unknown_grid", "grid_not_level_three", "grid_retired", "grid_outside_scope" }) keys.Add("import." + code);
         foreach (var name in Enum.GetNames<GridGov.Modules.People.Domain.Residency>()) keys.Add($"Residency.{name}");
         foreach (var name in Enum.GetNames<GridGov.Modules.People.Domain.PersonStatus>()) keys.Add($"Status.{name}");
         foreach (var name in Enum.GetNames<GridGov.Modules.People.Domain.AccessKind>()) keys.Add($"Access.{name}");
@@ -77,8 +83,14 @@ public partial class LocalizationTests
     [GeneratedRegex("""T\["([A-Za-z0-9_.]+)"[\],]""")]
     private static partial Regex LiteralKey();
 
+    [GeneratedRegex(""""AppException\(\d{3}, "([a-z_]+)"""")]
+    private static partial Regex AppErrorCode();
+
     [GeneratedRegex(""""(?:NotFound|Forbidden|Conflict)Exception\("([a-z_]+)"""")]
     private static partial Regex ErrorCode();
+
+    [GeneratedRegex(""""Fail\(r?\.?[Nn]umber, [A-Za-z.]+, "([a-z_]+)"""")]
+    private static partial Regex ImportReason();
 
     [GeneratedRegex(""""ValidationException\("([A-Za-z]+)", "([a-z_]+)"""")]
     private static partial Regex FieldError();

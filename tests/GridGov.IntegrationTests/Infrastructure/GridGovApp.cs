@@ -41,6 +41,7 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
         {
             ["Database:Provider"] = Provider.ToString(),
             ["ConnectionStrings:GridGov"] = ConnectionString,
+            ["Import:MaxBytes"] = (5 * 1024 * 1024).ToString(),
         }));
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands));
     }

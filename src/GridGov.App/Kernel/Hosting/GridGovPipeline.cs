@@ -62,9 +62,11 @@ public static class GridGovPipeline
         secured.MapTerritoryApi();
         secured.MapPeopleApi();
         secured.MapPersonApi();
+        secured.MapImportApi();
 
         app.MapAccountPages();
         app.MapPersonDownloads();
+        app.MapImportDownloads();
         app.MapRazorComponents<App>();
     }
 }

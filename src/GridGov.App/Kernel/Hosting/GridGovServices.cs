@@ -129,6 +129,9 @@ public static class GridGovServices
         services.AddScoped<PersonExport>();
         services.AddScoped<HouseholdHistory>();
         services.AddScoped<GridPlaces>();
+        services.AddScoped<GridGov.Modules.People.Application.Import.ImportStore>();
+        services.AddScoped<GridGov.Modules.People.Application.Import.LedgerImport>();
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = GridGov.Modules.People.Api.ImportEndpoints.MaxUploadBytes);
         services.AddScoped<GridGov.Modules.People.Contracts.ITagDirectory, TagDirectory>();
         services.AddScoped<DuplicateReviews>();
         services.AddScoped<AccessLog>();

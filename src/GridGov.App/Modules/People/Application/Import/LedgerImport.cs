@@ -1,0 +1,192 @@
+using GridGov.Data;
+using GridGov.Kernel.Errors;
+using GridGov.Kernel.Localization;
+using GridGov.Kernel.Security;
+using GridGov.Modules.People.Domain;
+using GridGov.Modules.Territory.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace GridGov.Modules.People.Application.Import;
+
+public sealed record RowError(int Row, string Column, string Code, string Message);
+
+public sealed record ImportReport(string Token, int Rows, int GoodRows, int BadRows, int NewPeople, int UpdatedPeople, int Unchanged,
+    int NewHouseholds, IReadOnlyList<RowError> Errors, bool Committed);
+
+/// <summary>
+/// The county's ledger, one row per person, from Excel or CSV. Upload gives a preview that lists
+/// every bad row (row number, column, reason); commit writes everything in one transaction, or,
+/// when the user chooses, only the good rows. People are matched on their ID number, so importing
+/// the same file again changes nothing, and changed fields become updates kept in history.
+/// </summary>
+public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory, ImportStore store,
+    IStringLocalizer<Strings> text)
+{
+    private const int Chunk = 500;
+    private const int ListedErrors = 1000;
+
+    private sealed record Row(int Number, GridRef Grid, string Household, string Address, string Name, IdNumber Id, string? Phone,
+        string Relation, Residency Residency);
+
+    public async Task<ImportReport> UploadAsync(Stream content, CancellationToken ct)
+    {
+        user.Require(Permission.PeopleManage);
+        var token = await store.SaveAsync(content, user.UserId ?? "", ct);
+        try
+        {
+            return await RunAsync(token, write: false, goodRowsOnly: false, ct);
+        }
+        catch (AppException)
+        {
+            store.Delete(token);
+            throw;
+        }
+    }
+
+    public async Task<ImportReport> PreviewAsync(string token, CancellationToken ct)
+    {
+        user.Require(Permission.PeopleManage);
+        return await RunAsync(token, write: false, goodRowsOnly: false, ct);
+    }
+
+    public async Task<ImportReport> CommitAsync(string token, bool goodRowsOnly, CancellationToken ct)
+    {
+        user.Require(Permission.PeopleManage);
+        var check = await RunAsync(token, write: false, goodRowsOnly, ct);
+        if (check.BadRows > 0 && !goodRowsOnly) throw new ConflictException("import_has_errors", check.BadRows);
+        var report = await RunAsync(token, write: true, goodRowsOnly, ct);
+        store.Delete(token);
+        return report;
+    }
+
+    private async Task<ImportReport> RunAsync(string token, bool write, bool goodRowsOnly, CancellationToken ct)
+    {
+        var file = ImportFile.Check(store.PathOf(token, user.UserId ?? ""), store.MaxBytes);
+        var missing = LedgerColumns.Required.Except(file.Headers()).ToList();
+        if (missing.Count > 0) throw new AppException(400, "import_missing_columns", string.Join("、", missing));
+
+        var errors = new List<RowError>();
+        var badRows = new HashSet<int>();
+        var seen = new Dictionary<string, int>();
+        var grids = new Dictionary<string, (GridRef? Grid, string? Code)>();
+        var households = new Dictionary<(int Grid, string Number), Household>();
+        int rows = 0, created = 0, updated = 0, unchanged = 0, newHouseholds = 0;
+        void Fail(int row, string column, string code, params object[] args)
+        {
+            badRows.Add(row);
+            if (errors.Count < ListedErrors) errors.Add(new RowError(row, column, code, text["import." + code, args].Value));
+        }
+
+        await using var tx = write ? await db.Database.BeginTransactionAsync(ct) : null;
+        var chunk = new List<Row>(Chunk);
+        async Task FlushAsync()
+        {
+            if (chunk.Count == 0) return;
+            var ids = chunk.Select(r => r.Id.Value).ToList();
+            var existing = await db.Set<Person>().IgnoreQueryFilters().Where(p => ids.Contains(p.IdNumber)).ToDictionaryAsync(p => p.IdNumber, ct);
+            var moved = new List<(int Id, string Path)>();
+            foreach (var r in chunk)
+            {
+                if (existing.TryGetValue(r.Id.Value, out var person))
+                {
+                    if (!user.CanCapture(person.Path)) { Fail(r.Number, LedgerColumns.IdNumber, "conflict_outside_scope"); continue; }
+                    if (!person.IsActive) { Fail(r.Number, LedgerColumns.IdNumber, "conflict_deregistered"); continue; }
+                }
+                if (!write) { _ = person is null ? created++ : Same(person, r) ? unchanged++ : updated++; continue; }
+                var household = await HouseholdAsync(r);
+                if (person is null)
+                {
+                    db.Add(Person.Register(household, r.Name, r.Id, r.Phone, r.Relation, r.Residency));
+                    created++;
+                }
+                else if (Same(person, r) && person.HouseholdId == household.Id) unchanged++;
+                else
+                {
+                    person.Edit(r.Name, r.Phone, r.Relation, r.Residency);
+                    if (person.HouseholdId != household.Id)
+                    {
+                        person.MoveTo(household);
+                        moved.Add((person.Id, household.Path));
+                    }
+                    updated++;
+                }
+            }
+            if (write)
+            {
+                await db.SaveChangesAsync(ct);
+                foreach (var (id, path) in moved) await TagPaths.FollowPersonAsync(db, id, path, ct);
+                db.ChangeTracker.Clear();
+            }
+            chunk.Clear();
+        }
+
+        async Task<Household> HouseholdAsync(Row r)
+        {
+            if (households.TryGetValue((r.Grid.Id, r.Household), out var known)) return known;
+            var household = await db.Set<Household>().FirstOrDefaultAsync(h => h.GridId == r.Grid.Id && h.Number == r.Household && h.IsActive, ct);
+            if (household is null)
+            {
+                household = Household.Create(r.Household, r.Address, Placement.OnGrid(r.Grid.Id, r.Grid.Path));
+                db.Add(household);
+                await db.SaveChangesAsync(ct);
+                newHouseholds++;
+            }
+            return households[(r.Grid.Id, r.Household)] = household;
+        }
+
+        var number = 1;
+        foreach (var raw in file.Rows())
+        {
+            number++;
+            if (raw.Values.All(v => string.IsNullOrWhiteSpace(Convert.ToString(v)))) continue;
+            rows++;
+            string Cell(string column) => Convert.ToString(raw.TryGetValue(column, out var v) ? v : null)?.Trim() ?? "";
+            var before = badRows.Count;
+            foreach (var column in LedgerColumns.Required.Where(c => Cell(c).Length == 0)) Fail(number, column, "required");
+
+            var gridCode = Cell(LedgerColumns.Grid);
+            GridRef? grid = null;
+            if (gridCode.Length > 0)
+            {
+                if (!grids.TryGetValue(gridCode, out var found))
+                {
+                    var g = await territory.FindGridAsync(gridCode, ct);
+                    var code = g is null ? "unknown_grid" : g.Level != 3 ? "grid_not_level_three" : g.IsRetired ? "grid_retired" : !user.CanCapture(g.Path) ? "grid_outside_scope" : null;
+                    grids[gridCode] = found = (code is null ? g : null, code);
+                }
+                if (found.Code is { } problem) Fail(number, LedgerColumns.Grid, problem, gridCode); else grid = found.Grid;
+            }
+            var idText = Cell(LedgerColumns.IdNumber);
+            IdNumber id = default;
+            if (idText.Length > 0)
+            {
+                var error = IdNumber.TryParse(idText, DateOnly.FromDateTime(DateTime.Today), out id);
+                if (error != IdNumberError.None) Fail(number, LedgerColumns.IdNumber, "id_" + error.ToString().ToLowerInvariant());
+                else if (seen.TryGetValue(id.Value, out var first)) Fail(number, LedgerColumns.IdNumber, "duplicate_in_file", first);
+                else seen[id.Value] = number;
+            }
+            var phone = Cell(LedgerColumns.Phone);
+            if (phone.Length > 0 && !Person.IsMobile(phone)) Fail(number, LedgerColumns.Phone, "bad_phone");
+            var residencyText = Cell(LedgerColumns.Residency);
+            var residency = Residency.RegisteredResident;
+            if (residencyText.Length > 0 && !LedgerColumns.Residencies.TryGetValue(residencyText, out residency))
+                Fail(number, LedgerColumns.Residency, "unknown_residency", residencyText);
+            foreach (var (column, max) in new[] { (LedgerColumns.Name, 50), (LedgerColumns.Household, 40), (LedgerColumns.Address, 200), (LedgerColumns.Relation, 20) })
+                if (Cell(column).Length > max) Fail(number, column, "too_long", max);
+
+            if (badRows.Count > before) continue;
+            chunk.Add(new Row(number, grid!, Cell(LedgerColumns.Household), Cell(LedgerColumns.Address), Cell(LedgerColumns.Name), id,
+                phone.Length > 0 ? phone : null, Cell(LedgerColumns.Relation), residency));
+            if (chunk.Count == Chunk) await FlushAsync();
+        }
+        await FlushAsync();
+        if (rows == 0) throw new AppException(400, "import_no_rows");
+        if (tx is not null) await tx.CommitAsync(ct);
+        return new ImportReport(token, rows, rows - badRows.Count, badRows.Count, created, updated, unchanged, newHouseholds,
+            errors.OrderBy(e => e.Row).ToList(), write);
+    }
+
+    private static bool Same(Person p, Row r) =>
+        p.Name == r.Name && p.Phone == r.Phone && p.RelationToHead == r.Relation && p.Residency == r.Residency;
+}
