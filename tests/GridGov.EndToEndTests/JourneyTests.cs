@@ -111,6 +111,50 @@ public sealed class JourneyTests(LiveApp app)
     }
 
     [Fact]
+    public async Task A_grid_worker_imports_a_ledger_fixes_the_bad_row_and_imports_it()
+    {
+        var page = await app.SignedInPageAsync("gridworker", width: 390, height: 844);
+        string Id(string first17) => first17 + GridGov.Modules.People.Domain.IdNumber.CheckCharacterOf(first17);
+        byte[] File(string secondId)
+        {
+            var stream = new MemoryStream();
+            var columns = new[] { "网格代码", "户号", "地址", "姓名", "身份证号", "手机号", "与户主关系", "居住类型" };
+            var rows = new[]
+            {
+                new object?[] { "14112710000130001", "00130001001", "岚县东村镇滨河社区", "导入甲", Id("14112720100101101"), "13811112222", "子女", "户籍人口" },
+                new object?[] { "14112710000130001", "00130001001", "岚县东村镇滨河社区", "导入乙", secondId, null, "子女", "户籍人口" },
+            };
+            MiniExcelLibs.MiniExcel.SaveAs(stream, rows.Select(r => columns.Zip(r).ToDictionary(x => x.First, x => x.Second)).ToList(),
+                excelType: MiniExcelLibs.ExcelType.XLSX);
+            return stream.ToArray();
+        }
+
+        await page.GotoAsync("/people/import");
+        await page.SetInputFilesAsync("[data-testid=upload-form] input[type=file]", new FilePayload
+        {
+            Name = "ledger.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = File("141127201201011011"),
+        });
+        await page.ClickAsync("[data-testid=upload-form] button");
+        await Assertions.Expect(page.Locator("[data-testid=bad-rows]")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("[data-testid=row-errors] tbody tr")).ToContainTextAsync("3");
+        await Assertions.Expect(page.Locator("[data-testid=row-errors]")).ToContainTextAsync("校验位");
+        await app.ShotAsync(page, "12-import-bad-row-reported");
+
+        await page.SetInputFilesAsync("[data-testid=upload-form] input[type=file]", new FilePayload
+        {
+            Name = "ledger.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = File(Id("14112720120101101")),
+        });
+        await page.ClickAsync("[data-testid=upload-form] button");
+        await Assertions.Expect(page.Locator("[data-testid=bad-rows]")).ToHaveTextAsync("0");
+        await page.ClickAsync("[data-testid=commit]");
+        await Assertions.Expect(page.Locator("[data-testid=new-people]")).ToHaveTextAsync("2");
+        await app.ShotAsync(page, "13-import-committed");
+
+        await page.GotoAsync("/people?q=" + Uri.EscapeDataString("导入乙"));
+        await Assertions.Expect(page.Locator("[data-testid=people] tbody tr")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task The_interface_switches_to_English()
     {
         var page = await app.SignedInPageAsync("auditor");
