@@ -10,11 +10,8 @@ public abstract class HouseholdHistoryTests(GridGovApp app)
     [Fact]
     public async Task A_household_is_shown_as_it_stood_at_a_past_moment()
     {
-        var community = await Scratch.CommunityAsync(app);
+        var l3 = await Scratch.LevelThreeAsync(app);
         var admin = await app.ApiAsync("admin");
-        var l1 = (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = community, name = "甲" }, HttpStatusCode.Created)).Str("code");
-        var l2 = (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = l1, name = "甲一" }, HttpStatusCode.Created)).Str("code");
-        var l3 = (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = l2, name = "甲一1" }, HttpStatusCode.Created)).Str("code");
         var households = await Scratch.HouseholdsAsync(app, l3, 2);
         var (home, elsewhere) = (households[0], households[1]);
         async Task<int> Register(string name, string first17, string relation) =>

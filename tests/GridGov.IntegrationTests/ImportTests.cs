@@ -29,19 +29,11 @@ public abstract class ImportTests(GridGovApp app)
         return await client.PostAsync("/api/v1/imports", form);
     }
 
-    private async Task<string> GridAsync()
-    {
-        var community = await Scratch.CommunityAsync(app);
-        var admin = await app.ApiAsync("admin");
-        var l1 = (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = community, name = "甲" }, HttpStatusCode.Created)).Str("code");
-        var l2 = (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = l1, name = "甲一" }, HttpStatusCode.Created)).Str("code");
-        return (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = l2, name = "甲一1" }, HttpStatusCode.Created)).Str("code");
-    }
 
     [Fact]
     public async Task The_preview_lists_every_bad_row_and_a_commit_is_all_or_nothing_unless_good_rows_are_chosen()
     {
-        var grid = await GridAsync();
+        var grid = await Scratch.LevelThreeAsync(app);
         var admin = await app.ApiAsync("admin");
         var demoPerson = await app.AsSystemAsync(db => db.Set<Person>().Where(p => p.Path.Contains("141127100001")).Select(p => p.IdNumber).FirstAsync());
         // An importer whose scope is this one scratch community.
@@ -91,7 +83,7 @@ public abstract class ImportTests(GridGovApp app)
     [Fact]
     public async Task Importing_the_same_file_again_changes_nothing_and_a_changed_field_is_an_update_in_history()
     {
-        var grid = await GridAsync();
+        var grid = await Scratch.LevelThreeAsync(app);
         var admin = await app.ApiAsync("admin");
         object?[][] rows =
         [
@@ -122,7 +114,7 @@ public abstract class ImportTests(GridGovApp app)
     [Fact]
     public async Task A_utf8_csv_is_read_like_a_workbook()
     {
-        var grid = await GridAsync();
+        var grid = await Scratch.LevelThreeAsync(app);
         var admin = await app.ApiAsync("admin");
         var csv = string.Join("\n", [string.Join(",", Columns), $"{grid},C01,丙路1号,蒋一,{Id("14112519700101101")},,户主,流动人口"]);
         var preview = await (await UploadAsync(admin, Encoding.UTF8.GetBytes(csv), "ledger.csv")).JsonAsync();

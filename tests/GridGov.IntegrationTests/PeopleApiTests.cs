@@ -69,11 +69,8 @@ public abstract class PeopleApiTests(GridGovApp app)
     [Fact]
     public async Task Saving_what_was_shown_masked_keeps_the_real_values_and_a_stale_version_is_a_conflict()
     {
-        var community = await Scratch.CommunityAsync(app);
+        var l3 = await Scratch.LevelThreeAsync(app);
         var admin = await app.ApiAsync("admin");
-        var l1 = (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = community, name = "甲" }, HttpStatusCode.Created)).Str("code");
-        var l2 = (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = l1, name = "甲一" }, HttpStatusCode.Created)).Str("code");
-        var l3 = (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = l2, name = "甲一1" }, HttpStatusCode.Created)).Str("code");
         var household = (await Scratch.HouseholdsAsync(app, l3, 1))[0];
         var created = await admin.PostJsonAsync($"/api/v1/households/{household}/members",
             new { name = "张三", idNumber = "11010519491231002x", phone = "13812345678", relationToHead = "配偶" }, HttpStatusCode.Created);

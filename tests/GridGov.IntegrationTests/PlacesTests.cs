@@ -7,19 +7,11 @@ namespace GridGov.IntegrationTests;
 
 public abstract class PlacesTests(GridGovApp app)
 {
-    private async Task<string> LevelThreeAsync()
-    {
-        var community = await Scratch.CommunityAsync(app);
-        var admin = await app.ApiAsync("admin");
-        var l1 = (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = community, name = "甲" }, HttpStatusCode.Created)).Str("code");
-        var l2 = (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = l1, name = "甲一" }, HttpStatusCode.Created)).Str("code");
-        return (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = l2, name = "甲一1" }, HttpStatusCode.Created)).Str("code");
-    }
 
     [Fact]
     public async Task Buildings_with_heads_households_and_key_places_are_kept_on_a_level_three_grid()
     {
-        var grid = await LevelThreeAsync();
+        var grid = await Scratch.LevelThreeAsync(app);
         var admin = await app.ApiAsync("admin");
         var building = (await admin.PostJsonAsync($"/api/v1/grids/{grid}/buildings", new { name = "1号楼", address = "滨河路1号", headName = "赵楼长", headPhone = "13700001111" }, HttpStatusCode.Created)).GetInt32();
         var household = (await admin.PostJsonAsync($"/api/v1/grids/{grid}/households", new { number = "0101", address = "滨河路1号1单元101", buildingId = building }, HttpStatusCode.Created)).GetInt32();

@@ -42,6 +42,16 @@ public static class Scratch
         }
     }
 
+    /// <summary>A fresh community cut down to one level-3 grid; answers that grid's code.</summary>
+    public static async Task<string> LevelThreeAsync(GridGovApp app)
+    {
+        var community = await CommunityAsync(app);
+        var admin = await app.ApiAsync("admin");
+        var l1 = (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = community, name = "甲" }, System.Net.HttpStatusCode.Created)).Str("code");
+        var l2 = (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = l1, name = "甲一" }, System.Net.HttpStatusCode.Created)).Str("code");
+        return (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = l2, name = "甲一1" }, System.Net.HttpStatusCode.Created)).Str("code");
+    }
+
     /// <summary>Adds households with one resident each on a grid, as the ledger would hold them.</summary>
     public static Task<List<int>> HouseholdsAsync(GridGovApp app, string gridCode, int count, (double Lon, double Lat)? at = null) =>
         app.AsSystemAsync(async db =>
