@@ -93,6 +93,15 @@ public abstract class ImportTests(GridGovApp app)
         ];
         var first = await (await admin.PostAsJsonAsync($"/api/v1/imports/{(await (await UploadAsync(admin, Workbook(rows))).JsonAsync()).Str("token")}/commit", new { })).JsonAsync();
         Assert.Equal(3, first.Int("newPeople"));
+        var added = await app.AsSystemAsync(async db =>
+        {
+            var ids = await db.Set<Person>().Where(p => p.Name == "冯一" || p.Name == "陈二" || p.Name == "褚三").Select(p => p.Id.ToString()).ToListAsync();
+            return await db.Set<ChangeRecord>().Where(c => c.EntityType == "Person" && c.Action == "Added" && ids.Contains(c.EntityId))
+                .Select(c => c.UserName).ToListAsync();
+        });
+        Assert.Equal(["admin", "admin", "admin"], added);
+        Assert.Equal(2, (await admin.GetJsonAsync($"/api/v1/territory/nodes/{grid}")).GetProperty("node").Int("households"));
+        Assert.Equal(3, (await admin.GetJsonAsync($"/api/v1/territory/nodes/{grid}")).GetProperty("node").Int("residents"));
 
         var records = await app.AsSystemAsync(db => db.Set<ChangeRecord>().CountAsync());
         var again = await (await UploadAsync(admin, Workbook(rows))).JsonAsync();

@@ -71,6 +71,21 @@ internal sealed class ChangeTracking(DbContext db, CurrentUser user, TimeProvide
         }
     }
 
+    /// <summary>
+    /// The "Added" record SaveChanges would write, for a row a bulk load writes directly: the
+    /// same values, key and path, so history reads the same whichever way a row arrived.
+    /// </summary>
+    internal static ChangeRecord Added(DbContext db, object entity, CurrentUser user, DateTime at)
+    {
+        var entry = db.Entry(entity);
+        return new ChangeRecord
+        {
+            At = at, UserId = user.UserId ?? "", UserName = user.UserName, EntityType = entry.Metadata.ClrType.Name, Action = "Added",
+            Path = (entity as IScopedByPath)?.Path ?? "", After = Values(entry, p => p.CurrentValue),
+            EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
+        };
+    }
+
     /// <summary>Readable Chinese in the log; the concurrency counter is bookkeeping, not a change anyone made.</summary>
     private static readonly JsonSerializerOptions LogJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -79,13 +79,26 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
         }
 
         await using var tx = write ? await db.Database.BeginTransactionAsync(ct) : null;
+        // New rows are written in bulk with ids taken here; on PostgreSQL the two tables are held
+        // against other writers until the transaction ends, so the ids stay free.
+        int nextPerson = 0, nextHousehold = 0;
+        if (write)
+        {
+            if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("""LOCK TABLE "People", "Households" IN SHARE ROW EXCLUSIVE MODE""", ct);
+            nextPerson = await db.Set<Person>().IgnoreQueryFilters().MaxAsync(p => (int?)p.Id, ct) ?? 0;
+            nextHousehold = await db.Set<Household>().IgnoreQueryFilters().MaxAsync(h => (int?)h.Id, ct) ?? 0;
+        }
         var chunk = new List<Row>(Chunk);
         async Task FlushAsync()
         {
             if (chunk.Count == 0) return;
             var ids = chunk.Select(r => r.Id.Value).ToList();
             var existing = await db.Set<Person>().IgnoreQueryFilters().Where(p => ids.Contains(p.IdNumber)).ToDictionaryAsync(p => p.IdNumber, ct);
+            if (write) await KnownHouseholdsAsync();
             var moved = new List<(int Id, string Path)>();
+            var freshHouseholds = new List<Household>();
+            var freshPeople = new List<Person>();
+            var touched = new HashSet<string>();
             foreach (var r in chunk)
             {
                 if (existing.TryGetValue(r.Id.Value, out var person))
@@ -94,10 +107,17 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
                     if (!person.IsActive) { Fail(r.Number, LedgerColumns.IdNumber, "conflict_deregistered"); continue; }
                 }
                 if (!write) { _ = person is null ? created++ : Same(person, r) ? unchanged++ : updated++; continue; }
-                var household = await HouseholdAsync(r);
+                if (!households.TryGetValue((r.Grid.Id, r.Household), out var household))
+                {
+                    household = Household.Create(r.Household, r.Address, Placement.OnGrid(r.Grid.Id, r.Grid.Path)).WithId(++nextHousehold);
+                    households[(r.Grid.Id, r.Household)] = household;
+                    freshHouseholds.Add(household);
+                    newHouseholds++;
+                }
                 if (person is null)
                 {
-                    db.Add(Person.Register(household, r.Name, r.Id, r.Phone, r.Relation, r.Residency));
+                    freshPeople.Add(Person.Register(household, r.Name, r.Id, r.Phone, r.Relation, r.Residency).WithId(++nextPerson));
+                    touched.Add(household.Path);
                     created++;
                 }
                 else if (Same(person, r) && person.HouseholdId == household.Id) unchanged++;
@@ -114,25 +134,42 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
             }
             if (write)
             {
+                // Updates go through the domain and SaveChanges (history, tallies); new rows in bulk.
                 await db.SaveChangesAsync(ct);
                 foreach (var (id, path) in moved) await TagPaths.FollowPersonAsync(db, id, path, ct);
+                await BulkAsync(freshHouseholds, freshPeople, touched);
                 db.ChangeTracker.Clear();
             }
             chunk.Clear();
+
+            async Task KnownHouseholdsAsync()
+            {
+                var wanted = chunk.Where(r => !households.ContainsKey((r.Grid.Id, r.Household))).ToList();
+                if (wanted.Count == 0) return;
+                var gridIds = wanted.Select(r => (int?)r.Grid.Id).Distinct().ToList();
+                var numbers = wanted.Select(r => r.Household).Distinct().ToList();
+                foreach (var h in await db.Set<Household>().IgnoreQueryFilters().AsNoTracking()
+                             .Where(h => h.IsActive && gridIds.Contains(h.GridId) && numbers.Contains(h.Number)).ToListAsync(ct))
+                    households.TryAdd((h.GridId!.Value, h.Number), h);
+            }
         }
 
-        async Task<Household> HouseholdAsync(Row r)
+        async Task BulkAsync(List<Household> freshHouseholds, List<Person> freshPeople, HashSet<string> touched)
         {
-            if (households.TryGetValue((r.Grid.Id, r.Household), out var known)) return known;
-            var household = await db.Set<Household>().FirstOrDefaultAsync(h => h.GridId == r.Grid.Id && h.Number == r.Household && h.IsActive, ct);
-            if (household is null)
+            if (freshHouseholds.Count == 0 && freshPeople.Count == 0) return;
+            await BulkWriter.InsertAsync(db, freshHouseholds, ct);
+            await BulkWriter.InsertAsync(db, freshPeople, ct);
+            var at = DateTime.UtcNow;
+            var nextRecord = await db.Set<Kernel.Auditing.ChangeRecord>().IgnoreQueryFilters().MaxAsync(c => (long?)c.Id, ct) ?? 0;
+            var records = freshHouseholds.Cast<object>().Concat(freshPeople).Select(e =>
             {
-                household = Household.Create(r.Household, r.Address, Placement.OnGrid(r.Grid.Id, r.Grid.Path));
-                db.Add(household);
-                await db.SaveChangesAsync(ct);
-                newHouseholds++;
-            }
-            return households[(r.Grid.Id, r.Household)] = household;
+                var record = ChangeTracking.Added(db, e, user, at);
+                record.Id = ++nextRecord;
+                return record;
+            }).ToList();
+            await BulkWriter.InsertAsync(db, records, ct);
+            await BulkWriter.ResetIdentityAsync<Kernel.Auditing.ChangeRecord>(db, ct);
+            await PopulationTallies.RecountAsync(db, touched, ct);
         }
 
         var number = 1;
@@ -182,7 +219,12 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
         }
         await FlushAsync();
         if (rows == 0) throw new AppException(400, "import_no_rows");
-        if (tx is not null) await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await BulkWriter.ResetIdentityAsync<Person>(db, ct);
+            await BulkWriter.ResetIdentityAsync<Household>(db, ct);
+            await tx.CommitAsync(ct);
+        }
         return new ImportReport(token, rows, rows - badRows.Count, badRows.Count, created, updated, unchanged, newHouseholds,
             errors.OrderBy(e => e.Row).ToList(), write);
     }
