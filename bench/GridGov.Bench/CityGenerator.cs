@@ -12,7 +12,7 @@ namespace GridGov.Bench;
 /// 5 level-1, 30 level-2 and 120 level-3 grids (78,000 in all) of 12–18 households, every grid drawn
 /// as a rectangle and every household located inside its grid. Written county by county.
 /// </summary>
-internal sealed class CityGenerator(GridGovDbContext db, int householdsPerGridMin = 12, int householdsPerGridMax = 18)
+internal sealed class CityGenerator(GridGovDbContext db, int householdsPerGridMin = 12, int householdsPerGridMax = 18, bool populate = true)
 {
     public const int Townships = 5, Communities = 10, LevelOne = 5, LevelTwo = 6, LevelThree = 4;
     private static readonly GeometryFactory Geometry = new();
@@ -90,6 +90,7 @@ internal sealed class CityGenerator(GridGovDbContext db, int householdsPerGridMi
                     var l3 = Grid.OpenInGrid(l2, community, ++seq[3], $"{l2.Name}{k + 1}格", opened).WithId(++_gridId);
                     l3.SetBoundary(GeoJson.Write(Box(cx, ay, dx, by)));
                     grids.Add(l3);
+                    if (!populate) continue;
                     var placement = Placement.OnGrid(l3.Id, l3.Path);
                     var building = factory.NewBuilding($"{l3.Code[^5..]}号楼", $"{community.Name}{l3.Code[^5..]}号楼", placement);
                     buildings.Add(building);

@@ -17,7 +17,18 @@ var connection = options.Get("connection", provider == DatabaseProvider.Sqlite
     ? "Data Source=/tmp/gridgov-bench.db"
     : "Host=127.0.0.1;Username=postgres;Database=gridgov_bench");
 var runs = int.Parse(options.Get("runs", "20"));
-Console.WriteLine($"GridGov territory benchmark · {provider} · {Environment.ProcessorCount} cores · {DateTime.UtcNow:yyyy-MM-dd}");
+Console.WriteLine($"GridGov benchmark · {provider} · {Environment.ProcessorCount} cores · {DateTime.UtcNow:yyyy-MM-dd}");
+if (options.Has("import"))
+{
+    await Fresh(provider, connection);
+    await ImportBench.RunAsync(provider, connection, int.Parse(options.Get("import", "1000000")));
+    return;
+}
+if (options.Has("search"))
+{
+    await ImportBench.SearchAsync(provider, connection, int.Parse(options.Get("runs", "10")));
+    return;
+}
 
 if (!options.Has("reuse"))
 {

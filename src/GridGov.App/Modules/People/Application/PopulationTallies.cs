@@ -25,22 +25,21 @@ internal sealed class PopulationTallies : ISaveHook
         return paths.Count == 0 ? null : (db, ct) => RecountAsync(db, paths, ct);
     }
 
-    /// <summary>Recounts the given paths from the rows, whatever the caller's scope.</summary>
+    /// <summary>Recounts the given paths from the rows, whatever the caller's scope, in two set-based statements.</summary>
     public static async Task RecountAsync(GridGovDbContext db, IReadOnlyCollection<string> paths, CancellationToken ct)
     {
-        var list = paths.ToList();
-        var households = await db.Set<Household>().IgnoreQueryFilters().Where(h => h.IsActive && list.Contains(h.Path))
-            .GroupBy(h => h.Path).Select(g => new { Path = g.Key, GridId = g.Max(h => h.GridId), N = g.Count() }).ToListAsync(ct);
-        var residents = await db.Set<Person>().IgnoreQueryFilters().Where(p => p.IsActive && list.Contains(p.Path))
-            .GroupBy(p => p.Path).Select(g => new { Path = g.Key, N = g.Count() }).ToListAsync(ct);
-        foreach (var path in list)
+        foreach (var batch in paths.Chunk(500))
         {
-            var h = households.FirstOrDefault(x => x.Path == path);
-            var r = residents.FirstOrDefault(x => x.Path == path)?.N ?? 0;
-            await db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO "PopulationTallies" ("Path", "GridId", "Households", "Residents") VALUES ({path}, {h?.GridId}, {h?.N ?? 0}, {r})
+            var list = string.Join(", ", batch.Select((_, i) => "{" + i + "}"));
+            object[] args = [.. batch];
+            // Zero first, so a path whose last household left reads zero; then count what is there.
+            await db.Database.ExecuteSqlRawAsync($"""UPDATE "PopulationTallies" SET "Households" = 0, "Residents" = 0 WHERE "Path" IN ({list})""", args, ct);
+            await db.Database.ExecuteSqlRawAsync($"""
+                INSERT INTO "PopulationTallies" ("Path", "GridId", "Households", "Residents")
+                SELECT h."Path", MAX(h."GridId"), COUNT(*), (SELECT COUNT(*) FROM "People" p WHERE p."Path" = h."Path" AND p."IsActive")
+                FROM "Households" h WHERE h."IsActive" AND h."Path" IN ({list}) GROUP BY h."Path"
                 ON CONFLICT ("Path") DO UPDATE SET "GridId" = excluded."GridId", "Households" = excluded."Households", "Residents" = excluded."Residents"
-                """, ct);
+                """, args, ct);
         }
     }
 

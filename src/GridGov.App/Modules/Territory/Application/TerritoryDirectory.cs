@@ -14,6 +14,10 @@ internal sealed class TerritoryDirectory(GridGovDbContext db) : ITerritoryDirect
         db.Set<Domain.Grid>().Where(g => g.Id == id)
             .Select(g => new GridRef(g.Id, g.Code, g.Name, g.Level, g.Path, g.ClosedOn != null)).FirstOrDefaultAsync(ct);
 
+    public async Task<IReadOnlyDictionary<string, GridRef>> FindGridsAsync(IReadOnlyCollection<string> codes, CancellationToken ct) =>
+        await db.Set<Domain.Grid>().Where(g => codes.Contains(g.Code))
+            .Select(g => new GridRef(g.Id, g.Code, g.Name, g.Level, g.Path, g.ClosedOn != null)).ToDictionaryAsync(g => g.Code, ct);
+
     public async Task<string?> PathOfAsync(string code, CancellationToken ct) =>
         code.Length == Domain.GridCode.Length
             ? await db.Set<Domain.Grid>().Where(g => g.Code == code).Select(g => g.Path).FirstOrDefaultAsync(ct)

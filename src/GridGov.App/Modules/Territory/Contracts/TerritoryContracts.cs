@@ -11,6 +11,9 @@ public interface ITerritoryDirectory
 
     Task<GridRef?> FindGridAsync(int id, CancellationToken ct);
 
+    /// <summary>Several grids by code in one query; codes unknown or out of view are absent.</summary>
+    Task<IReadOnlyDictionary<string, GridRef>> FindGridsAsync(IReadOnlyCollection<string> codes, CancellationToken ct);
+
     /// <summary>The path of an area or grid code, or null when it is unknown or out of view.</summary>
     Task<string?> PathOfAsync(string code, CancellationToken ct);
 

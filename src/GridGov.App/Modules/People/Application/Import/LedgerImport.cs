@@ -26,7 +26,7 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
     private const int Chunk = 500;
     private const int ListedErrors = 1000;
 
-    private sealed record Row(int Number, GridRef Grid, string Household, string Address, string Name, IdNumber Id, string? Phone,
+    private sealed record Row(int Number, string GridCode, string Household, string Address, string Name, IdNumber Id, string? Phone,
         string Relation, Residency Residency);
 
     public async Task<ImportReport> UploadAsync(Stream content, CancellationToken ct)
@@ -92,6 +92,7 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
         async Task FlushAsync()
         {
             if (chunk.Count == 0) return;
+            await ResolveGridsAsync();
             var ids = chunk.Select(r => r.Id.Value).ToList();
             var existing = await db.Set<Person>().IgnoreQueryFilters().Where(p => ids.Contains(p.IdNumber)).ToDictionaryAsync(p => p.IdNumber, ct);
             if (write) await KnownHouseholdsAsync();
@@ -101,16 +102,18 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
             var touched = new HashSet<string>();
             foreach (var r in chunk)
             {
+                var (grid, problem) = grids[r.GridCode];
+                if (problem is not null) { Fail(r.Number, LedgerColumns.Grid, problem, r.GridCode); continue; }
                 if (existing.TryGetValue(r.Id.Value, out var person))
                 {
                     if (!user.CanCapture(person.Path)) { Fail(r.Number, LedgerColumns.IdNumber, "conflict_outside_scope"); continue; }
                     if (!person.IsActive) { Fail(r.Number, LedgerColumns.IdNumber, "conflict_deregistered"); continue; }
                 }
                 if (!write) { _ = person is null ? created++ : Same(person, r) ? unchanged++ : updated++; continue; }
-                if (!households.TryGetValue((r.Grid.Id, r.Household), out var household))
+                if (!households.TryGetValue((grid!.Id, r.Household), out var household))
                 {
-                    household = Household.Create(r.Household, r.Address, Placement.OnGrid(r.Grid.Id, r.Grid.Path)).WithId(++nextHousehold);
-                    households[(r.Grid.Id, r.Household)] = household;
+                    household = Household.Create(r.Household, r.Address, Placement.OnGrid(grid.Id, grid.Path)).WithId(++nextHousehold);
+                    households[(grid.Id, r.Household)] = household;
                     freshHouseholds.Add(household);
                     newHouseholds++;
                 }
@@ -142,11 +145,24 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
             }
             chunk.Clear();
 
+            async Task ResolveGridsAsync()
+            {
+                var unknown = chunk.Select(r => r.GridCode).Where(c => !grids.ContainsKey(c)).Distinct().ToList();
+                if (unknown.Count == 0) return;
+                var found = await territory.FindGridsAsync(unknown, ct);
+                foreach (var code in unknown)
+                {
+                    var g = found.GetValueOrDefault(code);
+                    var problem = g is null ? "unknown_grid" : g.Level != 3 ? "grid_not_level_three" : g.IsRetired ? "grid_retired" : !user.CanCapture(g.Path) ? "grid_outside_scope" : null;
+                    grids[code] = (problem is null ? g : null, problem);
+                }
+            }
+
             async Task KnownHouseholdsAsync()
             {
-                var wanted = chunk.Where(r => !households.ContainsKey((r.Grid.Id, r.Household))).ToList();
+                var wanted = chunk.Where(r => grids[r.GridCode].Grid is { } g && !households.ContainsKey((g.Id, r.Household))).ToList();
                 if (wanted.Count == 0) return;
-                var gridIds = wanted.Select(r => (int?)r.Grid.Id).Distinct().ToList();
+                var gridIds = wanted.Select(r => (int?)grids[r.GridCode].Grid!.Id).Distinct().ToList();
                 var numbers = wanted.Select(r => r.Household).Distinct().ToList();
                 foreach (var h in await db.Set<Household>().IgnoreQueryFilters().AsNoTracking()
                              .Where(h => h.IsActive && gridIds.Contains(h.GridId) && numbers.Contains(h.Number)).ToListAsync(ct))
@@ -183,17 +199,6 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
             foreach (var column in LedgerColumns.Required.Where(c => Cell(c).Length == 0)) Fail(number, column, "required");
 
             var gridCode = Cell(LedgerColumns.Grid);
-            GridRef? grid = null;
-            if (gridCode.Length > 0)
-            {
-                if (!grids.TryGetValue(gridCode, out var found))
-                {
-                    var g = await territory.FindGridAsync(gridCode, ct);
-                    var code = g is null ? "unknown_grid" : g.Level != 3 ? "grid_not_level_three" : g.IsRetired ? "grid_retired" : !user.CanCapture(g.Path) ? "grid_outside_scope" : null;
-                    grids[gridCode] = found = (code is null ? g : null, code);
-                }
-                if (found.Code is { } problem) Fail(number, LedgerColumns.Grid, problem, gridCode); else grid = found.Grid;
-            }
             var idText = Cell(LedgerColumns.IdNumber);
             IdNumber id = default;
             if (idText.Length > 0)
@@ -213,7 +218,7 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
                 if (Cell(column).Length > max) Fail(number, column, "too_long", max);
 
             if (badRows.Count > before) continue;
-            chunk.Add(new Row(number, grid!, Cell(LedgerColumns.Household), Cell(LedgerColumns.Address), Cell(LedgerColumns.Name), id,
+            chunk.Add(new Row(number, gridCode, Cell(LedgerColumns.Household), Cell(LedgerColumns.Address), Cell(LedgerColumns.Name), id,
                 phone.Length > 0 ? phone : null, Cell(LedgerColumns.Relation), residency));
             if (chunk.Count == Chunk) await FlushAsync();
         }

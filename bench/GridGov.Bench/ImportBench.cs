@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Text;
+using GridGov.Data;
+using GridGov.Kernel.Hosting;
+using GridGov.Kernel.Security;
+using GridGov.Modules.Demo;
+using GridGov.Modules.People.Application;
+using GridGov.Modules.People.Application.Import;
+using GridGov.Modules.People.Domain;
+using GridGov.Modules.Territory.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GridGov.Bench;
+
+/// <summary>
+/// The ledger import end to end (upload: parse, validate, dedupe; commit: write with history and
+/// tallies) for a CSV of generated people on an empty city, beside psql's \copy of the same file
+/// into a bare table; and search latency on a populated city. Measures only.
+/// </summary>
+internal static class ImportBench
+{
+    public static async Task RunAsync(DatabaseProvider provider, string connection, int rows)
+    {
+        var db = DatabaseSetup.CreateForSystem(provider, connection);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        await db.Database.MigrateAsync();
+        Console.WriteLine("Generating the city's grids (no people)…");
+        await new CityGenerator(db, populate: false).GenerateAsync(_ => { });
+        var grids = await db.Set<Grid>().Where(g => g.Level == 3).OrderBy(g => g.Id).Select(g => g.Code).ToListAsync();
+        await db.DisposeAsync();
+
+        var csv = Path.Combine(Path.GetTempPath(), $"gridgov-import-{rows}.csv");
+        WriteCsv(csv, grids, rows);
+        Console.WriteLine($"CSV: {rows:N0} rows, {new FileInfo(csv).Length / 1024 / 1024} MB");
+
+        double? copySeconds = provider == DatabaseProvider.Postgres ? await CopyAsync(connection, csv) : null;
+
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration["Database:Provider"] = provider.ToString();
+        builder.Configuration["ConnectionStrings:GridGov"] = connection;
+        builder.Configuration["Import:MaxBytes"] = (2L * 1024 * 1024 * 1024).ToString();
+        builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
+        builder.AddGridGov();
+        await using var app = builder.Build();
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
+        scope.ServiceProvider.GetRequiredService<GridGovDbContext>().Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        var import = scope.ServiceProvider.GetRequiredService<LedgerImport>();
+        var watch = Stopwatch.StartNew();
+        ImportReport preview;
+        await using (var file = File.OpenRead(csv)) preview = await import.UploadAsync(file, CancellationToken.None);
+        var previewSeconds = watch.Elapsed.TotalSeconds;
+        var done = await import.CommitAsync(preview.Token, goodRowsOnly: false, CancellationToken.None);
+        var total = watch.Elapsed.TotalSeconds;
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024;
+        Console.WriteLine();
+        Console.WriteLine("| import | rows | seconds | rows/s | peak memory |");
+        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine($"| GridGov upload + commit ({provider}) | {done.NewPeople:N0} | {total:F1} | {done.NewPeople / total:N0} | {peak} MB |");
+        Console.WriteLine($"| of which the upload check | {preview.Rows:N0} | {previewSeconds:F1} | {preview.Rows / previewSeconds:N0} | |");
+        if (copySeconds is { } s) Console.WriteLine($"| psql \\copy into a bare table | {rows:N0} | {s:F1} | {rows / s:N0} | |");
+        File.Delete(csv);
+    }
+
+    public static async Task SearchAsync(DatabaseProvider provider, string connection, int runs)
+    {
+        var queries = new[] { "zh", "wangwei", "lix", "张伟", "王秀", "0021", "101X", "138", "滨河" };
+        var db = DatabaseSetup.CreateForSystem(provider, connection);
+        var sample = await db.Set<Person>().OrderBy(p => p.Id).Skip(1_000_000).Select(p => new { p.IdNumber, p.Phone }).FirstAsync();
+        await db.DisposeAsync();
+        queries = [.. queries, sample.IdNumber, sample.IdNumber[^6..], sample.Phone ?? "13800000000"];
+        var times = new List<double>();
+        var user = new CurrentUser();
+        user.SignIn("bench", "bench", [Roles.CountyCentre], "140000000000/141100000000/", null);
+        for (var i = -1; i < runs; i++)
+            foreach (var q in queries)
+            {
+                await using var context = new GridGovDbContext(Options(provider, connection), user, TimeProvider.System);
+                var search = new PersonSearch(context, user, new PersonTags(context, user, TimeProvider.System));
+                var watch = Stopwatch.StartNew();
+                await search.SearchAsync(q, false, GridGov.Kernel.Paging.PageRequest.Of(1, 50), CancellationToken.None);
+                if (i >= 0) times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        times.Sort();
+        Console.WriteLine($"| search ({queries.Length} kinds of query × {runs}) | p50 {times[times.Count / 2]:F0} ms | p95 {times[(int)(times.Count * 0.95)]:F0} ms | max {times[^1]:F0} ms |");
+    }
+
+    private static Microsoft.EntityFrameworkCore.DbContextOptions<GridGovDbContext> Options(DatabaseProvider provider, string connection)
+    {
+        var builder = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<GridGovDbContext>();
+        DatabaseSetup.Configure(builder, provider, connection);
+        return builder.Options;
+    }
+
+    private static void WriteCsv(string path, IReadOnlyList<string> grids, int rows)
+    {
+        var factory = new PopulationFactory(7, new DateOnly(2026, 1, 1), "141125");
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        writer.WriteLine(string.Join(",", LedgerColumns.All));
+        var written = 0;
+        var householdNo = 0;
+        while (written < rows)
+        {
+            var grid = grids[householdNo % grids.Count];
+            var number = $"H{++householdNo:D7}";
+            var (household, members) = factory.NewHousehold(number, "导入路1号", Placement.OnGrid(1, "x/"), null);
+            foreach (var p in members)
+            {
+                if (written++ == rows) break;
+                writer.WriteLine($"{grid},{number},柳林县导入路{householdNo}号,{p.Name},{p.IdNumber},{p.Phone},{p.RelationToHead},户籍人口");
+            }
+        }
+    }
+
+    private static async Task<double> CopyAsync(string connection, string csv)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        await using (var conn = new Npgsql.NpgsqlConnection(connection))
+        {
+            await conn.OpenAsync();
+            await new Npgsql.NpgsqlCommand("""
+                DROP TABLE IF EXISTS bare_import;
+                CREATE TABLE bare_import (grid text, household text, address text, name text, id_number text, phone text, relation text, residency text)
+                """, conn).ExecuteNonQueryAsync();
+        }
+        var start = new ProcessStartInfo("psql", ["-h", b.Host!, "-p", b.Port.ToString(), "-U", b.Username!, "-d", b.Database!, "-c", $"\\copy bare_import FROM '{csv}' CSV HEADER"])
+            { RedirectStandardOutput = true, RedirectStandardError = true };
+        var watch = Stopwatch.StartNew();
+        using var psql = Process.Start(start)!;
+        await psql.WaitForExitAsync();
+        var seconds = watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"psql \\copy: {(await psql.StandardOutput.ReadToEndAsync()).Trim()} {(await psql.StandardError.ReadToEndAsync()).Trim()} in {seconds:F1} s");
+        return seconds;
+    }
+}
