@@ -10,7 +10,9 @@ using Npgsql;
 // Measures, never asserts. Usage:
 //   dotnet run -c Release --project bench/GridGov.Bench -- --provider postgres --connection "Host=127.0.0.1;Username=postgres;Database=gridgov_bench"
 //   dotnet run -c Release --project bench/GridGov.Bench -- --provider sqlite --connection "Data Source=/tmp/gridgov-bench.db"
-// Add --reuse to measure an existing generated database again.
+// Add --reuse to measure an existing generated database again; --households-per-grid 14-20 for a 3.4-million city.
+//   --import 1000000   the ledger import of a generated CSV, beside psql \copy of the same file
+//   --search           search latency on a generated city (run after a generation)
 var options = Args.Parse(args);
 var provider = options.Get("provider", "postgres") == "sqlite" ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
 var connection = options.Get("connection", provider == DatabaseProvider.Sqlite
@@ -38,7 +40,8 @@ if (!options.Has("reuse"))
     await db.Database.MigrateAsync();
     var watch = Stopwatch.StartNew();
     Console.WriteLine("Generating the city…");
-    var (grids, households, residents) = await new CityGenerator(db).GenerateAsync(Console.WriteLine);
+    var range = options.Get("households-per-grid", "12-18").Split('-').Select(int.Parse).ToArray();
+    var (grids, households, residents) = await new CityGenerator(db, range[0], range[1]).GenerateAsync(Console.WriteLine);
     if (provider == DatabaseProvider.Postgres) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
     else await db.Database.ExecuteSqlRawAsync("ANALYZE");
     Console.WriteLine($"Generated {grids:N0} grids, {households:N0} households, {residents:N0} residents in {watch.Elapsed.TotalSeconds:F0} s");

@@ -40,6 +40,13 @@ public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options,
             if (isPostgres) path.UseCollation("C");
             builder.Entity(entity.ClrType).HasQueryFilter(ScopeFilter(entity.ClrType));
         }
+        if (isPostgres)
+        {
+            // Search keys are matched by prefix; byte order lets those prefixes use their B-tree indexes.
+            var person = builder.Entity<Modules.People.Domain.Person>();
+            foreach (var key in new[] { "Name", "IdNumber", "Phone", "PinyinInitials", "PinyinFull", "IdTailReversed" })
+                person.Property(key).UseCollation("C");
+        }
     }
 
     private LambdaExpression ScopeFilter(Type type)

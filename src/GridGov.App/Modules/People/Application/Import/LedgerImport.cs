@@ -23,7 +23,7 @@ public sealed record ImportReport(string Token, int Rows, int GoodRows, int BadR
 public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory, ImportStore store,
     IStringLocalizer<Strings> text)
 {
-    private const int Chunk = 500;
+    private const int Chunk = 5000;
     private const int ListedErrors = 1000;
 
     private sealed record Row(int Number, string GridCode, string Household, string Address, string Name, IdNumber Id, string? Phone,
