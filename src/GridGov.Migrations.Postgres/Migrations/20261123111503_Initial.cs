@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GridGov.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class Foundation : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -119,6 +119,94 @@ namespace GridGov.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ChangeRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExportRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Filter = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    FullValues = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExportRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KeyPlaces",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    GridId = table.Column<int>(type: "integer", nullable: false),
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    ContactName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ContactPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KeyPlaces", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonAccesses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonAccesses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PopulationTallies",
+                columns: table => new
+                {
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    GridId = table.Column<int>(type: "integer", nullable: true),
+                    Households = table.Column<int>(type: "integer", nullable: false),
+                    Residents = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PopulationTallies", x => x.Path);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TagDefinitions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EnglishName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    IsSensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    HasValidity = table.Column<bool>(type: "boolean", nullable: false),
+                    IsDerived = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TagDefinitions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -367,14 +455,21 @@ namespace GridGov.Migrations.Postgres.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     HouseholdId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    IdNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
+                    IdNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false, collation: "C"),
                     Sex = table.Column<int>(type: "integer", nullable: false),
                     BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true, collation: "C"),
                     RelationToHead = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Residency = table.Column<int>(type: "integer", nullable: false),
                     Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    DeregisteredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PinyinInitials = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
+                    PinyinFull = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    IdTailReversed = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false, collation: "C"),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -383,6 +478,66 @@ namespace GridGov.Migrations.Postgres.Migrations
                         name: "FK_People_Households_HouseholdId",
                         column: x => x.HouseholdId,
                         principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DuplicateReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExistingPersonId = table.Column<int>(type: "integer", nullable: false),
+                    HouseholdId = table.Column<int>(type: "integer", nullable: false),
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    IdNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    RelationToHead = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Residency = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DuplicateReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DuplicateReviews_People_ExistingPersonId",
+                        column: x => x.ExistingPersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonTags",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    TagId = table.Column<int>(type: "integer", nullable: false),
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonTags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonTags_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PersonTags_TagDefinitions_TagId",
+                        column: x => x.TagId,
+                        principalTable: "TagDefinitions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -466,6 +621,26 @@ namespace GridGov.Migrations.Postgres.Migrations
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DuplicateReviews_ExistingPersonId",
+                table: "DuplicateReviews",
+                column: "ExistingPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateReviews_State_Path",
+                table: "DuplicateReviews",
+                columns: new[] { "State", "Path" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExportRecords_At",
+                table: "ExportRecords",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExportRecords_Path",
+                table: "ExportRecords",
+                column: "Path");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_GridAssignments_GridId",
                 table: "GridAssignments",
                 column: "GridId");
@@ -523,6 +698,16 @@ namespace GridGov.Migrations.Postgres.Migrations
                 column: "Path");
 
             migrationBuilder.CreateIndex(
+                name: "IX_KeyPlaces_GridId",
+                table: "KeyPlaces",
+                column: "GridId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KeyPlaces_Path",
+                table: "KeyPlaces",
+                column: "Path");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PartyOrganizations_GridId",
                 table: "PartyOrganizations",
                 column: "GridId");
@@ -543,9 +728,70 @@ namespace GridGov.Migrations.Postgres.Migrations
                 column: "IdNumber");
 
             migrationBuilder.CreateIndex(
+                name: "IX_People_IdTailReversed",
+                table: "People",
+                column: "IdTailReversed");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Name",
+                table: "People",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_Path",
                 table: "People",
                 column: "Path");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Phone",
+                table: "People",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_PinyinFull",
+                table: "People",
+                column: "PinyinFull");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_PinyinInitials",
+                table: "People",
+                column: "PinyinInitials");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonAccesses_Path",
+                table: "PersonAccesses",
+                column: "Path");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonAccesses_PersonId_At",
+                table: "PersonAccesses",
+                columns: new[] { "PersonId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonAccesses_UserName_At",
+                table: "PersonAccesses",
+                columns: new[] { "UserName", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonTags_PersonId",
+                table: "PersonTags",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonTags_TagId_Path",
+                table: "PersonTags",
+                columns: new[] { "TagId", "Path" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PopulationTallies_GridId",
+                table: "PopulationTallies",
+                column: "GridId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TagDefinitions_Code",
+                table: "TagDefinitions",
+                column: "Code",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -570,16 +816,31 @@ namespace GridGov.Migrations.Postgres.Migrations
                 name: "ChangeRecords");
 
             migrationBuilder.DropTable(
+                name: "DuplicateReviews");
+
+            migrationBuilder.DropTable(
+                name: "ExportRecords");
+
+            migrationBuilder.DropTable(
                 name: "GridAssignments");
 
             migrationBuilder.DropTable(
                 name: "GridSizeRules");
 
             migrationBuilder.DropTable(
+                name: "KeyPlaces");
+
+            migrationBuilder.DropTable(
                 name: "PartyOrganizations");
 
             migrationBuilder.DropTable(
-                name: "People");
+                name: "PersonAccesses");
+
+            migrationBuilder.DropTable(
+                name: "PersonTags");
+
+            migrationBuilder.DropTable(
+                name: "PopulationTallies");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -591,10 +852,16 @@ namespace GridGov.Migrations.Postgres.Migrations
                 name: "Grids");
 
             migrationBuilder.DropTable(
-                name: "Households");
+                name: "People");
+
+            migrationBuilder.DropTable(
+                name: "TagDefinitions");
 
             migrationBuilder.DropTable(
                 name: "AdminAreas");
+
+            migrationBuilder.DropTable(
+                name: "Households");
 
             migrationBuilder.DropTable(
                 name: "Buildings");
