@@ -33,6 +33,8 @@ internal sealed class PopulationTallies : ISaveHook
             var list = string.Join(", ", batch.Select((_, i) => "{" + i + "}"));
             object[] args = [.. batch];
             // Zero first, so a path whose last household left reads zero; then count what is there.
+            // The statements carry only numbered placeholders; every path travels as a parameter.
+#pragma warning disable EF1002
             await db.Database.ExecuteSqlRawAsync($"""UPDATE "PopulationTallies" SET "Households" = 0, "Residents" = 0 WHERE "Path" IN ({list})""", args, ct);
             await db.Database.ExecuteSqlRawAsync($"""
                 INSERT INTO "PopulationTallies" ("Path", "GridId", "Households", "Residents")
@@ -40,6 +42,7 @@ internal sealed class PopulationTallies : ISaveHook
                 FROM "Households" h WHERE h."IsActive" AND h."Path" IN ({list}) GROUP BY h."Path"
                 ON CONFLICT ("Path") DO UPDATE SET "GridId" = excluded."GridId", "Households" = excluded."Households", "Residents" = excluded."Residents"
                 """, args, ct);
+#pragma warning restore EF1002
         }
     }
 
