@@ -31,6 +31,38 @@ public abstract class PeopleApiTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task Search_finds_by_a_piece_of_the_address_and_refuses_a_fragment_too_short_to_narrow()
+    {
+        var target = await SomeoneOnAsync(WorkerGrid);
+        var address = await app.AsSystemAsync(db => db.Set<Household>().Where(h => h.Id == target.HouseholdId).Select(h => h.Address).FirstAsync());
+        var piece = address[^5..];
+        Assert.Equal(GridGov.Modules.People.Application.SearchKind.Address, GridGov.Modules.People.Application.SearchInput.Classify(piece));
+        var worker = await app.ApiAsync("gridworker");
+        var found = await worker.GetJsonAsync($"/api/v1/people?q={Uri.EscapeDataString(piece)}&pageSize=200");
+        Assert.Contains(found.GetProperty("items").EnumerateArray(), p => p.Int("id") == target.Id);
+        Assert.All(found.GetProperty("items").EnumerateArray(), p => Assert.Contains(piece, p.Str("address")));
+
+        var problem = await (await worker.GetAsync($"/api/v1/people?q={Uri.EscapeDataString("3号")}")).ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal("search_too_short", problem.GetProperty("fieldCodes").GetProperty("q").GetString());
+    }
+
+    [Fact]
+    public async Task A_broad_list_comes_in_pinyin_order_and_says_its_count_is_only_a_floor()
+    {
+        var county = await app.ApiAsync("county");
+        var all = await county.GetJsonAsync("/api/v1/people?pageSize=200");
+        Assert.Equal(GridGov.Modules.People.Application.PersonSearch.CountLimit, all.Int("total"));
+        Assert.True(all.GetProperty("totalIsLowerBound").GetBoolean());
+        var readings = all.GetProperty("items").EnumerateArray().Select(p => GridGov.Modules.People.Domain.Search.Pinyin.OfName(p.Str("name")).Full).ToList();
+        Assert.Equal(readings.Order(StringComparer.Ordinal), readings);
+
+        var worker = await app.ApiAsync("gridworker");
+        var few = await worker.GetJsonAsync("/api/v1/people?pageSize=200");
+        Assert.False(few.GetProperty("totalIsLowerBound").GetBoolean());
+        Assert.Equal(few.GetProperty("items").GetArrayLength(), few.Int("total"));
+    }
+
+    [Fact]
     public async Task Search_stays_inside_the_scope()
     {
         var outside = await SomeoneOnAsync("14112710000130002");

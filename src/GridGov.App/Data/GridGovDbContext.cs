@@ -46,6 +46,9 @@ public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options,
             var person = builder.Entity<Modules.People.Domain.Person>();
             foreach (var key in new[] { "Name", "IdNumber", "Phone", "PinyinInitials", "PinyinFull", "IdTailReversed" })
                 person.Property(key).UseCollation("C");
+            // Address search matches anywhere in the text: trigrams index that.
+            builder.HasPostgresExtension("pg_trgm");
+            builder.Entity<Modules.People.Domain.Household>().HasIndex(h => h.Address).HasMethod("gin").HasOperators("gin_trgm_ops");
         }
     }
 

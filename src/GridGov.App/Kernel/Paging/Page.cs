@@ -2,6 +2,9 @@ namespace GridGov.Kernel.Paging;
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)
 {
+    /// <summary>True when counting stopped at <see cref="Total"/>: there are at least that many.</summary>
+    public bool TotalIsLowerBound { get; init; }
+
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
 }
 

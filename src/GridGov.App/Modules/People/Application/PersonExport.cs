@@ -21,7 +21,7 @@ public sealed class PersonExport(GridGovDbContext db, CurrentUser user, PersonSe
 {
     public async Task<(Stream File, int Rows)> ExportAsync(string? q, string? tag, bool full, CancellationToken ct)
     {
-        var people = await search.FilterAsync(q, tag, includeInactive: false, ct);
+        var (people, _) = await search.FilterAsync(q, tag, includeInactive: false, ct);
         if (full) user.Require(Permission.PeopleReveal);
         var rows = 0;
         IEnumerable<Dictionary<string, object?>> Rows()

@@ -1,8 +1,10 @@
 using GridGov.Data;
+using GridGov.Kernel.Errors;
 using GridGov.Kernel.Paging;
 using GridGov.Kernel.Privacy;
 using GridGov.Kernel.Security;
 using GridGov.Modules.People.Domain;
+using GridGov.Modules.People.Domain.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Modules.People.Application;
@@ -13,51 +15,139 @@ public sealed record PersonListItem(int Id, string Name, string MaskedIdNumber, 
 /// <summary>
 /// Finds people within the user's scope by what a grid worker has at hand: a name or its pinyin
 /// ("zs", "zhangsan"), a whole ID number or its last 4–6 characters, a phone number, an address.
-/// Every form uses an indexed column except the address, which is narrowed by the scope first.
+/// Each kind of input is matched on its own indexed column, and results come in pinyin order so
+/// that the first page of a broad search is read straight off the pinyin index.
 /// </summary>
 public sealed class PersonSearch(GridGovDbContext db, CurrentUser user, PersonTags tags)
 {
+    /// <summary>Counting stops here: past it a list is browsed by narrowing the search, not by paging.</summary>
+    public const int CountLimit = 500;
+
     public async Task<Page<PersonListItem>> SearchAsync(string? text, bool includeInactive, PageRequest page, CancellationToken ct, string? tag = null)
     {
-        var people = await FilterAsync(text, tag, includeInactive, ct);
-        var total = await people.CountAsync(ct);
-        var rows = await people.OrderBy(p => p.Id).Skip(page.Skip).Take(page.Size)
+        var (people, kind) = await FilterAsync(text, tag, includeInactive, ct);
+        var walkPinyinOrder = kind is SearchKind.Everyone or SearchKind.FullPinyin or SearchKind.Initials or SearchKind.InitialsOrFullPinyin or SearchKind.Name
+            && string.IsNullOrWhiteSpace(tag) && await ScopeIsLargeAsync(ct);
+        return await db.ReadQuicklyAsync(walkPinyinOrder, () => ListAsync(people, kind, page, ct), ct);
+    }
+
+    /// <summary>
+    /// Whether the user's scope holds so many people that a page of a name search is best read
+    /// in pinyin order off its index; a small scope is cheaper to gather whole and sort.
+    /// </summary>
+    private async Task<bool> ScopeIsLargeAsync(CancellationToken ct)
+    {
+        const int Large = 20_000;
+        var residents = await db.Set<PopulationTally>().Select(t => t.Residents).Take(Large / 10).SumAsync(ct);
+        return residents >= Large;
+    }
+
+    private async Task<Page<PersonListItem>> ListAsync(IQueryable<Person> people, SearchKind kind, PageRequest page, CancellationToken ct)
+    {
+        // Address matches come from a text index that knows no order: the listed set is bounded
+        // first, then ordered, so a broad address never sorts a whole town.
+        var listed = kind == SearchKind.Address ? people.Take(CountLimit + 1) : people;
+        // Each kind is listed in the order of the index it searches, so a page is read off that index.
+        var ordered = kind == SearchKind.Initials
+            ? listed.OrderBy(p => p.PinyinInitials).ThenBy(p => p.PinyinFull).ThenBy(p => p.Id)
+            : listed.OrderBy(p => p.PinyinFull).ThenBy(p => p.Id);
+        var rows = await ordered.Skip(page.Skip).Take(page.Size)
             .Select(p => new
             {
                 p.Id, p.Name, p.IdNumber, p.Sex, p.BirthDate, p.Phone, p.HouseholdId, p.Status,
                 Address = db.Set<Household>().Where(h => h.Id == p.HouseholdId).Select(h => h.Address).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        return new Page<PersonListItem>(rows.Select(r => new PersonListItem(r.Id, r.Name, Mask.IdNumber(r.IdNumber), r.Sex, r.BirthDate,
-            Mask.Phone(r.Phone), r.HouseholdId, r.Address ?? "", r.Status)).ToList(), page.Number, page.Size, total);
+        // A short first page already is the whole answer; otherwise count, but only so far.
+        var total = page.Skip == 0 && rows.Count < page.Size
+            ? rows.Count
+            : await people.Take(CountLimit + 1).CountAsync(ct);
+        var items = rows.Select(r => new PersonListItem(r.Id, r.Name, Mask.IdNumber(r.IdNumber), r.Sex, r.BirthDate,
+            Mask.Phone(r.Phone), r.HouseholdId, r.Address ?? "", r.Status)).ToList();
+        return new Page<PersonListItem>(items, page.Number, page.Size, Math.Min(total, CountLimit)) { TotalIsLowerBound = total > CountLimit };
     }
 
     /// <summary>The people a search matches, as a query: the list pages it, the export streams it.</summary>
-    public async Task<IQueryable<Person>> FilterAsync(string? text, string? tag, bool includeInactive, CancellationToken ct)
+    public async Task<(IQueryable<Person> People, SearchKind Kind)> FilterAsync(string? text, string? tag, bool includeInactive, CancellationToken ct)
     {
         user.Require(Permission.PeopleView);
         var people = db.Set<Person>().AsNoTracking().Where(p => includeInactive || p.IsActive);
         var q = (text ?? "").Trim();
-        if (q.Length > 0) people = Match(people, q);
+        var kind = q.Length > 0 ? SearchInput.Classify(q) : SearchKind.Everyone;
+        if (q.Length > 0) people = Match(people, q, kind);
         if (!string.IsNullOrWhiteSpace(tag)) people = tags.Carrying(people, await tags.FindAsync(tag, ct));
-        return people;
+        return (people, kind);
     }
 
-    private IQueryable<Person> Match(IQueryable<Person> people, string q)
+    private IQueryable<Person> Match(IQueryable<Person> people, string q, SearchKind kind)
+    {
+        switch (kind)
+        {
+            case SearchKind.IdNumber:
+                var id = q.ToUpperInvariant();
+                return people.Where(p => p.IdNumber == id);
+            case SearchKind.IdTail:
+                var tail = new string(q.ToUpperInvariant().Reverse().ToArray());
+                return people.Where(p => p.IdTailReversed.StartsWith(tail));
+            case SearchKind.Phone:
+                return people.Where(p => p.Phone != null && p.Phone.StartsWith(q));
+            case SearchKind.FullPinyin:
+                var full = q.ToLowerInvariant();
+                return people.Where(p => p.PinyinFull.StartsWith(full));
+            case SearchKind.Initials:
+                var initials = q.ToLowerInvariant();
+                return people.Where(p => p.PinyinInitials.StartsWith(initials));
+            case SearchKind.InitialsOrFullPinyin:
+                var letters = q.ToLowerInvariant();
+                // Both readings begin with the first letter: saying so bounds the walk along the pinyin index.
+                var first = letters[..1];
+                return people.Where(p => p.PinyinFull.StartsWith(first)
+                    && (p.PinyinInitials.StartsWith(letters) || p.PinyinFull.StartsWith(letters)));
+            case SearchKind.Address:
+                var households = db.Set<Household>().Where(h => h.Address.Contains(q)).Select(h => h.Id);
+                return people.Where(p => households.Contains(p.HouseholdId));
+            case SearchKind.Name:
+                // A name's pinyin prefix is the pinyin of its prefix, so the pinyin index finds the
+                // names; comparing the characters by substring keeps the planner on that index,
+                // whose order is the list's, even where it misjudges how common a surname is.
+                var reading = Pinyin.OfName(q).Full;
+                if (reading.Length == 0) return people.Where(p => p.Name.StartsWith(q));
+                return people.Where(p => p.PinyinFull.StartsWith(reading) && p.Name.Substring(0, q.Length) == q);
+            default:
+                throw new ValidationException("q", "search_too_short");
+        }
+    }
+}
+
+public enum SearchKind { Everyone, TooShort, IdNumber, IdTail, Phone, FullPinyin, Initials, InitialsOrFullPinyin, Name, Address }
+
+/// <summary>Tells what a search box's input is: each kind has its own column and index.</summary>
+public static class SearchInput
+{
+    // Characters that occur in addresses and almost never in names.
+    private const string AddressMarks = "路街巷弄号楼栋幢单元室村组区镇乡县";
+
+    public static SearchKind Classify(string q)
     {
         var upper = q.ToUpperInvariant();
-        if (upper.Length == 18 && IdNumber.TryParse(upper, DateOnly.MaxValue, out var id) == IdNumberError.None)
-            return people.Where(p => p.IdNumber == id.Value);
-        if (upper.Length is >= 4 and <= 6 && upper.All(c => char.IsAsciiDigit(c) || c == 'X') && upper[..^1].All(char.IsAsciiDigit))
+        if (upper.Length == 18 && IdNumber.TryParse(upper, DateOnly.MaxValue, out _) == IdNumberError.None) return SearchKind.IdNumber;
+        if (upper.Length is >= 4 and <= 6 && upper[..^1].All(char.IsAsciiDigit) && (char.IsAsciiDigit(upper[^1]) || upper[^1] == 'X'))
+            return SearchKind.IdTail;
+        if (q.All(char.IsAsciiDigit) && q.Length is >= 7 and <= 11) return SearchKind.Phone;
+        if (q.All(char.IsAsciiLetter))
         {
-            var tail = new string(upper.Reverse().ToArray());
-            return people.Where(p => p.IdTailReversed.StartsWith(tail));
+            var letters = q.ToLowerInvariant();
+            return (Pinyin.CouldBeInitials(letters), Pinyin.CouldBeFullPrefix(letters)) switch
+            {
+                (true, true) => SearchKind.InitialsOrFullPinyin,
+                (true, false) => SearchKind.Initials,
+                // Letters that read as neither still search as the start of a name written in letters.
+                _ => SearchKind.FullPinyin,
+            };
         }
-        if (q.All(char.IsAsciiDigit) && q.Length is >= 7 and <= 11) return people.Where(p => p.Phone != null && p.Phone.StartsWith(q));
-        var lower = q.ToLowerInvariant();
-        if (lower.All(char.IsAsciiLetterLower))
-            return people.Where(p => p.PinyinInitials.StartsWith(lower) || p.PinyinFull.StartsWith(lower));
-        return people.Where(p => p.Name.StartsWith(q)
-            || db.Set<Household>().Any(h => h.Id == p.HouseholdId && h.Address.Contains(q)));
+        var looksLikeAddress = q.Any(char.IsAsciiDigit) || q.Skip(1).Any(c => AddressMarks.Contains(c));
+        if (!looksLikeAddress) return SearchKind.Name;
+        // Shorter fragments match a large part of any county and no index can narrow them.
+        return q.Length >= 3 ? SearchKind.Address : SearchKind.TooShort;
     }
 }

@@ -46,6 +46,37 @@ public static class Pinyin
         return (initials.ToString(), full.ToString());
     }
 
+    private static readonly Lazy<(HashSet<string> Syllables, HashSet<string> Prefixes)> SyllableSets = new(() =>
+    {
+        var syllables = Table.Value.Where(r => r != "-").ToHashSet();
+        var prefixes = syllables.SelectMany(s => Enumerable.Range(1, s.Length).Select(n => s[..n])).ToHashSet();
+        return (syllables, prefixes);
+    });
+
+    /// <summary>Whether the letters can begin a full reading: whole syllables, then the start of one.</summary>
+    public static bool CouldBeFullPrefix(string letters)
+    {
+        var (syllables, prefixes) = SyllableSets.Value;
+        // reachable[i]: the first i letters are whole syllables.
+        var reachable = new bool[letters.Length + 1];
+        reachable[0] = true;
+        for (var i = 0; i < letters.Length; i++)
+        {
+            if (!reachable[i]) continue;
+            for (var n = 1; i + n <= letters.Length && n <= 6; n++)
+            {
+                var part = letters.Substring(i, n);
+                if (i + n == letters.Length && prefixes.Contains(part)) return true;
+                if (syllables.Contains(part)) reachable[i + n] = true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether the letters can be initials: no syllable begins with i, u or v.</summary>
+    public static bool CouldBeInitials(string letters) =>
+        letters.Length <= 4 && letters.All(c => c is not ('i' or 'u' or 'v'));
+
     private static string[] Load()
     {
         using var stream = typeof(Pinyin).Assembly.GetManifestResourceStream("GridGov.Pinyin.txt")
