@@ -118,6 +118,13 @@ public abstract class ImportTests(GridGovApp app)
         var history = await admin.GetJsonAsync($"/api/v1/people/{id}/history");
         Assert.Contains("13900009999", history.GetProperty("items")[0].Str("after"));
         Assert.Equal(2, (await admin.GetJsonAsync($"/api/v1/territory/nodes/{grid}")).GetProperty("node").Int("households"));
+
+        // New rows on a grid that already has people add to its counts.
+        object?[][] more = [.. rows, [grid, "A02", "甲路2号", "卫四", Id("14112520100101104"), null, "子", null], [grid, "A03", "甲路3号", "蒋五", Id("14112519700101105"), null, "户主", null]];
+        var fourth = await (await admin.PostAsJsonAsync($"/api/v1/imports/{(await (await UploadAsync(admin, Workbook(more))).JsonAsync()).Str("token")}/commit", new { })).JsonAsync();
+        Assert.Equal(2, fourth.Int("newPeople"));
+        var node = (await admin.GetJsonAsync($"/api/v1/territory/nodes/{grid}")).GetProperty("node");
+        Assert.Equal((3, 5), (node.Int("households"), node.Int("residents")));
     }
 
     [Fact]

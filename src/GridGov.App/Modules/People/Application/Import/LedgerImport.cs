@@ -53,8 +53,8 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
     public async Task<ImportReport> CommitAsync(string token, bool goodRowsOnly, CancellationToken ct)
     {
         user.Require(Permission.PeopleManage);
-        var check = await RunAsync(token, write: false, goodRowsOnly, ct);
-        if (check.BadRows > 0 && !goodRowsOnly) throw new ConflictException("import_has_errors", check.BadRows);
+        // One pass checks and writes; a bad row found on the way undoes the whole transaction
+        // unless only the good rows were asked for.
         var report = await RunAsync(token, write: true, goodRowsOnly, ct);
         store.Delete(token);
         return report;
@@ -68,7 +68,9 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
 
         var errors = new List<RowError>();
         var badRows = new HashSet<int>();
-        var seen = new Dictionary<string, int>();
+        // Keyed by the first 17 digits, which decide the check character: a million rows' worth of
+        // longs instead of strings.
+        var seen = new Dictionary<long, int>();
         var grids = new Dictionary<string, (GridRef? Grid, string? Code)>();
         var households = new Dictionary<(int Grid, string Number), Household>();
         int rows = 0, created = 0, updated = 0, unchanged = 0, newHouseholds = 0;
@@ -89,17 +91,21 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
             nextHousehold = await db.Set<Household>().IgnoreQueryFilters().MaxAsync(h => (int?)h.Id, ct) ?? 0;
         }
         var chunk = new List<Row>(Chunk);
+        var added = new Dictionary<string, TallyDelta>();
+        TallyDelta AddedAt(Household h) => added.TryGetValue(h.Path, out var d) ? d : added[h.Path] = new TallyDelta(h.GridId);
         async Task FlushAsync()
         {
             if (chunk.Count == 0) return;
+            // Once a file is known to fail as a whole, the rest is only checked, not written.
+            if (write && !goodRowsOnly && badRows.Count > 0) write = false;
             await ResolveGridsAsync();
             var ids = chunk.Select(r => r.Id.Value).ToList();
-            var existing = await db.Set<Person>().IgnoreQueryFilters().Where(p => ids.Contains(p.IdNumber)).ToDictionaryAsync(p => p.IdNumber, ct);
+            var people = write ? db.Set<Person>() : db.Set<Person>().AsNoTracking();
+            var existing = await people.IgnoreQueryFilters().Where(p => ids.Contains(p.IdNumber)).ToDictionaryAsync(p => p.IdNumber, ct);
             if (write) await KnownHouseholdsAsync();
             var moved = new List<(int Id, string Path)>();
             var freshHouseholds = new List<Household>();
             var freshPeople = new List<Person>();
-            var touched = new HashSet<string>();
             foreach (var r in chunk)
             {
                 var (grid, problem) = grids[r.GridCode];
@@ -115,12 +121,13 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
                     household = Household.Create(r.Household, r.Address, Placement.OnGrid(grid.Id, grid.Path)).WithId(++nextHousehold);
                     households[(grid.Id, r.Household)] = household;
                     freshHouseholds.Add(household);
+                    AddedAt(household).Households++;
                     newHouseholds++;
                 }
                 if (person is null)
                 {
                     freshPeople.Add(Person.Register(household, r.Name, r.Id, r.Phone, r.Relation, r.Residency).WithId(++nextPerson));
-                    touched.Add(household.Path);
+                    AddedAt(household).Residents++;
                     created++;
                 }
                 else if (Same(person, r) && person.HouseholdId == household.Id) unchanged++;
@@ -140,7 +147,7 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
                 // Updates go through the domain and SaveChanges (history, tallies); new rows in bulk.
                 await db.SaveChangesAsync(ct);
                 foreach (var (id, path) in moved) await TagPaths.FollowPersonAsync(db, id, path, ct);
-                await BulkAsync(freshHouseholds, freshPeople, touched);
+                await BulkAsync(freshHouseholds, freshPeople);
                 db.ChangeTracker.Clear();
             }
             chunk.Clear();
@@ -170,7 +177,7 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
             }
         }
 
-        async Task BulkAsync(List<Household> freshHouseholds, List<Person> freshPeople, HashSet<string> touched)
+        async Task BulkAsync(List<Household> freshHouseholds, List<Person> freshPeople)
         {
             if (freshHouseholds.Count == 0 && freshPeople.Count == 0) return;
             await BulkWriter.InsertAsync(db, freshHouseholds, ct);
@@ -185,7 +192,6 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
             }).ToList();
             await BulkWriter.InsertAsync(db, records, ct);
             await BulkWriter.ResetIdentityAsync<Kernel.Auditing.ChangeRecord>(db, ct);
-            await PopulationTallies.RecountAsync(db, touched, ct);
         }
 
         var number = 1;
@@ -205,8 +211,8 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
             {
                 var error = IdNumber.TryParse(idText, DateOnly.FromDateTime(DateTime.Today), out id);
                 if (error != IdNumberError.None) Fail(number, LedgerColumns.IdNumber, "id_" + error.ToString().ToLowerInvariant());
-                else if (seen.TryGetValue(id.Value, out var first)) Fail(number, LedgerColumns.IdNumber, "duplicate_in_file", first);
-                else seen[id.Value] = number;
+                else if (seen.TryGetValue(long.Parse(id.Value.AsSpan(0, 17)), out var first)) Fail(number, LedgerColumns.IdNumber, "duplicate_in_file", first);
+                else seen[long.Parse(id.Value.AsSpan(0, 17))] = number;
             }
             var phone = Cell(LedgerColumns.Phone);
             if (phone.Length > 0 && !Person.IsMobile(phone)) Fail(number, LedgerColumns.Phone, "bad_phone");
@@ -226,6 +232,9 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
         if (rows == 0) throw new AppException(400, "import_no_rows");
         if (tx is not null)
         {
+            if (badRows.Count > 0 && !goodRowsOnly) throw new ConflictException("import_has_errors", badRows.Count);
+            // What the bulk writes added, once per grid; updates went through SaveChanges and its tallies.
+            await PopulationTallies.AddAsync(db, added, ct);
             await BulkWriter.ResetIdentityAsync<Person>(db, ct);
             await BulkWriter.ResetIdentityAsync<Household>(db, ct);
             await tx.CommitAsync(ct);
