@@ -21,7 +21,7 @@ public sealed record PersonListItem(int Id, string Name, string MaskedIdNumber, 
 public sealed class PersonSearch(GridGovDbContext db, CurrentUser user, PersonTags tags)
 {
     /// <summary>Counting stops here: past it a list is browsed by narrowing the search, not by paging.</summary>
-    public const int CountLimit = 500;
+    public const int CountLimit = 200;
 
     public async Task<Page<PersonListItem>> SearchAsync(string? text, bool includeInactive, PageRequest page, CancellationToken ct, string? tag = null)
     {
