@@ -9,6 +9,9 @@ public class AppException(int status, string code, params object[] args) : Excep
     public int Status { get; } = status;
     public string Code { get; } = code;
     public object[] Args { get; } = args;
+
+    /// <summary>Further members of the problem a client can act on, such as the steps still allowed.</summary>
+    public IReadOnlyDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
 }
 
 public sealed class NotFoundException(string code = "not_found", params object[] args) : AppException(404, code, args);

@@ -55,6 +55,7 @@ public sealed class ProblemWriter(IStringLocalizer<Strings> text, IProblemDetail
     public ProblemDetails FromAppException(AppException app)
     {
         var problem = Build(app.Status, app.Code, app.Args);
+        foreach (var (key, value) in app.Extensions) problem.Extensions[key] = value;
         if (app is ValidationException v)
         {
             problem.Extensions["errors"] = v.Fields.ToDictionary(

@@ -12,6 +12,12 @@ public sealed class Validator
         return this;
     }
 
+    public Validator Optional(string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Trim().Length > maxLength) Fail(field, "too_long");
+        return this;
+    }
+
     public Validator Check(bool ok, string field, string code)
     {
         if (!ok) Fail(field, code);

@@ -1,0 +1,307 @@
+using GridGov.Kernel.Errors;
+using GridGov.Kernel.Scoping;
+
+namespace GridGov.Modules.Incidents.Domain;
+
+public enum HandlingLevel { Grid, Community, Township, County }
+
+public enum IncidentSource { GridWorker, Hotline, WalkIn, Open311 }
+
+public enum Urgency { Normal, Urgent, Critical }
+
+/// <summary>The time limits of one route, step by step.</summary>
+public sealed record StepLimits(TimeLimit Accept, TimeLimit Acknowledge, TimeLimit Handle, TimeLimit Verify);
+
+/// <summary>
+/// A matter reported on a grid (事件), carried through the closed loop by the rows of
+/// <see cref="IncidentWorkflow"/>. Every step leaves an <see cref="IncidentStep"/>; the counts the
+/// metrics need (rework, extensions, escalations) are kept on the incident as they happen.
+/// </summary>
+public sealed class Incident : IScopedByPath
+{
+    private readonly List<IncidentStep> _steps = [];
+    private readonly List<IncidentAssignment> _assignments = [];
+
+    private Incident() { }
+
+    public int Id { get; private set; }
+    public string Number { get; private set; } = "";
+    public string CategoryCode { get; private set; } = "";
+    public string Description { get; private set; } = "";
+    public string Address { get; private set; } = "";
+    public double? Longitude { get; private set; }
+    public double? Latitude { get; private set; }
+    public Urgency Urgency { get; private set; }
+    public IncidentSource Source { get; private set; }
+    public string? ContactName { get; private set; }
+    public string? ContactPhone { get; private set; }
+    public int GridId { get; private set; }
+    /// <summary>The grid's path: who may see the incident.</summary>
+    public string Path { get; private set; } = "";
+    public HandlingLevel Level { get; private set; }
+    public IncidentState State { get; private set; }
+    public string ReportedBy { get; private set; } = "";
+    public DateTime ReportedAt { get; private set; }
+    public DateTime? StepDueAt { get; private set; }
+    public DateTime? HandlingDueAt { get; private set; }
+    public bool IsOverdue { get; private set; }
+    public DateTime? HandledAt { get; private set; }
+    public DateTime? ClosedAt { get; private set; }
+    public bool ClosedOnTime { get; private set; }
+    public bool SelfResolved { get; private set; }
+    public int ReworkCount { get; private set; }
+    public int ExtensionCount { get; private set; }
+    public int EscalationCount { get; private set; }
+    public int? RequestedExtensionDays { get; private set; }
+    public int? Satisfaction { get; private set; }
+    public string? Result { get; private set; }
+    /// <summary>Disputes (矛盾纠纷): the parties and the mediation's outcome.</summary>
+    public string? Parties { get; private set; }
+    public string? MediationOutcome { get; private set; }
+    /// <summary>Petitions (信访): the petitioner and what they ask.</summary>
+    public string? Petitioner { get; private set; }
+    public string? PetitionRequest { get; private set; }
+    public int Version { get; private set; }
+
+    public IReadOnlyList<IncidentStep> Steps => _steps;
+    public IReadOnlyList<IncidentAssignment> Assignments => _assignments;
+
+    public string? LeadDepartment => _assignments.FirstOrDefault(a => a.IsLead && a.IsActive)?.DepartmentCode;
+
+    public static Incident Report(IncidentReport report, int gridId, string gridPath, HandlingLevel level, string reportedBy,
+        DateTime at, DateTime stepDueAt)
+    {
+        var v = new Validator()
+            .Require("categoryCode", report.CategoryCode, 20)
+            .Require("description", report.Description, 2000)
+            .Require("address", report.Address, 200)
+            .Optional("contactName", report.ContactName, 50)
+            .Optional("contactPhone", report.ContactPhone, 20)
+            .Optional("parties", report.Parties, 500)
+            .Optional("petitioner", report.Petitioner, 50)
+            .Optional("petitionRequest", report.PetitionRequest, 1000);
+        if (report.Longitude is < -180 or > 180) v.Fail("longitude", "out_of_range");
+        if (report.Latitude is < -90 or > 90) v.Fail("latitude", "out_of_range");
+        if (report.Longitude.HasValue != report.Latitude.HasValue) v.Fail("longitude", "required");
+        if (!Enum.IsDefined(report.Urgency)) v.Fail("urgency", "unknown");
+        if (!Enum.IsDefined(report.Source)) v.Fail("source", "unknown");
+        v.ThrowIfInvalid();
+        var incident = new Incident
+        {
+            CategoryCode = report.CategoryCode.Trim(), Description = report.Description.Trim(), Address = report.Address.Trim(),
+            Longitude = report.Longitude, Latitude = report.Latitude, Urgency = report.Urgency, Source = report.Source,
+            ContactName = report.ContactName?.Trim(), ContactPhone = report.ContactPhone?.Trim(),
+            Parties = report.Parties?.Trim(), Petitioner = report.Petitioner?.Trim(), PetitionRequest = report.PetitionRequest?.Trim(),
+            GridId = gridId, Path = gridPath, Level = level, State = IncidentState.Reported,
+            ReportedBy = reportedBy, ReportedAt = at, StepDueAt = stepDueAt,
+        };
+        incident._steps.Add(new IncidentStep(at, reportedBy, "Report", null, IncidentState.Reported, report.Description.Trim(), null));
+        return incident;
+    }
+
+    public Incident WithNumber(string number)
+    {
+        Number = number;
+        return this;
+    }
+
+    public Incident WithId(int id)
+    {
+        Id = id;
+        return this;
+    }
+
+    public void Accept(IReadOnlyCollection<Actor> actors, string by, DateTime at, DateTime dispatchDueAt) =>
+        Move(IncidentAction.Accept, actors, by, at, null, () => StepDueAt = dispatchDueAt);
+
+    public void Reject(IReadOnlyCollection<Actor> actors, string by, DateTime at, string reason) =>
+        Move(IncidentAction.Reject, actors, by, at, Required(reason, "reason"), () => { StepDueAt = null; ClosedAt = at; });
+
+    public void Dispatch(IReadOnlyCollection<Actor> actors, string by, DateTime at, string lead, IReadOnlyCollection<string> assisting,
+        DateTime acknowledgeDueAt, DateTime handlingDueAt, string? note = null)
+    {
+        var action = State == IncidentState.Accepted ? IncidentAction.Dispatch : IncidentAction.Reassign;
+        if (string.IsNullOrWhiteSpace(lead)) throw new ValidationException("lead", "required");
+        if (assisting.Contains(lead)) throw new ValidationException("assisting", "includes_lead");
+        Move(action, actors, by, at, note ?? Describe(lead, assisting), () =>
+        {
+            foreach (var a in _assignments.Where(a => a.IsActive)) a.End();
+            _assignments.Add(new IncidentAssignment(lead, true, at));
+            foreach (var code in assisting.Distinct()) _assignments.Add(new IncidentAssignment(code, false, at));
+            StepDueAt = acknowledgeDueAt;
+            HandlingDueAt = handlingDueAt;
+            IsOverdue = false;
+        });
+    }
+
+    public void Acknowledge(IReadOnlyCollection<Actor> actors, string department, string by, DateTime at)
+    {
+        var assignment = _assignments.FirstOrDefault(a => a.IsActive && a.DepartmentCode == department)
+            ?? throw new ForbiddenException("incident_not_assigned");
+        if (assignment.AcknowledgedAt is not null) throw new ConflictException("incident_already_acknowledged");
+        var lead = assignment.IsLead;
+        Move(IncidentAction.Acknowledge, actors.Where(a => a == (lead ? Actor.LeadDepartment : Actor.AssistingDepartment)).ToList(), by, at,
+            department, () =>
+            {
+                assignment.Acknowledge(at);
+                if (lead) StepDueAt = HandlingDueAt;
+            });
+    }
+
+    public void Progress(IReadOnlyCollection<Actor> actors, string by, DateTime at, string note, string? attachments = null) =>
+        Move(IncidentAction.Progress, actors, by, at, Required(note, "note"), null, attachments);
+
+    public void SendBack(IReadOnlyCollection<Actor> actors, string by, DateTime at, string reason, DateTime dispatchDueAt) =>
+        Move(IncidentAction.SendBack, actors, by, at, Required(reason, "reason"), () =>
+        {
+            foreach (var a in _assignments.Where(a => a.IsActive)) a.End();
+            StepDueAt = dispatchDueAt;
+            HandlingDueAt = null;
+            IsOverdue = false;
+        });
+
+    public void Finish(IReadOnlyCollection<Actor> actors, string by, DateTime at, string result, DateTime verifyDueAt, string? attachments = null,
+        string? mediationOutcome = null) =>
+        Move(IncidentAction.Finish, actors, by, at, Required(result, "result"), () =>
+        {
+            Result = result.Trim();
+            if (!string.IsNullOrWhiteSpace(mediationOutcome)) MediationOutcome = mediationOutcome.Trim();
+            HandledAt = at;
+            StepDueAt = verifyDueAt;
+        }, attachments);
+
+    public void Verify(IReadOnlyCollection<Actor> actors, string by, DateTime at, bool passed, string note, string? attachments = null) =>
+        Move(passed ? IncidentAction.VerifyPass : IncidentAction.VerifyFail, actors, by, at, passed ? note : Required(note, "note"), () =>
+        {
+            if (passed) Close(at);
+            else
+            {
+                ReworkCount++;
+                HandledAt = null;
+                StepDueAt = HandlingDueAt;
+            }
+        }, attachments);
+
+    public void RequestExtension(IReadOnlyCollection<Actor> actors, string by, DateTime at, int workingDays, string reason)
+    {
+        if (workingDays is < 1 or > 30) throw new ValidationException("workingDays", "out_of_range");
+        if (RequestedExtensionDays is not null) throw new ConflictException("incident_extension_pending");
+        Move(IncidentAction.RequestExtension, actors, by, at, Required(reason, "reason"), () => RequestedExtensionDays = workingDays);
+    }
+
+    /// <summary>Decides a pending extension; the new deadline comes from the calendar, counted from the old one.</summary>
+    public void DecideExtension(IReadOnlyCollection<Actor> actors, string by, DateTime at, bool approve, WorkCalendar calendar, string? note = null)
+    {
+        if (RequestedExtensionDays is not { } days) throw new ConflictException("incident_no_extension_pending");
+        Move(approve ? IncidentAction.ApproveExtension : IncidentAction.DenyExtension, actors, by, at, note, () =>
+        {
+            if (approve)
+            {
+                HandlingDueAt = calendar.DueAt(HandlingDueAt ?? at, TimeLimit.WorkingDays(days));
+                if (State == IncidentState.Handling) StepDueAt = HandlingDueAt;
+                ExtensionCount++;
+                IsOverdue = StepDueAt < at;
+            }
+            RequestedExtensionDays = null;
+        });
+    }
+
+    public void Escalate(IReadOnlyCollection<Actor> actors, string by, DateTime at, string reason, DateTime dispatchDueAt)
+    {
+        if (Level == HandlingLevel.County) throw new ConflictException("incident_at_top_level");
+        Move(IncidentAction.Escalate, actors, by, at, Required(reason, "reason"), () =>
+        {
+            Level++;
+            EscalationCount++;
+            foreach (var a in _assignments.Where(a => a.IsActive)) a.End();
+            StepDueAt = dispatchDueAt;
+            HandlingDueAt = null;
+            RequestedExtensionDays = null;
+            IsOverdue = false;
+        });
+    }
+
+    public void MarkOverdue(DateTime at)
+    {
+        if (IsOverdue || StepDueAt is null || StepDueAt >= at) return;
+        Move(IncidentAction.MarkOverdue, [Actor.System], "system", at, null, () => IsOverdue = true);
+    }
+
+    public void Reopen(IReadOnlyCollection<Actor> actors, string by, DateTime at, string reason, DateTime dispatchDueAt) =>
+        Move(IncidentAction.Reopen, actors, by, at, Required(reason, "reason"), () =>
+        {
+            ClosedAt = null;
+            ClosedOnTime = false;
+            Satisfaction = null;
+            StepDueAt = dispatchDueAt;
+            IsOverdue = false;
+        });
+
+    public void ReturnVisit(IReadOnlyCollection<Actor> actors, string by, DateTime at, int satisfaction, string? note)
+    {
+        if (satisfaction is < 1 or > 5) throw new ValidationException("satisfaction", "out_of_range");
+        if (Satisfaction is not null) throw new ConflictException("incident_already_visited");
+        Move(IncidentAction.ReturnVisit, actors, by, at, note, () => Satisfaction = satisfaction);
+    }
+
+    /// <summary>A small matter the grid settled itself (网格自治): reported, resolved and closed with photo evidence.</summary>
+    public void SelfResolve(IReadOnlyCollection<Actor> actors, string by, DateTime at, string result, string attachments)
+    {
+        if (Level != HandlingLevel.Grid) throw new ConflictException("incident_not_for_grid");
+        if (string.IsNullOrWhiteSpace(attachments)) throw new ValidationException("photos", "required");
+        Move(IncidentAction.SelfResolve, actors, by, at, Required(result, "result"), () =>
+        {
+            Result = result.Trim();
+            SelfResolved = true;
+            HandledAt = at;
+            HandlingDueAt ??= StepDueAt;
+            Close(at);
+        }, attachments);
+    }
+
+    public IReadOnlyList<IncidentAction> AllowedFor(IReadOnlyCollection<Actor> actors) => IncidentWorkflow.Allowed(State, actors);
+
+    private void Close(DateTime at)
+    {
+        ClosedAt = at;
+        ClosedOnTime = HandlingDueAt is null || (HandledAt ?? at) <= HandlingDueAt;
+        StepDueAt = null;
+        IsOverdue = false;
+    }
+
+    private void Move(IncidentAction action, IReadOnlyCollection<Actor> actors, string by, DateTime at, string? note, Action? effect,
+        string? attachments = null)
+    {
+        var transition = IncidentWorkflow.Find(State, action, actors)
+            ?? throw new IllegalTransitionException(State, action, IncidentWorkflow.Allowed(State, actors))
+            {
+                Extensions = new Dictionary<string, object?>
+                {
+                    ["state"] = State.ToString(), ["allowed"] = IncidentWorkflow.Allowed(State, actors).Select(a => a.ToString()).ToArray(),
+                },
+            };
+        var from = State;
+        effect?.Invoke();
+        State = transition.To;
+        _steps.Add(new IncidentStep(at, by, action.ToString(), from, State, note, attachments));
+    }
+
+    private static string Required(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ValidationException(field, "required") : value.Trim();
+
+    private static string Describe(string lead, IReadOnlyCollection<string> assisting) =>
+        assisting.Count == 0 ? lead : $"{lead} + {string.Join(", ", assisting)}";
+}
+
+public sealed record IncidentReport(string CategoryCode, string Description, string Address, double? Longitude = null, double? Latitude = null,
+    Urgency Urgency = Urgency.Normal, IncidentSource Source = IncidentSource.GridWorker, string? ContactName = null, string? ContactPhone = null,
+    string? Parties = null, string? Petitioner = null, string? PetitionRequest = null);
+
+/// <summary>A step not open from the incident's state to this user: answered 409 with the steps that are.</summary>
+public sealed class IllegalTransitionException(IncidentState state, IncidentAction action, IReadOnlyList<IncidentAction> allowed)
+    : AppException(409, "incident_illegal_transition", action, state)
+{
+    public IncidentState State { get; } = state;
+    public IncidentAction Action { get; } = action;
+    public IReadOnlyList<IncidentAction> Allowed { get; } = allowed;
+}

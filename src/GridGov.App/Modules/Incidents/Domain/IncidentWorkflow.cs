@@ -1,0 +1,92 @@
+namespace GridGov.Modules.Incidents.Domain;
+
+public enum IncidentState { Reported, Accepted, Rejected, Dispatched, Handling, Handled, Closed }
+
+public enum IncidentAction
+{
+    Accept, Reject, Dispatch, Reassign, Acknowledge, Progress, SendBack, Finish, VerifyPass, VerifyFail,
+    RequestExtension, ApproveExtension, DenyExtension, Escalate, Reopen, ReturnVisit, SelfResolve, MarkOverdue,
+}
+
+/// <summary>Who takes a step, relative to the incident: the same person may be several.</summary>
+public enum Actor
+{
+    /// <summary>Staff of the command centre at the incident's handling level (受理、派遣).</summary>
+    Dispatcher,
+    /// <summary>A handler of the lead department (牵头部门).</summary>
+    LeadDepartment,
+    /// <summary>A handler of an assisting department (协办部门).</summary>
+    AssistingDepartment,
+    /// <summary>A grid worker of the incident's grid: reports, verifies on site, resolves small matters.</summary>
+    GridWorker,
+    /// <summary>The scheduled deadline job.</summary>
+    System,
+}
+
+public sealed record Transition(IncidentState From, IncidentAction Action, Actor Actor, IncidentState To);
+
+/// <summary>
+/// The closed loop as a table: every step an incident may take, from which state, by whom, and
+/// where it leads. Nothing moves an incident except a row of this table.
+/// </summary>
+public static class IncidentWorkflow
+{
+    private static readonly IncidentState[] Open =
+        [IncidentState.Reported, IncidentState.Accepted, IncidentState.Dispatched, IncidentState.Handling];
+
+    public static readonly IReadOnlyList<Transition> Transitions = Build();
+
+    private static List<Transition> Build()
+    {
+        var t = new List<Transition>
+        {
+            new(IncidentState.Reported, IncidentAction.Accept, Actor.Dispatcher, IncidentState.Accepted),
+            new(IncidentState.Reported, IncidentAction.Reject, Actor.Dispatcher, IncidentState.Rejected),
+            new(IncidentState.Reported, IncidentAction.SelfResolve, Actor.GridWorker, IncidentState.Closed),
+            new(IncidentState.Accepted, IncidentAction.Reject, Actor.Dispatcher, IncidentState.Rejected),
+            new(IncidentState.Accepted, IncidentAction.Dispatch, Actor.Dispatcher, IncidentState.Dispatched),
+            new(IncidentState.Dispatched, IncidentAction.Reassign, Actor.Dispatcher, IncidentState.Dispatched),
+            new(IncidentState.Handling, IncidentAction.Reassign, Actor.Dispatcher, IncidentState.Dispatched),
+            new(IncidentState.Dispatched, IncidentAction.Acknowledge, Actor.LeadDepartment, IncidentState.Handling),
+            new(IncidentState.Dispatched, IncidentAction.Acknowledge, Actor.AssistingDepartment, IncidentState.Dispatched),
+            new(IncidentState.Handling, IncidentAction.Acknowledge, Actor.AssistingDepartment, IncidentState.Handling),
+            new(IncidentState.Dispatched, IncidentAction.SendBack, Actor.LeadDepartment, IncidentState.Accepted),
+            new(IncidentState.Handling, IncidentAction.SendBack, Actor.LeadDepartment, IncidentState.Accepted),
+            new(IncidentState.Handling, IncidentAction.Progress, Actor.LeadDepartment, IncidentState.Handling),
+            new(IncidentState.Handling, IncidentAction.Progress, Actor.AssistingDepartment, IncidentState.Handling),
+            new(IncidentState.Handling, IncidentAction.Finish, Actor.LeadDepartment, IncidentState.Handled),
+            new(IncidentState.Handled, IncidentAction.VerifyPass, Actor.GridWorker, IncidentState.Closed),
+            new(IncidentState.Handled, IncidentAction.VerifyFail, Actor.GridWorker, IncidentState.Handling),
+            new(IncidentState.Dispatched, IncidentAction.RequestExtension, Actor.LeadDepartment, IncidentState.Dispatched),
+            new(IncidentState.Handling, IncidentAction.RequestExtension, Actor.LeadDepartment, IncidentState.Handling),
+            new(IncidentState.Dispatched, IncidentAction.ApproveExtension, Actor.Dispatcher, IncidentState.Dispatched),
+            new(IncidentState.Handling, IncidentAction.ApproveExtension, Actor.Dispatcher, IncidentState.Handling),
+            new(IncidentState.Dispatched, IncidentAction.DenyExtension, Actor.Dispatcher, IncidentState.Dispatched),
+            new(IncidentState.Handling, IncidentAction.DenyExtension, Actor.Dispatcher, IncidentState.Handling),
+            new(IncidentState.Closed, IncidentAction.ReturnVisit, Actor.Dispatcher, IncidentState.Closed),
+            new(IncidentState.Closed, IncidentAction.Reopen, Actor.Dispatcher, IncidentState.Accepted),
+            new(IncidentState.Rejected, IncidentAction.Reopen, Actor.Dispatcher, IncidentState.Accepted),
+        };
+        // Escalation (提级办理) hands an open incident to the next level's centre, by hand or when a
+        // deadline passes; overdue marking only flags the step.
+        foreach (var state in Open)
+        {
+            t.Add(new(state, IncidentAction.Escalate, Actor.Dispatcher, IncidentState.Accepted));
+            t.Add(new(state, IncidentAction.Escalate, Actor.System, IncidentState.Accepted));
+            t.Add(new(state, IncidentAction.MarkOverdue, Actor.System, state));
+        }
+        if (t.GroupBy(x => (x.From, x.Action, x.Actor)).Any(g => g.Count() > 1))
+            throw new InvalidOperationException("the workflow table names one step twice");
+        return t;
+    }
+
+    public static Transition? Find(IncidentState from, IncidentAction action, IEnumerable<Actor> actors) =>
+        Transitions.FirstOrDefault(t => t.From == from && t.Action == action && actors.Contains(t.Actor));
+
+    /// <summary>The steps open to these actors from this state, for buttons and for a 409's list.</summary>
+    public static IReadOnlyList<IncidentAction> Allowed(IncidentState from, IEnumerable<Actor> actors) =>
+        Transitions.Where(t => t.From == from && actors.Contains(t.Actor) && t.Actor != Actor.System)
+            .Select(t => t.Action).Distinct().ToList();
+
+    public static bool IsOpen(IncidentState state) => Open.Contains(state) || state == IncidentState.Handled;
+}
