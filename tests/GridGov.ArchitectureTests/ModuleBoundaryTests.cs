@@ -12,7 +12,7 @@ public class ModuleBoundaryTests
     private static readonly Assembly App = typeof(GridGov.Data.GridGovDbContext).Assembly;
 
     /// <summary>Business modules. Demo is the seeding composition and may touch every module.</summary>
-    public static readonly TheoryData<string> Modules = new() { "Territory", "People", "Accounts" };
+    public static readonly TheoryData<string> Modules = new() { "Territory", "People", "Accounts", "Incidents" };
 
     [Theory]
     [MemberData(nameof(Modules))]

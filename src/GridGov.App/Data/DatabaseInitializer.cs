@@ -16,6 +16,7 @@ public sealed class DatabaseInitializer(GridGovDbContext db, DemoCounty demo, IC
             db.AddRange(Modules.People.Domain.TagCatalogue.Seed());
             await db.SaveChangesAsync(ct);
         }
+        await Modules.Incidents.Application.IncidentSeed.SeedAsync(db, ct);
         if (!config.GetValue("Demo:Seed", true)) return;
         if (!await db.Set<Modules.Territory.Domain.AdminArea>().IgnoreQueryFilters().AnyAsync(ct))
         {

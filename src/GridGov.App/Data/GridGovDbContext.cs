@@ -25,6 +25,9 @@ public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options,
     /// <summary>Read by the query filters at execution time; null hides everything.</summary>
     public string? ScopeViewPath => user.ViewPath;
 
+    /// <summary>Read by the incident filter: a department handler sees only their department's incidents.</summary>
+    public string? ScopeDepartment => user.IncidentDepartmentScope;
+
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -38,8 +41,10 @@ public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options,
             var path = builder.Entity(entity.ClrType).Property(nameof(IScopedByPath.Path)).HasMaxLength(256).IsRequired();
             // Byte order makes LIKE 'prefix%' and ordered scans use the B-tree on PostgreSQL.
             if (isPostgres) path.UseCollation("C");
-            builder.Entity(entity.ClrType).HasQueryFilter(ScopeFilter(entity.ClrType));
+            builder.Entity(entity.ClrType).HasQueryFilter(ScopeFilterName, ScopeFilter(entity.ClrType));
         }
+        builder.Entity<Modules.Incidents.Domain.Incident>().HasQueryFilter("department", i =>
+            ScopeDepartment == null || i.Assignments.Any(a => a.IsActive && a.DepartmentCode == ScopeDepartment));
         if (isPostgres)
         {
             // Search keys are matched by prefix; byte order lets those prefixes use their B-tree indexes.
@@ -51,6 +56,8 @@ public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options,
             builder.Entity<Modules.People.Domain.Household>().HasIndex(h => h.Address).HasMethod("gin").HasOperators("gin_trgm_ops");
         }
     }
+
+    public const string ScopeFilterName = "scope";
 
     private LambdaExpression ScopeFilter(Type type)
     {

@@ -42,6 +42,10 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
             ["Database:Provider"] = Provider.ToString(),
             ["ConnectionStrings:GridGov"] = ConnectionString,
             ["Import:MaxBytes"] = (5 * 1024 * 1024).ToString(),
+            ["Incidents:PhotoFolder"] = Path.Combine(Path.GetTempPath(), "gridgov-test-photos"),
+            ["Incidents:MaxPhotoBytes"] = (256 * 1024).ToString(),
+            // The deadline sweep is run by hand in the tests, at the moment each test chooses.
+            ["Incidents:WatchSeconds"] = "0",
         }));
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands));
     }

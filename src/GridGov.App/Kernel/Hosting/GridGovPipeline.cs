@@ -1,3 +1,4 @@
+using GridGov.Modules.Incidents.Api;
 using GridGov.Data;
 using GridGov.Modules.Accounts.Api;
 using GridGov.Modules.Accounts.Application;
@@ -63,6 +64,7 @@ public static class GridGovPipeline
         secured.MapPeopleApi();
         secured.MapPersonApi();
         secured.MapImportApi();
+        secured.MapIncidentApi();
 
         app.MapAccountPages();
         app.MapPersonDownloads();

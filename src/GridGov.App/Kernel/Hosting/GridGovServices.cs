@@ -138,6 +138,13 @@ public static class GridGovServices
         services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<SignIn>();
+        services.AddScoped<GridGov.Modules.Incidents.Application.RoutingTable>();
+        services.AddScoped<GridGov.Modules.Incidents.Application.IncidentDesk>();
+        services.AddScoped<GridGov.Modules.Incidents.Application.IncidentPhotos>();
+        services.AddScoped<GridGov.Modules.Incidents.Application.Notices>();
+        services.AddScoped<GridGov.Modules.Incidents.Application.DeadlineSweep>();
+        services.AddSingleton<GridGov.Modules.Incidents.Application.INoticeSender, GridGov.Modules.Incidents.Application.LoggingNoticeSender>();
+        services.AddHostedService<GridGov.Modules.Incidents.Application.DeadlineWatch>();
         services.AddScoped<DemoCounty>();
         services.AddScoped<DatabaseInitializer>();
         return builder;

@@ -17,10 +17,14 @@ public sealed class CurrentUser
     public IReadOnlyList<string> Roles { get; private set; } = [];
     public string? ViewPath { get; private set; }
     public string? CapturePath { get; private set; }
+    /// <summary>The department a handler works for (应急局…), when they work for one.</summary>
+    public string? DepartmentCode { get; private set; }
     public bool IsAuthenticated => UserId is not null;
 
-    public void SignIn(string userId, string userName, IReadOnlyList<string> roles, string? capturePath, string? viewPath)
+    public void SignIn(string userId, string userName, IReadOnlyList<string> roles, string? capturePath, string? viewPath,
+        string? departmentCode = null)
     {
+        DepartmentCode = departmentCode;
         UserId = userId;
         UserName = userName;
         Roles = roles;
@@ -50,4 +54,11 @@ public sealed class CurrentUser
     public bool CanView(string path) => TreePath.IsWithin(path, ViewPath);
 
     public bool CanCapture(string path) => TreePath.IsWithin(path, CapturePath);
+
+    /// <summary>
+    /// For a user who handles incidents for a department and may not otherwise see them, the
+    /// department whose incidents alone they see ("" when they have none); null for everyone else.
+    /// </summary>
+    public string? IncidentDepartmentScope =>
+        Has(Permission.IncidentHandle) && !Has(Permission.IncidentView) ? DepartmentCode ?? "" : null;
 }

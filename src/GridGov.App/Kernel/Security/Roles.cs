@@ -20,16 +20,22 @@ public static class Roles
         Permission.PeopleManage, Permission.PeopleReveal, Permission.SensitiveTags, Permission.UsersView, Permission.UsersManage,
     ];
 
+    /// <summary>A command centre at its level (县、乡、社区): takes in reports and dispatches them.</summary>
+    private static readonly Permission[] Centre = [Permission.IncidentView, Permission.IncidentReport, Permission.IncidentDispatch];
+
     private static readonly Dictionary<string, Permission[]> PermissionsByRole = new()
     {
         [SystemAdmin] = Enum.GetValues<Permission>(),
-        [CountyCentre] = [.. Staff, Permission.TagCatalogue],
-        [TownshipStaff] = Staff,
-        [CommunityStaff] = Staff,
-        // Grid workers keep the ledger of their own grid up to date and contact the people on it.
-        [GridWorker] = [Permission.TerritoryView, Permission.PeopleView, Permission.PeopleManage, Permission.PeopleReveal],
-        [DepartmentHandler] = [Permission.TerritoryView],
-        [Auditor] = [Permission.TerritoryView, Permission.CoverageView, Permission.PeopleView, Permission.UsersView, Permission.AuditView],
+        [CountyCentre] = [.. Staff, Permission.TagCatalogue, .. Centre, Permission.IncidentConfigure],
+        [TownshipStaff] = [.. Staff, .. Centre],
+        [CommunityStaff] = [.. Staff, .. Centre],
+        // Grid workers keep the ledger of their own grid up to date and contact the people on it;
+        // they report what they find and verify on site what departments have handled.
+        [GridWorker] = [Permission.TerritoryView, Permission.PeopleView, Permission.PeopleManage, Permission.PeopleReveal,
+            Permission.IncidentView, Permission.IncidentReport, Permission.IncidentVerify],
+        [DepartmentHandler] = [Permission.TerritoryView, Permission.IncidentHandle],
+        [Auditor] = [Permission.TerritoryView, Permission.CoverageView, Permission.PeopleView, Permission.UsersView, Permission.AuditView,
+            Permission.IncidentView],
     };
 
     private static readonly Dictionary<string, string[]> GrantableByRole = new()

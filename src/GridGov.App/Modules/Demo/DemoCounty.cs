@@ -12,7 +12,7 @@ using NetTopologySuite.Geometries;
 
 namespace GridGov.Modules.Demo;
 
-public sealed record DemoLogin(string UserName, string Password, string Role, string ScopeCode, string Description);
+public sealed record DemoLogin(string UserName, string Password, string Role, string ScopeCode, string Description, string? Department = null);
 
 public sealed record DemoSummary(int Areas, int LevelOne, int LevelTwo, int LevelThree, int Buildings, int Households, int Residents)
 {
@@ -47,7 +47,7 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
         new("township", Password, Roles.TownshipStaff, LuliangDivisions.Dongcun, "东村镇 Dongcun town staff"),
         new("community", Password, Roles.CommunityStaff, LuliangDivisions.Binhe, "滨河社区 Binhe community staff"),
         new("gridworker", Password, Roles.GridWorker, WorkerGrid, "网格员 Grid worker, Binhe"),
-        new("department", Password, Roles.DepartmentHandler, LuliangDivisions.LanCounty, "部门处置人员 Department handler"),
+        new("department", Password, Roles.DepartmentHandler, LuliangDivisions.LanCounty, "应急管理局处置人员 Department handler (emergency management)", "EMERGENCY"),
         new("auditor", Password, Roles.Auditor, LuliangDivisions.LanCounty, "审计员 Auditor (read-only)"),
     ];
 
@@ -278,6 +278,7 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
             {
                 UserName = login.UserName, DisplayName = login.Description.Split(' ')[0], LockoutEnabled = true,
                 CaptureScopeCode = login.ScopeCode == "" ? null : login.ScopeCode, CaptureScopePath = path,
+                DepartmentCode = login.Department,
             };
             var created = await users.CreateAsync(user, login.Password);
             if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));

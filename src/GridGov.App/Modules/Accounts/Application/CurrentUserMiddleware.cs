@@ -18,12 +18,12 @@ public sealed class CurrentUserMiddleware(RequestDelegate next)
         if (id is not null)
         {
             var account = await db.Users.AsNoTracking().Where(u => u.Id == id && !u.IsDisabled)
-                .Select(u => new { u.Id, u.UserName, u.CaptureScopePath, u.ViewScopePath }).FirstOrDefaultAsync(http.RequestAborted);
+                .Select(u => new { u.Id, u.UserName, u.CaptureScopePath, u.ViewScopePath, u.DepartmentCode }).FirstOrDefaultAsync(http.RequestAborted);
             if (account is not null)
             {
                 var roles = await db.UserRoles.Where(ur => ur.UserId == id)
                     .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(http.RequestAborted);
-                current.SignIn(account.Id, account.UserName!, roles, account.CaptureScopePath, account.ViewScopePath);
+                current.SignIn(account.Id, account.UserName!, roles, account.CaptureScopePath, account.ViewScopePath, account.DepartmentCode);
             }
         }
         await next(http);

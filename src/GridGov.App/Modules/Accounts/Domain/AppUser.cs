@@ -14,4 +14,6 @@ public sealed class AppUser : IdentityUser
     public string? ViewScopeCode { get; set; }
     public string? ViewScopePath { get; set; }
     public bool IsDisabled { get; set; }
+    /// <summary>For department handlers: the department they work for.</summary>
+    public string? DepartmentCode { get; set; }
 }

@@ -12,6 +12,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(x => x.ViewScopeCode).HasMaxLength(20);
         b.Property(x => x.CaptureScopePath).HasMaxLength(256);
         b.Property(x => x.ViewScopePath).HasMaxLength(256);
+        b.Property(x => x.DepartmentCode).HasMaxLength(20);
         b.HasIndex(x => x.CaptureScopePath);
     }
 }

@@ -14,7 +14,7 @@ public enum DayKind
 /// One exception to the Monday-to-Friday week: a public holiday or a make-up working day, as the
 /// State Council publishes them each year. Entered by an administrator, never guessed.
 /// </summary>
-public sealed class CalendarDay
+public sealed class CalendarDay : Kernel.Auditing.IAudited
 {
     private CalendarDay() { }
 

@@ -69,7 +69,7 @@ public sealed class Incident : IScopedByPath
     public string? LeadDepartment => _assignments.FirstOrDefault(a => a.IsLead && a.IsActive)?.DepartmentCode;
 
     public static Incident Report(IncidentReport report, int gridId, string gridPath, HandlingLevel level, string reportedBy,
-        DateTime at, DateTime stepDueAt)
+        DateTime at, DateTime stepDueAt, string? attachments = null)
     {
         var v = new Validator()
             .Require("categoryCode", report.CategoryCode, 20)
@@ -95,7 +95,7 @@ public sealed class Incident : IScopedByPath
             GridId = gridId, Path = gridPath, Level = level, State = IncidentState.Reported,
             ReportedBy = reportedBy, ReportedAt = at, StepDueAt = stepDueAt,
         };
-        incident._steps.Add(new IncidentStep(at, reportedBy, "Report", null, IncidentState.Reported, report.Description.Trim(), null));
+        incident._steps.Add(new IncidentStep(at, reportedBy, "Report", null, IncidentState.Reported, report.Description.Trim(), attachments));
         return incident;
     }
 
@@ -259,7 +259,18 @@ public sealed class Incident : IScopedByPath
         }, attachments);
     }
 
-    public IReadOnlyList<IncidentAction> AllowedFor(IReadOnlyCollection<Actor> actors) => IncidentWorkflow.Allowed(State, actors);
+    /// <summary>The steps these actors may take now: the workflow's, less those the incident's own facts rule out.</summary>
+    public IReadOnlyList<IncidentAction> AllowedFor(IReadOnlyCollection<Actor> actors) =>
+        IncidentWorkflow.Allowed(State, actors).Where(a => a switch
+        {
+            IncidentAction.ReturnVisit => Satisfaction is null,
+            IncidentAction.RequestExtension => RequestedExtensionDays is null,
+            IncidentAction.ApproveExtension or IncidentAction.DenyExtension => RequestedExtensionDays is not null,
+            IncidentAction.Escalate => Level != HandlingLevel.County,
+            IncidentAction.SelfResolve => Level == HandlingLevel.Grid,
+            IncidentAction.Acknowledge => _assignments.Any(x => x.IsActive && x.AcknowledgedAt is null),
+            _ => true,
+        }).ToList();
 
     private void Close(DateTime at)
     {

@@ -1,0 +1,70 @@
+using GridGov.Kernel.Paging;
+using GridGov.Kernel.Security;
+using GridGov.Modules.Incidents.Application;
+using GridGov.Modules.Incidents.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Modules.Incidents.Api;
+
+public static class IncidentEndpoints
+{
+    public static RouteGroupBuilder MapIncidentApi(this RouteGroupBuilder api)
+    {
+        var incidents = api.MapGroup("/incidents").WithTags("Incidents");
+        incidents.MapPost("/", async (ReportRequest body, IncidentDesk desk, CancellationToken ct) =>
+            {
+                var result = await desk.ReportAsync(body, ct);
+                return TypedResults.Created($"/api/v1/incidents/{result.Incident.Id}", result);
+            })
+            .WithSummary("Reports an incident on a grid (the reporter's own by default); answers it with possible duplicates nearby");
+        incidents.MapGet("/", (IncidentList? list, IncidentState? state, string? category, bool? overdue, int? page, int? pageSize,
+                IncidentDesk desk, CancellationToken ct) =>
+                desk.ListAsync(list ?? IncidentList.All, PageRequest.Of(page, pageSize), ct, state, category, overdue))
+            .WithSummary("Incidents in scope: all, mine (reported by me), toVerify, queue (my centre's desk) or department (dispatched to mine)");
+        incidents.MapGet("/{id:int}", (int id, IncidentDesk desk, CancellationToken ct) => desk.GetAsync(id, ct))
+            .WithSummary("One incident with its timeline and the steps the caller may take");
+        incidents.MapPost("/{id:int}/steps", (int id, StepRequest body, IncidentDesk desk, CancellationToken ct) => desk.StepAsync(id, body, ct))
+            .WithSummary("Takes one step of the workflow; an illegal step answers 409 with the allowed ones, a stale version 409");
+        incidents.MapPost("/photos", async (IFormFile file, IncidentPhotos photos, CancellationToken ct) =>
+            {
+                await using var content = file.OpenReadStream();
+                var name = await photos.SaveAsync(content, ct);
+                return TypedResults.Created($"/api/v1/incidents/photos/{name}", new { name });
+            })
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(IncidentPhotos.DefaultMaxBytes + 64 * 1024))
+            .WithSummary("Uploads a JPEG, PNG or WebP photo (checked by its bytes, size capped) to attach to a step");
+        incidents.MapGet("/{id:int}/photos/{name}", async (int id, string name, IncidentDesk desk, IncidentPhotos photos, CancellationToken ct) =>
+            {
+                var (content, type) = await photos.OpenAsync(await desk.GetAsync(id, ct), name, ct);
+                return TypedResults.Stream(content, type);
+            })
+            .WithSummary("A photo from an incident's timeline");
+
+        api.MapGet("/incident-categories", async (GridGov.Data.GridGovDbContext db, CancellationToken ct) =>
+                await db.Set<IncidentCategory>().AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder)
+                    .Select(c => new { c.Code, c.ParentCode, c.Name, c.EnglishName, c.Kind }).ToListAsync(ct))
+            .WithTags("Incidents").WithSummary("The two-level category catalogue");
+        api.MapGet("/departments", async (GridGov.Data.GridGovDbContext db, CancellationToken ct) =>
+                await db.Set<Department>().AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.Code)
+                    .Select(d => new { d.Code, d.Name, d.EnglishName }).ToListAsync(ct))
+            .WithTags("Incidents").WithSummary("Departments incidents are dispatched to");
+        api.MapGet("/routing-rules", (RoutingTable routes, CancellationToken ct) => routes.ListAsync(ct))
+            .WithTags("Incidents").WithSummary("The routing table in the caller's scope");
+        api.MapPut("/routing-rules", (RouteChange body, RoutingTable routes, CancellationToken ct) => routes.SetAsync(body, ct))
+            .WithTags("Incidents").WithSummary("Sets a category's route in an area: level, departments, step time limits; kept in history");
+        api.MapGet("/notices", (int? page, int? pageSize, Notices notices, CancellationToken ct) => notices.InboxAsync(PageRequest.Of(page, pageSize), ct))
+            .WithTags("Incidents").WithSummary("The caller's inbox: notices for their centre, grid or department");
+        api.MapPost("/notices/{id:long}/read", async (long id, Notices notices, CancellationToken ct) =>
+            {
+                await notices.MarkReadAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithTags("Incidents").WithSummary("Marks a notice read");
+        return api;
+    }
+}

@@ -1,0 +1,235 @@
+using GridGov.Data;
+using GridGov.Kernel.Errors;
+using GridGov.Kernel.Paging;
+using GridGov.Kernel.Security;
+using GridGov.Modules.Incidents.Domain;
+using GridGov.Modules.Territory.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Modules.Incidents.Application;
+
+public sealed record ReportRequest(string CategoryCode, string Description, string Address, string? GridCode = null, double? Longitude = null,
+    double? Latitude = null, Urgency Urgency = Urgency.Normal, IncidentSource Source = IncidentSource.GridWorker, string? ContactName = null,
+    string? ContactPhone = null, string? Parties = null, string? Petitioner = null, string? PetitionRequest = null,
+    IReadOnlyList<string>? Photos = null);
+
+/// <summary>One step asked of an incident; which fields matter depends on the action.</summary>
+public sealed record StepRequest(IncidentAction Action, int? Version = null, string? Note = null, string? LeadDepartmentCode = null,
+    IReadOnlyList<string>? AssistingDepartmentCodes = null, int? WorkingDays = null, bool? Approve = null, bool? Passed = null,
+    int? Satisfaction = null, string? MediationOutcome = null, IReadOnlyList<string>? Photos = null);
+
+public sealed record IncidentSummary(int Id, string Number, string CategoryCode, string Address, IncidentState State, HandlingLevel Level,
+    Urgency Urgency, DateTime ReportedAt, DateTime? StepDueAt, bool IsOverdue, string ReportedBy);
+
+public sealed record StepView(DateTime At, string By, string Action, IncidentState? FromState, IncidentState ToState, string? Note,
+    IReadOnlyList<string> Photos);
+
+public sealed record AssignmentView(string DepartmentCode, bool IsLead, DateTime AssignedAt, DateTime? AcknowledgedAt);
+
+public sealed record IncidentView(int Id, string Number, string CategoryCode, string Description, string Address, double? Longitude,
+    double? Latitude, Urgency Urgency, IncidentSource Source, string? ContactName, string? ContactPhone, int GridId, HandlingLevel Level,
+    IncidentState State, string ReportedBy, DateTime ReportedAt, DateTime? StepDueAt, DateTime? HandlingDueAt, bool IsOverdue,
+    DateTime? ClosedAt, bool ClosedOnTime, bool SelfResolved, int ReworkCount, int ExtensionCount, int EscalationCount,
+    int? RequestedExtensionDays, int? Satisfaction, string? Result, string? Parties, string? MediationOutcome, string? Petitioner,
+    string? PetitionRequest, int Version, IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<StepView> Timeline,
+    IReadOnlyList<IncidentAction> AllowedActions, RouteSuggestion Suggestion);
+
+public sealed record RouteSuggestion(HandlingLevel Level, string? LeadDepartmentCode, IReadOnlyList<string> AssistingDepartmentCodes);
+
+public sealed record ReportResult(IncidentView Incident, IReadOnlyList<IncidentSummary> PossibleDuplicates);
+
+public enum IncidentList { Mine, ToVerify, Queue, Department, All }
+
+/// <summary>
+/// The closed loop's use cases: report, every step of the workflow, one incident with its timeline,
+/// and the lists each workspace needs. Scope comes from the DbContext's filters (a department
+/// handler sees only incidents dispatched to their department); who may take which step comes
+/// from <see cref="IncidentActors"/> and the workflow table.
+/// </summary>
+public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory, RoutingTable routes,
+    IncidentPhotos photos, Notices notices, TimeProvider clock)
+{
+    /// <summary>How near an open incident of the same category must be to be shown as a possible duplicate.</summary>
+    private const double NearDegrees = 0.002;
+
+    private bool MayRead => user.Has(Permission.IncidentView) || user.Has(Permission.IncidentHandle);
+
+    public async Task<ReportResult> ReportAsync(ReportRequest request, CancellationToken ct)
+    {
+        user.Require(Permission.IncidentReport);
+        var grid = await GridOfAsync(request.GridCode, ct);
+        if (!await db.Set<IncidentCategory>().AnyAsync(c => c.Code == request.CategoryCode && c.ParentCode != null && c.IsActive, ct))
+            throw new ValidationException("categoryCode", "unknown");
+        if (request.Source != IncidentSource.GridWorker && request.Source != IncidentSource.Hotline && request.Source != IncidentSource.WalkIn)
+            throw new ValidationException("source", "unknown");
+        var rule = await routes.ResolveAsync(request.CategoryCode, grid.Path, ct);
+        var calendar = await routes.CalendarAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var attachments = await photos.ClaimAsync(request.Photos, ct);
+        var incident = Incident.Report(new IncidentReport(request.CategoryCode, request.Description, request.Address, request.Longitude,
+                request.Latitude, request.Urgency, request.Source, request.ContactName, request.ContactPhone, request.Parties, request.Petitioner,
+                request.PetitionRequest), grid.Id, grid.Path, rule.Level, user.UserName, now, calendar.DueAt(now, rule.Limits.Accept), attachments)
+            .WithNumber("SJ" + Guid.NewGuid().ToString("N")[..20]);
+        db.Add(incident);
+        await db.SaveChangesAsync(ct);
+        incident.WithNumber($"SJ{WorkCalendar.LocalDate(now):yyyyMMdd}{incident.Id:D6}");
+        notices.Add(incident, "reported", Notices.Centre(incident));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await notices.SendPendingAsync(ct);
+        var duplicates = await PossibleDuplicatesAsync(incident, ct);
+        return new ReportResult(await GetAsync(incident.Id, ct), duplicates);
+    }
+
+    public async Task<IncidentView> StepAsync(int id, StepRequest step, CancellationToken ct)
+    {
+        if (!MayRead) throw new ForbiddenException("permission_denied");
+        var incident = await db.Set<Incident>().Include(i => i.Assignments).FirstOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw new NotFoundException("incident_not_found", id);
+        if (step.Version is { } version && version != incident.Version) throw new ConflictException("concurrency_conflict");
+        var actors = IncidentActors.Of(user, incident);
+        var rule = await routes.ResolveAsync(incident.CategoryCode, incident.Path, ct);
+        var calendar = await routes.CalendarAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var by = user.UserName;
+        var note = step.Note;
+        var attachments = await photos.ClaimAsync(step.Photos, ct);
+        DateTime Due(TimeLimit limit) => calendar.DueAt(now, limit);
+        switch (step.Action)
+        {
+            case IncidentAction.Accept: incident.Accept(actors, by, now, Due(rule.Limits.Accept)); break;
+            case IncidentAction.Reject: incident.Reject(actors, by, now, note!); break;
+            case IncidentAction.Dispatch or IncidentAction.Reassign:
+                var lead = (step.LeadDepartmentCode ?? rule.LeadDepartmentCode)?.ToUpperInvariant()
+                    ?? throw new ValidationException("leadDepartmentCode", "required");
+                var assisting = (step.AssistingDepartmentCodes ?? (step.LeadDepartmentCode is null ? rule.Assisting : []))
+                    .Select(a => a.ToUpperInvariant()).ToList();
+                await RequireDepartmentsAsync([lead, .. assisting], ct);
+                if (step.Action == IncidentAction.Reassign && incident.State == IncidentState.Accepted)
+                    throw new IllegalTransitionException(incident.State, step.Action, incident.AllowedFor(actors));
+                if (step.Action == IncidentAction.Dispatch && incident.State != IncidentState.Accepted)
+                    throw new IllegalTransitionException(incident.State, step.Action, incident.AllowedFor(actors));
+                incident.Dispatch(actors, by, now, lead, assisting, Due(rule.Limits.Acknowledge), Due(rule.Limits.Handle), note);
+                break;
+            case IncidentAction.Acknowledge: incident.Acknowledge(actors, user.DepartmentCode ?? "", by, now); break;
+            case IncidentAction.Progress: incident.Progress(actors, by, now, note!, attachments); break;
+            case IncidentAction.SendBack: incident.SendBack(actors, by, now, note!, Due(rule.Limits.Accept)); break;
+            case IncidentAction.Finish: incident.Finish(actors, by, now, note!, Due(rule.Limits.Verify), attachments, step.MediationOutcome); break;
+            case IncidentAction.VerifyPass: incident.Verify(actors, by, now, true, note ?? "", attachments); break;
+            case IncidentAction.VerifyFail: incident.Verify(actors, by, now, false, note!, attachments); break;
+            case IncidentAction.RequestExtension:
+                incident.RequestExtension(actors, by, now, step.WorkingDays ?? throw new ValidationException("workingDays", "required"), note!);
+                break;
+            case IncidentAction.ApproveExtension: incident.DecideExtension(actors, by, now, true, calendar, note); break;
+            case IncidentAction.DenyExtension: incident.DecideExtension(actors, by, now, false, calendar, note); break;
+            case IncidentAction.Escalate: incident.Escalate(actors, by, now, note!, Due(rule.Limits.Accept)); break;
+            case IncidentAction.Reopen: incident.Reopen(actors, by, now, note!, Due(rule.Limits.Accept)); break;
+            case IncidentAction.ReturnVisit:
+                incident.ReturnVisit(actors, by, now, step.Satisfaction ?? throw new ValidationException("satisfaction", "required"), note);
+                break;
+            case IncidentAction.SelfResolve: incident.SelfResolve(actors, by, now, note!, attachments ?? ""); break;
+            default: throw new IllegalTransitionException(incident.State, step.Action, incident.AllowedFor(actors));
+        }
+        notices.After(incident, step.Action);
+        // Every step bumps the version, so of two steps taken at once on one incident exactly one is saved.
+        db.Entry(incident).State = EntityState.Modified;
+        await db.SaveChangesAsync(ct);
+        await notices.SendPendingAsync(ct);
+        // A department that sent an incident back no longer sees it: it gets the incident as its step left it.
+        return await db.Set<Incident>().AnyAsync(i => i.Id == id, ct) ? await GetAsync(id, ct) : View(incident, rule, []);
+    }
+
+    public async Task<IncidentView> GetAsync(int id, CancellationToken ct)
+    {
+        if (!MayRead) throw new ForbiddenException("permission_denied");
+        var incident = await db.Set<Incident>().AsNoTracking().Include(i => i.Assignments).Include(i => i.Steps)
+            .AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("incident_not_found", id);
+        var rule = await routes.ResolveAsync(incident.CategoryCode, incident.Path, ct);
+        return View(incident, rule, IncidentActors.Of(user, incident));
+    }
+
+    private static IncidentView View(Incident i, RoutingRule rule, IReadOnlyList<Actor> actors) =>
+        new(i.Id, i.Number, i.CategoryCode, i.Description, i.Address, i.Longitude, i.Latitude, i.Urgency, i.Source,
+            i.ContactName, Kernel.Privacy.Mask.Phone(i.ContactPhone), i.GridId, i.Level, i.State, i.ReportedBy, i.ReportedAt, i.StepDueAt,
+            i.HandlingDueAt, i.IsOverdue, i.ClosedAt, i.ClosedOnTime, i.SelfResolved, i.ReworkCount, i.ExtensionCount, i.EscalationCount,
+            i.RequestedExtensionDays, i.Satisfaction, i.Result, i.Parties, i.MediationOutcome, i.Petitioner, i.PetitionRequest, i.Version,
+            i.Assignments.OrderByDescending(a => a.IsActive).ThenByDescending(a => a.IsLead).Where(a => a.IsActive)
+                .Select(a => new AssignmentView(a.DepartmentCode, a.IsLead, a.AssignedAt, a.AcknowledgedAt)).ToList(),
+            i.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new StepView(s.At, s.By, s.Action, s.FromState, s.ToState, s.Note,
+                (s.Attachments ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))).ToList(),
+            i.AllowedFor(actors), new RouteSuggestion(rule.Level, rule.LeadDepartmentCode, rule.Assisting));
+
+    public async Task<Page<IncidentSummary>> ListAsync(IncidentList list, PageRequest page, CancellationToken ct, IncidentState? state = null,
+        string? categoryCode = null, bool? overdue = null)
+    {
+        if (!MayRead) throw new ForbiddenException("permission_denied");
+        var query = db.Set<Incident>().AsNoTracking();
+        switch (list)
+        {
+            case IncidentList.Mine: query = query.Where(i => i.ReportedBy == user.UserName); break;
+            case IncidentList.ToVerify:
+                user.Require(Permission.IncidentVerify);
+                query = query.Where(i => i.State == IncidentState.Handled);
+                break;
+            case IncidentList.Queue:
+                user.Require(Permission.IncidentDispatch);
+                var desk = IncidentActors.LevelOf(user.CapturePath);
+                var levels = desk == HandlingLevel.Community ? new[] { HandlingLevel.Community, HandlingLevel.Grid } : [desk];
+                query = query.Where(i => levels.Contains(i.Level)
+                    && (i.State == IncidentState.Reported || i.State == IncidentState.Accepted || i.RequestedExtensionDays != null));
+                break;
+            case IncidentList.Department:
+                user.Require(Permission.IncidentHandle);
+                var department = user.DepartmentCode ?? "";
+                query = query.Where(i => i.Assignments.Any(a => a.IsActive && a.DepartmentCode == department)
+                    && (i.State == IncidentState.Dispatched || i.State == IncidentState.Handling));
+                break;
+        }
+        if (state is { } s) query = query.Where(i => i.State == s);
+        if (!string.IsNullOrEmpty(categoryCode)) query = query.Where(i => i.CategoryCode == categoryCode || i.CategoryCode.StartsWith(categoryCode + "."));
+        if (overdue is { } o) query = query.Where(i => i.IsOverdue == o);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(i => i.IsOverdue).ThenBy(i => i.StepDueAt).ThenByDescending(i => i.Id)
+            .Skip(page.Skip).Take(page.Size)
+            .Select(i => new IncidentSummary(i.Id, i.Number, i.CategoryCode, i.Address, i.State, i.Level, i.Urgency, i.ReportedAt, i.StepDueAt,
+                i.IsOverdue, i.ReportedBy))
+            .ToListAsync(ct);
+        return new Page<IncidentSummary>(items, page.Number, page.Size, total);
+    }
+
+    private async Task<IReadOnlyList<IncidentSummary>> PossibleDuplicatesAsync(Incident incident, CancellationToken ct)
+    {
+        var open = new[] { IncidentState.Reported, IncidentState.Accepted, IncidentState.Dispatched, IncidentState.Handling };
+        var (lon, lat) = (incident.Longitude, incident.Latitude);
+        return await db.Set<Incident>().AsNoTracking()
+            .Where(i => i.Id != incident.Id && i.CategoryCode == incident.CategoryCode && open.Contains(i.State))
+            .Where(i => i.GridId == incident.GridId || (lon != null && i.Longitude != null
+                && i.Longitude > lon - NearDegrees && i.Longitude < lon + NearDegrees && i.Latitude > lat - NearDegrees && i.Latitude < lat + NearDegrees))
+            .OrderByDescending(i => i.Id).Take(5)
+            .Select(i => new IncidentSummary(i.Id, i.Number, i.CategoryCode, i.Address, i.State, i.Level, i.Urgency, i.ReportedAt, i.StepDueAt,
+                i.IsOverdue, i.ReportedBy))
+            .ToListAsync(ct);
+    }
+
+    private async Task<GridRef> GridOfAsync(string? gridCode, CancellationToken ct)
+    {
+        // A grid worker reports on their own grid unless they name another they may capture on.
+        var code = gridCode;
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            var own = Kernel.Scoping.TreePath.Codes(user.CapturePath ?? "");
+            code = own.Length > 0 ? own[^1] : null;
+        }
+        var grid = code is null ? null : await territory.FindGridAsync(code, ct);
+        if (grid is null || grid.Level != 3 || grid.IsRetired) throw new ValidationException("gridCode", grid is null ? "unknown_grid" : "grid_level_three_only");
+        if (!user.CanCapture(grid.Path)) throw new ForbiddenException("outside_capture_scope");
+        return grid;
+    }
+
+    private async Task RequireDepartmentsAsync(IReadOnlyCollection<string> codes, CancellationToken ct)
+    {
+        var known = await db.Set<Department>().Where(d => codes.Contains(d.Code) && d.IsActive).Select(d => d.Code).ToListAsync(ct);
+        if (codes.Except(known).Any()) throw new ValidationException("leadDepartmentCode", "unknown");
+    }
+}

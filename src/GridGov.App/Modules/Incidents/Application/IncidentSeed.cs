@@ -1,0 +1,18 @@
+using GridGov.Data;
+using GridGov.Modules.Incidents.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Modules.Incidents.Application;
+
+/// <summary>Reference data every database starts with: departments, categories, default routes, the 2026 calendar.</summary>
+public static class IncidentSeed
+{
+    public static async Task SeedAsync(GridGovDbContext db, CancellationToken ct)
+    {
+        if (!await db.Set<Department>().AnyAsync(ct)) db.AddRange(IncidentReferenceData.Departments());
+        if (!await db.Set<IncidentCategory>().AnyAsync(ct)) db.AddRange(IncidentReferenceData.Categories());
+        if (!await db.Set<RoutingRule>().IgnoreQueryFilters().AnyAsync(ct)) db.AddRange(IncidentReferenceData.Routes());
+        if (!await db.Set<CalendarDay>().AnyAsync(ct)) db.AddRange(PublishedHolidays.Year2026());
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,68 @@
+using GridGov.Data;
+using GridGov.Kernel.Errors;
+using GridGov.Kernel.Security;
+using GridGov.Modules.Incidents.Domain;
+using GridGov.Modules.Territory.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Modules.Incidents.Application;
+
+public sealed record RouteView(int Id, string CategoryCode, string AreaPath, HandlingLevel Level, string? LeadDepartmentCode,
+    IReadOnlyList<string> AssistingDepartmentCodes, StepLimits Limits, int Version);
+
+public sealed record RouteChange(string CategoryCode, string? AreaCode, HandlingLevel Level, string? LeadDepartmentCode,
+    IReadOnlyList<string>? AssistingDepartmentCodes, StepLimits Limits);
+
+/// <summary>
+/// The routing table (category × area → level, departments, time limits) and the working calendar.
+/// Routes are read for every incident whatever the reader's scope: a grid worker's report is routed
+/// by the county's rules. Changes need the configure permission and are kept in history.
+/// </summary>
+public sealed class RoutingTable(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory)
+{
+    public async Task<RoutingRule> ResolveAsync(string categoryCode, string path, CancellationToken ct)
+    {
+        var parent = await db.Set<IncidentCategory>().Where(c => c.Code == categoryCode).Select(c => c.ParentCode).FirstOrDefaultAsync(ct);
+        var rules = await db.Set<RoutingRule>().IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.CategoryCode == categoryCode || r.CategoryCode == parent).ToListAsync(ct);
+        // The most specific area first (a county's own rule beats the default), then the item before its group.
+        return rules.Where(r => path.StartsWith(r.Path, StringComparison.Ordinal))
+                   .OrderByDescending(r => r.Path.Length).ThenByDescending(r => r.CategoryCode == categoryCode).FirstOrDefault()
+               ?? RoutingRule.Create(categoryCode, "", HandlingLevel.County, null, [], RoutingRule.DefaultLimits);
+    }
+
+    public async Task<WorkCalendar> CalendarAsync(CancellationToken ct) =>
+        new(await db.Set<CalendarDay>().AsNoTracking().ToListAsync(ct));
+
+    public async Task<IReadOnlyList<RouteView>> ListAsync(CancellationToken ct)
+    {
+        user.Require(Permission.IncidentView);
+        var rules = await db.Set<RoutingRule>().AsNoTracking().OrderBy(r => r.CategoryCode).ThenBy(r => r.Path).ToListAsync(ct);
+        return rules.Select(View).ToList();
+    }
+
+    /// <summary>Sets the route of a category in an area the user may change (their own county, say).</summary>
+    public async Task<RouteView> SetAsync(RouteChange change, CancellationToken ct)
+    {
+        user.Require(Permission.IncidentConfigure);
+        if (!await db.Set<IncidentCategory>().AnyAsync(c => c.Code == change.CategoryCode, ct))
+            throw new ValidationException("categoryCode", "unknown");
+        var areaPath = string.IsNullOrEmpty(change.AreaCode) ? "" : await territory.PathOfAsync(change.AreaCode, ct)
+            ?? throw new ValidationException("areaCode", "unknown_node");
+        var departments = new[] { change.LeadDepartmentCode }.Concat(change.AssistingDepartmentCodes ?? []).OfType<string>().Select(d => d.ToUpperInvariant()).ToList();
+        var known = await db.Set<Department>().Where(d => departments.Contains(d.Code)).Select(d => d.Code).ToListAsync(ct);
+        if (departments.Except(known).Any()) throw new ValidationException("leadDepartmentCode", "unknown");
+        var rule = await db.Set<RoutingRule>().FirstOrDefaultAsync(r => r.CategoryCode == change.CategoryCode && r.Path == areaPath, ct);
+        if (rule is null)
+        {
+            rule = RoutingRule.Create(change.CategoryCode, areaPath, change.Level, change.LeadDepartmentCode, change.AssistingDepartmentCodes ?? [], change.Limits);
+            db.Add(rule);
+        }
+        else rule.Change(change.Level, change.LeadDepartmentCode, change.AssistingDepartmentCodes ?? [], change.Limits);
+        await db.SaveChangesAsync(ct);
+        return View(rule);
+    }
+
+    private static RouteView View(RoutingRule r) =>
+        new(r.Id, r.CategoryCode, r.Path, r.Level, r.LeadDepartmentCode, r.Assisting, r.Limits, r.Version);
+}

@@ -1,0 +1,137 @@
+using GridGov.Modules.Incidents.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GridGov.Modules.Incidents.Persistence;
+
+// Grid ids and department codes are kept without foreign keys to other modules' tables: a grid
+// belongs to Territory, and a retired grid keeps its incidents.
+
+internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
+{
+    public void Configure(EntityTypeBuilder<Incident> b)
+    {
+        b.ToTable("Incidents");
+        b.Property(x => x.Number).HasMaxLength(24).IsRequired();
+        b.Property(x => x.CategoryCode).HasMaxLength(20).IsRequired();
+        b.Property(x => x.Description).HasMaxLength(2000).IsRequired();
+        b.Property(x => x.Address).HasMaxLength(200).IsRequired();
+        b.Property(x => x.ContactName).HasMaxLength(50);
+        b.Property(x => x.ContactPhone).HasMaxLength(20);
+        b.Property(x => x.ReportedBy).HasMaxLength(50).IsRequired();
+        b.Property(x => x.Result).HasMaxLength(2000);
+        b.Property(x => x.Parties).HasMaxLength(500);
+        b.Property(x => x.MediationOutcome).HasMaxLength(1000);
+        b.Property(x => x.Petitioner).HasMaxLength(50);
+        b.Property(x => x.PetitionRequest).HasMaxLength(1000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.LeadDepartment);
+        b.HasIndex(x => x.Number).IsUnique();
+        b.HasIndex(x => new { x.State, x.Path });
+        b.HasIndex(x => new { x.Path, x.ReportedAt });
+        b.HasIndex(x => new { x.IsOverdue, x.StepDueAt });
+        b.HasIndex(x => x.ReportedBy);
+        b.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.IncidentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Assignments).WithOne().HasForeignKey(s => s.IncidentId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Steps).HasField("_steps");
+        b.Navigation(x => x.Assignments).HasField("_assignments");
+    }
+}
+
+internal sealed class IncidentStepConfiguration : IEntityTypeConfiguration<IncidentStep>
+{
+    public void Configure(EntityTypeBuilder<IncidentStep> b)
+    {
+        b.ToTable("IncidentSteps");
+        b.Property(x => x.By).HasMaxLength(50).IsRequired();
+        b.Property(x => x.Action).HasMaxLength(30).IsRequired();
+        b.Property(x => x.Note).HasMaxLength(2000);
+        b.Property(x => x.Attachments).HasMaxLength(1000);
+        b.HasIndex(x => new { x.IncidentId, x.At });
+    }
+}
+
+internal sealed class IncidentAssignmentConfiguration : IEntityTypeConfiguration<IncidentAssignment>
+{
+    public void Configure(EntityTypeBuilder<IncidentAssignment> b)
+    {
+        b.ToTable("IncidentAssignments");
+        b.Property(x => x.DepartmentCode).HasMaxLength(20).IsRequired();
+        b.HasIndex(x => new { x.DepartmentCode, x.IsActive, x.IncidentId });
+        b.HasIndex(x => x.IncidentId);
+    }
+}
+
+internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> b)
+    {
+        b.ToTable("Departments");
+        b.Property(x => x.Code).HasMaxLength(20).IsRequired();
+        b.Property(x => x.Name).HasMaxLength(50).IsRequired();
+        b.Property(x => x.EnglishName).HasMaxLength(100).IsRequired();
+        b.HasIndex(x => x.Code).IsUnique();
+    }
+}
+
+internal sealed class IncidentCategoryConfiguration : IEntityTypeConfiguration<IncidentCategory>
+{
+    public void Configure(EntityTypeBuilder<IncidentCategory> b)
+    {
+        b.ToTable("IncidentCategories");
+        b.Property(x => x.Code).HasMaxLength(20).IsRequired();
+        b.Property(x => x.ParentCode).HasMaxLength(20);
+        b.Property(x => x.Name).HasMaxLength(50).IsRequired();
+        b.Property(x => x.EnglishName).HasMaxLength(100).IsRequired();
+        b.HasIndex(x => x.Code).IsUnique();
+    }
+}
+
+internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<RoutingRule>
+{
+    public void Configure(EntityTypeBuilder<RoutingRule> b)
+    {
+        b.ToTable("RoutingRules");
+        b.Property(x => x.CategoryCode).HasMaxLength(20).IsRequired();
+        b.Property(x => x.LeadDepartmentCode).HasMaxLength(20);
+        b.Property(x => x.AssistingDepartmentCodes).HasMaxLength(200).IsRequired();
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.Limits);
+        b.Ignore(x => x.Assisting);
+        b.HasIndex(x => new { x.CategoryCode, x.Path }).IsUnique();
+    }
+}
+
+internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
+{
+    public void Configure(EntityTypeBuilder<CalendarDay> b)
+    {
+        b.ToTable("CalendarDays");
+        b.HasKey(x => x.Date);
+        b.Property(x => x.Name).HasMaxLength(50).IsRequired();
+    }
+}
+
+internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
+{
+    public void Configure(EntityTypeBuilder<Notice> b)
+    {
+        b.ToTable("Notices");
+        b.Property(x => x.Audience).HasMaxLength(280).IsRequired();
+        b.Property(x => x.Kind).HasMaxLength(30).IsRequired();
+        b.Property(x => x.IncidentNumber).HasMaxLength(24).IsRequired();
+        b.HasIndex(x => new { x.Audience, x.At });
+    }
+}
+
+internal sealed class IncidentPhotoConfiguration : IEntityTypeConfiguration<IncidentPhoto>
+{
+    public void Configure(EntityTypeBuilder<IncidentPhoto> b)
+    {
+        b.ToTable("IncidentPhotos");
+        b.Property(x => x.StoredName).HasMaxLength(60).IsRequired();
+        b.Property(x => x.ContentType).HasMaxLength(30).IsRequired();
+        b.Property(x => x.UploadedBy).HasMaxLength(50).IsRequired();
+        b.HasIndex(x => x.StoredName).IsUnique();
+    }
+}

@@ -1,0 +1,270 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using GridGov.IntegrationTests.Infrastructure;
+using GridGov.Kernel.Auditing;
+using GridGov.Kernel.Security;
+using GridGov.Modules.Incidents.Application;
+using GridGov.Modules.Incidents.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GridGov.IntegrationTests;
+
+public abstract class IncidentTests(GridGovApp app)
+{
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4];
+
+    private static async Task<string> UploadAsync(HttpClient client, byte[] bytes, string fileName = "photo.png", HttpStatusCode expected = HttpStatusCode.Created)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", fileName } };
+        var response = await client.PostAsync("/api/v1/incidents/photos", form);
+        if (expected != HttpStatusCode.Created) return (await response.ProblemAsync(expected, expected == HttpStatusCode.UnsupportedMediaType ? "photo_not_image" : "photo_too_large")).Str("code");
+        return (await response.JsonAsync(HttpStatusCode.Created)).Str("name");
+    }
+
+    private static async Task<JsonElement> ReportAsync(HttpClient worker, string category = "SAFE.GAS", IReadOnlyList<string>? photos = null) =>
+        (await worker.PostJsonAsync("/api/v1/incidents", new
+        {
+            categoryCode = category, description = "燃气管道有异味", address = "滨河小区3号楼东侧", urgency = "Urgent", photos,
+        }, HttpStatusCode.Created)).GetProperty("incident");
+
+    private static Task<JsonElement> StepAsync(HttpClient client, int id, object step) =>
+        client.PostJsonAsync($"/api/v1/incidents/{id}/steps", step);
+
+    [Fact]
+    public async Task A_report_goes_round_the_whole_loop_and_each_step_is_on_the_timeline_and_in_the_right_inbox()
+    {
+        var worker = await app.ApiAsync("gridworker");
+        var photo = await UploadAsync(worker, Png);
+        var incident = await ReportAsync(worker, photos: [photo]);
+        var id = incident.Int("id");
+        Assert.Matches(@"^SJ\d{8}\d{6}$", incident.Str("number"));
+        Assert.Equal("Reported", incident.Str("state"));
+        Assert.Equal("County", incident.Str("level"));
+        Assert.Equal("EMERGENCY", incident.GetProperty("suggestion").Str("leadDepartmentCode"));
+        Assert.Equal(Png, await (await worker.GetAsync($"/api/v1/incidents/{id}/photos/{photo}")).Content.ReadAsByteArrayAsync());
+
+        var county = await app.ApiAsync("county");
+        await StepAsync(county, id, new { action = "Accept" });
+        // One action dispatches to the routing table's departments.
+        var dispatched = await StepAsync(county, id, new { action = "Dispatch" });
+        Assert.Equal(["EMERGENCY", "HOUSING"], dispatched.GetProperty("assignments").EnumerateArray().Select(a => a.Str("departmentCode")));
+
+        var department = await app.ApiAsync("department");
+        var inbox = await department.GetJsonAsync("/api/v1/notices");
+        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), n => n.Int("incidentId") == id && n.Str("kind") == "dispatched");
+        var mine = await department.GetJsonAsync("/api/v1/incidents?list=Department&pageSize=200");
+        Assert.Contains(mine.GetProperty("items").EnumerateArray(), i => i.Int("id") == id);
+        await StepAsync(department, id, new { action = "Acknowledge" });
+        await StepAsync(department, id, new { action = "Progress", note = "已到现场关闭阀门" });
+        var handled = await StepAsync(department, id, new { action = "Finish", note = "更换管段，复测无泄漏", photos = new[] { await UploadAsync(department, Png) } });
+        Assert.Equal("Handled", handled.Str("state"));
+
+        var toVerify = await worker.GetJsonAsync("/api/v1/incidents?list=ToVerify&pageSize=200");
+        Assert.Contains(toVerify.GetProperty("items").EnumerateArray(), i => i.Int("id") == id);
+        Assert.Contains((await worker.GetJsonAsync("/api/v1/notices")).GetProperty("items").EnumerateArray(), n => n.Int("incidentId") == id && n.Str("kind") == "to_verify");
+        var closed = await StepAsync(worker, id, new { action = "VerifyPass", note = "现场复核无异味" });
+        Assert.Equal("Closed", closed.Str("state"));
+        Assert.True(closed.GetProperty("closedOnTime").GetBoolean());
+        var visited = await StepAsync(county, id, new { action = "ReturnVisit", satisfaction = 5, note = "群众满意" });
+
+        Assert.Equal(["Report", "Accept", "Dispatch", "Acknowledge", "Progress", "Finish", "VerifyPass", "ReturnVisit"],
+            visited.GetProperty("timeline").EnumerateArray().Select(s => s.Str("action")));
+        var report = visited.GetProperty("timeline")[0];
+        Assert.Equal("gridworker", report.Str("by"));
+        Assert.Equal([photo], report.GetProperty("photos").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["Reopen"], visited.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
+    }
+
+    [Fact]
+    public async Task An_illegal_step_answers_409_with_the_steps_allowed_and_a_stale_version_409()
+    {
+        var worker = await app.ApiAsync("gridworker");
+        var id = (await ReportAsync(worker)).Int("id");
+        var county = await app.ApiAsync("county");
+        var problem = await (await county.PostAsJsonAsync($"/api/v1/incidents/{id}/steps", new { action = "VerifyPass" }))
+            .ProblemAsync(HttpStatusCode.Conflict, "incident_illegal_transition");
+        Assert.Equal("Reported", problem.Str("state"));
+        Assert.Equal(["Accept", "Reject", "Escalate"], problem.GetProperty("allowed").EnumerateArray().Select(a => a.GetString()));
+        await (await worker.PostAsJsonAsync($"/api/v1/incidents/{id}/steps", new { action = "Accept" }))
+            .ProblemAsync(HttpStatusCode.Conflict, "incident_illegal_transition");
+
+        var version = (await county.GetJsonAsync($"/api/v1/incidents/{id}")).Int("version");
+        await StepAsync(county, id, new { action = "Accept", version });
+        await (await county.PostAsJsonAsync($"/api/v1/incidents/{id}/steps", new { action = "Reject", note = "重复", version }))
+            .ProblemAsync(HttpStatusCode.Conflict, "concurrency_conflict");
+    }
+
+    [Fact]
+    public async Task Of_two_steps_taken_at_once_on_one_incident_exactly_one_wins()
+    {
+        var worker = await app.ApiAsync("gridworker");
+        var id = (await ReportAsync(worker)).Int("id");
+        var (a, b) = (await app.ApiAsync("county"), await app.ApiAsync("admin"));
+        var answers = await Task.WhenAll(
+            a.PostAsJsonAsync($"/api/v1/incidents/{id}/steps", new { action = "Accept" }),
+            b.PostAsJsonAsync($"/api/v1/incidents/{id}/steps", new { action = "Accept" }));
+        Assert.Single(answers, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Single(answers, r => r.StatusCode == HttpStatusCode.Conflict);
+        var timeline = (await a.GetJsonAsync($"/api/v1/incidents/{id}")).GetProperty("timeline");
+        Assert.Equal(2, timeline.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_step_saved_over_a_newer_version_of_the_incident_is_refused()
+    {
+        var id = (await ReportAsync(await app.ApiAsync("gridworker"))).Int("id");
+        using var first = app.Services.CreateScope();
+        using var second = app.Services.CreateScope();
+        var (a, b) = (Open(first), Open(second));
+        var (one, two) = (await a.Set<Incident>().SingleAsync(i => i.Id == id), await b.Set<Incident>().SingleAsync(i => i.Id == id));
+        var now = DateTime.UtcNow;
+        one.Accept([Actor.Dispatcher], "a", now, now.AddHours(2));
+        two.Reject([Actor.Dispatcher], "b", now, "不属实");
+        a.Entry(one).State = EntityState.Modified;
+        b.Entry(two).State = EntityState.Modified;
+        await a.SaveChangesAsync();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => b.SaveChangesAsync());
+
+        static GridGov.Data.GridGovDbContext Open(IServiceScope scope)
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
+            return scope.ServiceProvider.GetRequiredService<GridGov.Data.GridGovDbContext>();
+        }
+    }
+
+    [Fact]
+    public async Task A_department_sees_only_incidents_dispatched_to_it_and_a_grid_worker_only_their_grid()
+    {
+        var worker = await app.ApiAsync("gridworker");
+        var county = await app.ApiAsync("county");
+        var ours = (await ReportAsync(worker)).Int("id");
+        var theirs = (await ReportAsync(worker, "CITY.LIGHT")).Int("id");
+        foreach (var id in new[] { ours, theirs }) await StepAsync(county, id, new { action = "Accept" });
+        await StepAsync(county, ours, new { action = "Dispatch" });
+        await StepAsync(county, theirs, new { action = "Dispatch" });
+
+        var department = await app.ApiAsync("department");
+        await department.GetJsonAsync($"/api/v1/incidents/{ours}");
+        await (await department.GetAsync($"/api/v1/incidents/{theirs}")).ProblemAsync(HttpStatusCode.NotFound, "incident_not_found");
+        await (await department.PostAsJsonAsync($"/api/v1/incidents/{theirs}/steps", new { action = "Acknowledge" }))
+            .ProblemAsync(HttpStatusCode.NotFound, "incident_not_found");
+        var all = await department.GetJsonAsync("/api/v1/incidents?pageSize=200");
+        Assert.DoesNotContain(all.GetProperty("items").EnumerateArray(), i => i.Int("id") == theirs);
+        Assert.Contains(all.GetProperty("items").EnumerateArray(), i => i.Int("id") == ours);
+
+        // Sent back as the wrong department, it leaves the department's sight.
+        var sentBack = await StepAsync(department, ours, new { action = "SendBack", note = "不属于应急局职责" });
+        Assert.Equal("Accepted", sentBack.Str("state"));
+        await (await department.GetAsync($"/api/v1/incidents/{ours}")).ProblemAsync(HttpStatusCode.NotFound, "incident_not_found");
+
+        // An auditor reads but takes no step; another township's staff neither see nor report here.
+        var auditor = await app.ApiAsync("auditor");
+        await auditor.GetJsonAsync($"/api/v1/incidents/{theirs}");
+        await (await auditor.PostAsJsonAsync($"/api/v1/incidents/{theirs}/steps", new { action = "Reject", note = "x" }))
+            .ProblemAsync(HttpStatusCode.Conflict, "incident_illegal_transition");
+        var neighbour = await NeighbourGridWorkerAsync();
+        await (await neighbour.GetAsync($"/api/v1/incidents/{ours}")).ProblemAsync(HttpStatusCode.NotFound, "incident_not_found");
+        Assert.DoesNotContain((await neighbour.GetJsonAsync("/api/v1/incidents?pageSize=200")).GetProperty("items").EnumerateArray(), i => i.Int("id") == ours);
+        await (await neighbour.PostAsJsonAsync("/api/v1/incidents", new { categoryCode = "SAFE.GAS", description = "x", address = "y", gridCode = "14112710000130001" }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    /// <summary>A grid worker of the next grid along, made once per database.</summary>
+    private async Task<HttpClient> NeighbourGridWorkerAsync()
+    {
+        const string name = "neighbourgw";
+        if (!await app.AsSystemAsync(db => db.Users.AnyAsync(u => u.UserName == name)))
+        {
+            var admin = await app.ApiAsync("admin");
+            await (await admin.PostAsJsonAsync("/api/v1/users", new
+            {
+                userName = name, displayName = "邻格网格员", roles = new[] { Roles.GridWorker }, captureScopeCode = "14112710000130002",
+                password = GridGovApp.Password,
+            })).JsonAsync(HttpStatusCode.Created);
+        }
+        return await app.ApiAsync(name);
+    }
+
+    [Fact]
+    public async Task Photos_are_checked_by_their_bytes_and_their_size()
+    {
+        var worker = await app.ApiAsync("gridworker");
+        Assert.Equal("photo_not_image", await UploadAsync(worker, "GIF89a-not-allowed"u8.ToArray(), "x.png", HttpStatusCode.UnsupportedMediaType));
+        Assert.Equal("photo_not_image", await UploadAsync(worker, "%PDF-1.7 pretending"u8.ToArray(), "x.jpg", HttpStatusCode.UnsupportedMediaType));
+        var big = new byte[300 * 1024];
+        Png.CopyTo(big, 0);
+        Assert.Equal("photo_too_large", await UploadAsync(worker, big, "big.png", HttpStatusCode.RequestEntityTooLarge));
+        var department = await app.ApiAsync("department");
+        var othersPhoto = await UploadAsync(department, Png);
+        await (await worker.PostAsJsonAsync("/api/v1/incidents", new { categoryCode = "SAFE.GAS", description = "x", address = "y", photos = new[] { othersPhoto } }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var stored = Directory.GetFiles(Path.Combine(Path.GetTempPath(), "gridgov-test-photos"), othersPhoto);
+        Assert.Single(stored);
+    }
+
+    [Fact]
+    public async Task The_deadline_sweep_marks_overdue_steps_tells_the_centre_and_escalates_what_stays_overdue()
+    {
+        var worker = await app.ApiAsync("gridworker");
+        var id = (await ReportAsync(worker, "ENV.GARBAGE")).Int("id");
+        var reported = await worker.GetJsonAsync($"/api/v1/incidents/{id}");
+        Assert.Equal("Township", reported.Str("level"));
+        var due = reported.GetProperty("stepDueAt").GetDateTime().ToUniversalTime();
+
+        await RunSweepAsync(due.AddMinutes(1));
+        var overdue = await worker.GetJsonAsync($"/api/v1/incidents/{id}");
+        Assert.True(overdue.GetProperty("isOverdue").GetBoolean());
+        Assert.Equal("Township", overdue.Str("level"));
+        await RunSweepAsync(due.AddHours(25));
+        var escalated = await worker.GetJsonAsync($"/api/v1/incidents/{id}");
+        Assert.Equal(("County", "Accepted", 1), (escalated.Str("level"), escalated.Str("state"), escalated.Int("escalationCount")));
+        Assert.Equal(["Report", "MarkOverdue", "Escalate"], escalated.GetProperty("timeline").EnumerateArray().Select(s => s.Str("action")));
+        var county = await app.ApiAsync("county");
+        var queue = await county.GetJsonAsync("/api/v1/incidents?list=Queue&pageSize=200");
+        Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.Int("id") == id);
+        Assert.Contains((await county.GetJsonAsync("/api/v1/notices?pageSize=200")).GetProperty("items").EnumerateArray(),
+            n => n.Int("incidentId") == id && n.Str("kind") == "escalated");
+    }
+
+    private async Task RunSweepAsync(DateTime now)
+    {
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
+        await scope.ServiceProvider.GetRequiredService<DeadlineSweep>().RunAsync(now, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task The_county_routes_a_category_its_own_way_and_the_change_is_kept_in_history()
+    {
+        var county = await app.ApiAsync("county");
+        var route = new
+        {
+            categoryCode = "CITY.MANHOLE", areaCode = "141127000000", level = "Township", leadDepartmentCode = "URBAN",
+            assistingDepartmentCodes = new[] { "HOUSING" },
+            limits = new
+            {
+                accept = new { amount = 1, unit = "CalendarHours" }, acknowledge = new { amount = 1, unit = "CalendarHours" },
+                handle = new { amount = 2, unit = "WorkingDays" }, verify = new { amount = 1, unit = "WorkingDays" },
+            },
+        };
+        await (await county.PutAsJsonAsync("/api/v1/routing-rules", route)).JsonAsync();
+        var worker = await app.ApiAsync("gridworker");
+        var incident = await ReportAsync(worker, "CITY.MANHOLE");
+        Assert.Equal("Township", incident.Str("level"));
+        Assert.Equal("URBAN", incident.GetProperty("suggestion").Str("leadDepartmentCode"));
+        var history = await app.AsSystemAsync(db => db.Set<ChangeRecord>().CountAsync(c => c.EntityType == "RoutingRule" && c.UserName == "county"));
+        Assert.True(history >= 1);
+        await (await worker.PutAsJsonAsync("/api/v1/routing-rules", route)).ProblemAsync(HttpStatusCode.Forbidden, "permission_denied");
+        var outside = await (await county.PutAsJsonAsync("/api/v1/routing-rules", route with { areaCode = "141102000000" }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal("unknown_node", outside.GetProperty("fieldCodes").Str("areaCode"));
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class IncidentsOnSqlite(SqliteApp app) : IncidentTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class IncidentsOnPostgres(PostgresApp app) : IncidentTests(app);
