@@ -236,6 +236,42 @@ public abstract class IncidentTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task Metrics_count_in_the_database_by_category_and_every_number_opens_its_list()
+    {
+        var worker = await app.ApiAsync("gridworker");
+        var county = await app.ApiAsync("county");
+        var rejected = (await ReportAsync(worker, "LIFE.ELDERLY")).Int("id");
+        var escalated = (await ReportAsync(worker, "LIFE.ELDERLY")).Int("id");
+        await StepAsync(county, rejected, new { action = "Reject", note = "重复上报" });
+        await StepAsync(county, escalated, new { action = "Accept" });
+        await StepAsync(county, escalated, new { action = "Escalate", note = "需乡镇协调" });
+        var small = (await ReportAsync(worker, "DISPUTE.NEIGHBOR")).Int("id");
+        var resolved = await StepAsync(worker, small, new { action = "SelfResolve", note = "已调解，双方签字", photos = new[] { await UploadAsync(worker, Png) } });
+        Assert.Equal(("Closed", true), (resolved.Str("state"), resolved.GetProperty("selfResolved").GetBoolean()));
+
+        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
+        var metrics = await county.GetJsonAsync($"/api/v1/incidents/metrics?area=141127000000&from={today}&to={today}");
+        JsonElement Row(string key) => metrics.GetProperty("byCategory").EnumerateArray().Single(r => r.Str("key") == key).GetProperty("rates");
+        var life = Row("LIFE");
+        Assert.Equal((2, 1, 0, 1), (life.Int("reported"), life.Int("accepted"), life.Int("closed"), life.Int("escalations")));
+        Assert.Equal(0.0, life.GetProperty("closureRate").GetDouble());
+        Assert.Equal(JsonValueKind.Null, life.GetProperty("onTimeRate").ValueKind);
+        var dispute = Row("DISPUTE");
+        Assert.Equal((1, 1, 1), (dispute.Int("reported"), dispute.Int("closed"), dispute.Int("selfResolved")));
+        Assert.Equal(100.0, dispute.GetProperty("selfResolutionRate").GetDouble());
+        Assert.Equal(100.0, dispute.GetProperty("onTimeRate").GetDouble());
+        Assert.True(metrics.GetProperty("total").Int("reported") >= 3);
+
+        var escalatedList = await county.GetJsonAsync($"/api/v1/incidents?group=LIFE&measure=Escalated&from={today}&to={today}");
+        Assert.Equal([escalated], escalatedList.GetProperty("items").EnumerateArray().Select(i => i.Int("id")));
+        var selfResolved = await county.GetJsonAsync($"/api/v1/incidents?group=DISPUTE&measure=SelfResolved&area=141127000000");
+        Assert.Equal([small], selfResolved.GetProperty("items").EnumerateArray().Select(i => i.Int("id")));
+        Assert.Equal(0, (await county.GetJsonAsync($"/api/v1/incidents?group=LIFE&from=2026-01-01&to=2026-01-31")).Int("total"));
+
+        await (await (await app.ApiAsync("department")).GetAsync("/api/v1/incidents/metrics")).ProblemAsync(HttpStatusCode.Forbidden, "permission_denied");
+    }
+
+    [Fact]
     public async Task The_county_routes_a_category_its_own_way_and_the_change_is_kept_in_history()
     {
         var county = await app.ApiAsync("county");

@@ -332,6 +332,9 @@ namespace GridGov.Migrations.Postgres.Migrations
                     b.Property<int?>("RequestedExtensionDays")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ResolutionMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Result")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");

@@ -318,6 +318,9 @@ namespace GridGov.Migrations.Sqlite.Migrations
                     b.Property<int?>("RequestedExtensionDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Result")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");

@@ -139,6 +139,8 @@ public static class GridGovServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<SignIn>();
         services.AddScoped<GridGov.Modules.Incidents.Application.RoutingTable>();
+        services.AddScoped<GridGov.Modules.Incidents.Application.IncidentCatalogue>();
+        services.AddScoped<GridGov.Modules.Incidents.Application.IncidentMetrics>();
         services.AddScoped<GridGov.Modules.Incidents.Application.IncidentDesk>();
         services.AddScoped<GridGov.Modules.Incidents.Application.IncidentPhotos>();
         services.AddScoped<GridGov.Modules.Incidents.Application.Notices>();

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Modules.Incidents.Api;
 
@@ -21,10 +20,17 @@ public static class IncidentEndpoints
                 return TypedResults.Created($"/api/v1/incidents/{result.Incident.Id}", result);
             })
             .WithSummary("Reports an incident on a grid (the reporter's own by default); answers it with possible duplicates nearby");
-        incidents.MapGet("/", (IncidentList? list, IncidentState? state, string? category, bool? overdue, int? page, int? pageSize,
-                IncidentDesk desk, CancellationToken ct) =>
-                desk.ListAsync(list ?? IncidentList.All, PageRequest.Of(page, pageSize), ct, state, category, overdue))
-            .WithSummary("Incidents in scope: all, mine (reported by me), toVerify, queue (my centre's desk) or department (dispatched to mine)");
+        incidents.MapGet("/", (IncidentList? list, IncidentState? state, string? category, bool? overdue, string? area, DateOnly? from, DateOnly? to,
+                string? group, string? department, Measure? measure, int? page, int? pageSize, IncidentDesk desk, CancellationToken ct) =>
+                desk.ListAsync(list ?? IncidentList.All, PageRequest.Of(page, pageSize), ct, state, category, overdue,
+                    (area ?? from?.ToString() ?? to?.ToString() ?? group ?? department ?? measure?.ToString()) is null ? null
+                        : new IncidentFilter(area, from, to, group, department, measure)))
+            .WithSummary("Incidents in scope: all, mine (reported by me), toVerify, queue (my centre's desk) or department (dispatched to mine); "
+                + "area, period, category group, lead department and measure give a metric's own list");
+        incidents.MapGet("/metrics", (string? area, DateOnly? from, DateOnly? to, IncidentMetrics metrics, CancellationToken ct) =>
+                metrics.ReportAsync(new IncidentFilter(area, from, to), ct))
+            .WithSummary("Reported, accepted, closed, closure and on-time closure rates, rework, extensions, escalations, self-resolution, "
+                + "mean handling time, for an area and period, by category group and by lead department");
         incidents.MapGet("/{id:int}", (int id, IncidentDesk desk, CancellationToken ct) => desk.GetAsync(id, ct))
             .WithSummary("One incident with its timeline and the steps the caller may take");
         incidents.MapPost("/{id:int}/steps", (int id, StepRequest body, IncidentDesk desk, CancellationToken ct) => desk.StepAsync(id, body, ct))
@@ -45,13 +51,9 @@ public static class IncidentEndpoints
             })
             .WithSummary("A photo from an incident's timeline");
 
-        api.MapGet("/incident-categories", async (GridGov.Data.GridGovDbContext db, CancellationToken ct) =>
-                await db.Set<IncidentCategory>().AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder)
-                    .Select(c => new { c.Code, c.ParentCode, c.Name, c.EnglishName, c.Kind }).ToListAsync(ct))
+        api.MapGet("/incident-categories", (IncidentCatalogue catalogue, CancellationToken ct) => catalogue.CategoriesAsync(ct))
             .WithTags("Incidents").WithSummary("The two-level category catalogue");
-        api.MapGet("/departments", async (GridGov.Data.GridGovDbContext db, CancellationToken ct) =>
-                await db.Set<Department>().AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.Code)
-                    .Select(d => new { d.Code, d.Name, d.EnglishName }).ToListAsync(ct))
+        api.MapGet("/departments", (IncidentCatalogue catalogue, CancellationToken ct) => catalogue.DepartmentsAsync(ct))
             .WithTags("Incidents").WithSummary("Departments incidents are dispatched to");
         api.MapGet("/routing-rules", (RoutingTable routes, CancellationToken ct) => routes.ListAsync(ct))
             .WithTags("Incidents").WithSummary("The routing table in the caller's scope");

@@ -47,7 +47,7 @@ public enum IncidentList { Mine, ToVerify, Queue, Department, All }
 /// from <see cref="IncidentActors"/> and the workflow table.
 /// </summary>
 public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory, RoutingTable routes,
-    IncidentPhotos photos, Notices notices, TimeProvider clock)
+    IncidentPhotos photos, Notices notices, IncidentMetrics metrics, TimeProvider clock)
 {
     /// <summary>How near an open incident of the same category must be to be shown as a possible duplicate.</summary>
     private const double NearDegrees = 0.002;
@@ -161,10 +161,11 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
             i.AllowedFor(actors), new RouteSuggestion(rule.Level, rule.LeadDepartmentCode, rule.Assisting));
 
     public async Task<Page<IncidentSummary>> ListAsync(IncidentList list, PageRequest page, CancellationToken ct, IncidentState? state = null,
-        string? categoryCode = null, bool? overdue = null)
+        string? categoryCode = null, bool? overdue = null, IncidentFilter? filter = null)
     {
         if (!MayRead) throw new ForbiddenException("permission_denied");
-        var query = db.Set<Incident>().AsNoTracking();
+        // A metric's drill-down lists exactly the incidents the metric counted.
+        var query = filter is null ? db.Set<Incident>().AsNoTracking() : await metrics.FilterAsync(filter, ct);
         switch (list)
         {
             case IncidentList.Mine: query = query.Where(i => i.ReportedBy == user.UserName); break;
@@ -196,6 +197,13 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
                 i.IsOverdue, i.ReportedBy))
             .ToListAsync(ct);
         return new Page<IncidentSummary>(items, page.Number, page.Size, total);
+    }
+
+    /// <summary>Open incidents of the same category on the same grid or within about 200 metres.</summary>
+    public async Task<IReadOnlyList<IncidentSummary>> PossibleDuplicatesAsync(int id, CancellationToken ct)
+    {
+        var incident = await db.Set<Incident>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("incident_not_found", id);
+        return await PossibleDuplicatesAsync(incident, ct);
     }
 
     private async Task<IReadOnlyList<IncidentSummary>> PossibleDuplicatesAsync(Incident incident, CancellationToken ct)

@@ -48,6 +48,8 @@ public sealed class Incident : IScopedByPath
     public DateTime? HandledAt { get; private set; }
     public DateTime? ClosedAt { get; private set; }
     public bool ClosedOnTime { get; private set; }
+    /// <summary>Minutes from report to close, kept at close so that averages are computed in the database.</summary>
+    public int? ResolutionMinutes { get; private set; }
     public bool SelfResolved { get; private set; }
     public int ReworkCount { get; private set; }
     public int ExtensionCount { get; private set; }
@@ -232,6 +234,7 @@ public sealed class Incident : IScopedByPath
         {
             ClosedAt = null;
             ClosedOnTime = false;
+            ResolutionMinutes = null;
             Satisfaction = null;
             StepDueAt = dispatchDueAt;
             IsOverdue = false;
@@ -276,6 +279,7 @@ public sealed class Incident : IScopedByPath
     {
         ClosedAt = at;
         ClosedOnTime = HandlingDueAt is null || (HandledAt ?? at) <= HandlingDueAt;
+        ResolutionMinutes = (int)Math.Round((at - ReportedAt).TotalMinutes);
         StepDueAt = null;
         IsOverdue = false;
     }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GridGov.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(GridGovDbContext))]
-    [Migration("20261123121832_Incidents")]
+    [Migration("20261123123215_Incidents")]
     partial class Incidents
     {
         /// <inheritdoc />
@@ -333,6 +333,9 @@ namespace GridGov.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(50)");
 
                     b.Property<int?>("RequestedExtensionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ResolutionMinutes")
                         .HasColumnType("integer");
 
                     b.Property<string>("Result")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridGov.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(GridGovDbContext))]
-    [Migration("20261123121841_Incidents")]
+    [Migration("20261123123236_Incidents")]
     partial class Incidents
     {
         /// <inheritdoc />
@@ -319,6 +319,9 @@ namespace GridGov.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("RequestedExtensionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResolutionMinutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Result")

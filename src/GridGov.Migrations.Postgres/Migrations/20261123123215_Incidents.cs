@@ -113,6 +113,7 @@ namespace GridGov.Migrations.Postgres.Migrations
                     HandledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ClosedOnTime = table.Column<bool>(type: "boolean", nullable: false),
+                    ResolutionMinutes = table.Column<int>(type: "integer", nullable: true),
                     SelfResolved = table.Column<bool>(type: "boolean", nullable: false),
                     ReworkCount = table.Column<int>(type: "integer", nullable: false),
                     ExtensionCount = table.Column<int>(type: "integer", nullable: false),

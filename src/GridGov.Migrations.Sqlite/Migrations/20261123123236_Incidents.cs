@@ -112,6 +112,7 @@ namespace GridGov.Migrations.Sqlite.Migrations
                     HandledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClosedOnTime = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResolutionMinutes = table.Column<int>(type: "INTEGER", nullable: true),
                     SelfResolved = table.Column<bool>(type: "INTEGER", nullable: false),
                     ReworkCount = table.Column<int>(type: "INTEGER", nullable: false),
                     ExtensionCount = table.Column<int>(type: "INTEGER", nullable: false),
