@@ -69,6 +69,7 @@ public static class GridGovPipeline
         app.MapAccountPages();
         app.MapPersonDownloads();
         app.MapImportDownloads();
+        app.MapIncidentDownloads();
         app.MapRazorComponents<App>();
     }
 }

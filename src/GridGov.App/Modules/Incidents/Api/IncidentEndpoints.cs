@@ -11,6 +11,19 @@ namespace GridGov.Modules.Incidents.Api;
 
 public static class IncidentEndpoints
 {
+    /// <summary>The pages show timeline photos through the signed-in cookie; the API takes bearer tokens only.</summary>
+    public static IEndpointRouteBuilder MapIncidentDownloads(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/incidents/{id:int}/photos/{name}", Photo).RequireAuthorization().ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> Photo(int id, string name, IncidentDesk desk, IncidentPhotos photos, CancellationToken ct)
+    {
+        var (content, type) = await photos.OpenAsync(await desk.GetAsync(id, ct), name, ct);
+        return TypedResults.Stream(content, type);
+    }
+
     public static RouteGroupBuilder MapIncidentApi(this RouteGroupBuilder api)
     {
         var incidents = api.MapGroup("/incidents").WithTags("Incidents");
@@ -44,12 +57,7 @@ public static class IncidentEndpoints
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(IncidentPhotos.DefaultMaxBytes + 64 * 1024))
             .WithSummary("Uploads a JPEG, PNG or WebP photo (checked by its bytes, size capped) to attach to a step");
-        incidents.MapGet("/{id:int}/photos/{name}", async (int id, string name, IncidentDesk desk, IncidentPhotos photos, CancellationToken ct) =>
-            {
-                var (content, type) = await photos.OpenAsync(await desk.GetAsync(id, ct), name, ct);
-                return TypedResults.Stream(content, type);
-            })
-            .WithSummary("A photo from an incident's timeline");
+        incidents.MapGet("/{id:int}/photos/{name}", Photo).WithSummary("A photo from an incident's timeline");
 
         api.MapGet("/incident-categories", (IncidentCatalogue catalogue, CancellationToken ct) => catalogue.CategoriesAsync(ct))
             .WithTags("Incidents").WithSummary("The two-level category catalogue");
