@@ -272,6 +272,55 @@ public abstract class IncidentTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task An_open311_client_lists_services_creates_a_request_and_follows_it_to_closed()
+    {
+        var client = await app.ApiAsync("county");
+        var services = await client.GetJsonAsync("/open311/v2/services.json");
+        Assert.Contains(services.EnumerateArray(), s => s.Str("service_code") == "CITY.LIGHT" && s.Str("group") == "市政设施");
+
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["service_code"] = "CITY.LIGHT", ["description"] = "路灯不亮", ["address_string"] = "滨河路与东关街路口",
+            ["address_id"] = "14112710000130001", ["first_name"] = "市民", ["phone"] = "13800001111",
+        });
+        var created = await (await client.PostAsync("/open311/v2/requests.json", form)).JsonAsync(HttpStatusCode.Created);
+        var id = created[0].Str("service_request_id");
+        Assert.StartsWith("SJ", created[0].Str("service_notice"));
+        var request = (await client.GetJsonAsync($"/open311/v2/requests/{id}.json"))[0];
+        Assert.Equal(("open", "CITY.LIGHT", "滨河路与东关街路口"), (request.Str("status"), request.Str("service_code"), request.Str("address")));
+        var incident = await client.GetJsonAsync($"/api/v1/incidents/{id}");
+        Assert.Equal("Open311", incident.Str("source"));
+        Assert.Equal("138****1111", incident.Str("contactPhone"));
+
+        await StepAsync(client, int.Parse(id), new { action = "Reject", note = "已由供电公司修复" });
+        var closed = (await client.GetJsonAsync($"/open311/v2/requests.json?service_request_id={id}"))[0];
+        Assert.Equal(("closed", "已由供电公司修复"), (closed.Str("status"), closed.Str("status_notes")));
+        Assert.Contains((await client.GetJsonAsync("/open311/v2/requests.json?service_code=CITY.LIGHT&status=closed")).EnumerateArray(),
+            r => r.Str("service_request_id") == id);
+
+        // Placed by its coordinates when the grid is drawn; refused when no grid in scope holds them.
+        var boundary = await app.AsSystemAsync(db => db.Set<GridGov.Modules.Territory.Domain.Grid>()
+            .Where(g => g.Code == "14112710000130001").Select(g => g.BoundaryGeoJson).SingleAsync());
+        if (boundary is not null)
+        {
+            var centre = GridGov.Modules.Territory.Application.GeoJson.Read(boundary)!.InteriorPoint;
+            var byPoint = await (await client.PostAsJsonAsync("/open311/v2/requests.json", new Dictionary<string, string>
+            {
+                ["service_code"] = "CITY.LIGHT", ["description"] = "路灯不亮", ["address_string"] = "x",
+                ["lat"] = centre.Y.ToString(System.Globalization.CultureInfo.InvariantCulture), ["long"] = centre.X.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            })).JsonAsync(HttpStatusCode.Created);
+            var placed = await client.GetJsonAsync($"/api/v1/incidents/{byPoint[0].Str("service_request_id")}");
+            var gridId = await app.AsSystemAsync(db => db.Set<GridGov.Modules.Territory.Domain.Grid>().Where(g => g.Code == "14112710000130001").Select(g => g.Id).SingleAsync());
+            Assert.Equal(gridId, placed.Int("gridId"));
+        }
+        await (await client.PostAsJsonAsync("/open311/v2/requests.json", new Dictionary<string, string>
+        {
+            ["service_code"] = "CITY.LIGHT", ["description"] = "x", ["address_string"] = "x", ["lat"] = "0", ["long"] = "0",
+        })).ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        await (await app.Anonymous().GetAsync("/open311/v2/services.json")).ProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
+    }
+
+    [Fact]
     public async Task The_county_routes_a_category_its_own_way_and_the_change_is_kept_in_history()
     {
         var county = await app.ApiAsync("county");

@@ -28,7 +28,7 @@ public static class GridGovPipeline
         // Culture first, so problems written by the exception handler speak the request's language.
         app.UseRequestLocalization();
         app.UseExceptionHandler();
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/open311"), api => api.UseStatusCodePages());
         app.MapStaticAssets();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
@@ -65,6 +65,7 @@ public static class GridGovPipeline
         secured.MapPersonApi();
         secured.MapImportApi();
         secured.MapIncidentApi();
+        app.MapGroup("/open311/v2").RequireAuthorization("api").MapOpen311();
 
         app.MapAccountPages();
         app.MapPersonDownloads();

@@ -93,7 +93,7 @@ public static class GridGovServices
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "GridGov API";
-            doc.Info.Description = "Territory, grids, coverage, households and accounts. Authenticate with POST /api/v1/auth/token and send 'Authorization: Bearer <token>'.";
+            doc.Info.Description = "Territory, grids, coverage, people, incidents (and Open311 GeoReport v2 under /open311/v2) and accounts. Authenticate with POST /api/v1/auth/token and send 'Authorization: Bearer <token>'.";
             doc.Components ??= new Microsoft.OpenApi.OpenApiComponents();
             doc.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
             doc.Components.SecuritySchemes["Bearer"] = new Microsoft.OpenApi.OpenApiSecurityScheme

@@ -54,14 +54,19 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
 
     private bool MayRead => user.Has(Permission.IncidentView) || user.Has(Permission.IncidentHandle);
 
-    public async Task<ReportResult> ReportAsync(ReportRequest request, CancellationToken ct)
+    public Task<ReportResult> ReportAsync(ReportRequest request, CancellationToken ct) => ReportAsync(request, viaOpen311: false, ct);
+
+    /// <summary>A report from a civic client through the Open311 endpoint.</summary>
+    public Task<ReportResult> ReportFromOpen311Async(ReportRequest request, CancellationToken ct) =>
+        ReportAsync(request with { Source = IncidentSource.Open311 }, viaOpen311: true, ct);
+
+    private async Task<ReportResult> ReportAsync(ReportRequest request, bool viaOpen311, CancellationToken ct)
     {
         user.Require(Permission.IncidentReport);
-        var grid = await GridOfAsync(request.GridCode, ct);
+        var grid = await GridOfAsync(request.GridCode, request.Longitude, request.Latitude, ct);
         if (!await db.Set<IncidentCategory>().AnyAsync(c => c.Code == request.CategoryCode && c.ParentCode != null && c.IsActive, ct))
             throw new ValidationException("categoryCode", "unknown");
-        if (request.Source != IncidentSource.GridWorker && request.Source != IncidentSource.Hotline && request.Source != IncidentSource.WalkIn)
-            throw new ValidationException("source", "unknown");
+        if (request.Source == IncidentSource.Open311 != viaOpen311) throw new ValidationException("source", "unknown");
         var rule = await routes.ResolveAsync(request.CategoryCode, grid.Path, ct);
         var calendar = await routes.CalendarAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -220,16 +225,17 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
             .ToListAsync(ct);
     }
 
-    private async Task<GridRef> GridOfAsync(string? gridCode, CancellationToken ct)
+    private async Task<GridRef> GridOfAsync(string? gridCode, double? longitude, double? latitude, CancellationToken ct)
     {
-        // A grid worker reports on their own grid unless they name another they may capture on.
-        var code = gridCode;
-        if (string.IsNullOrWhiteSpace(code))
+        // The grid named; else the grid whose boundary holds the place; else a grid worker's own grid.
+        GridRef? grid;
+        if (!string.IsNullOrWhiteSpace(gridCode)) grid = await territory.FindGridAsync(gridCode.Trim(), ct);
+        else
         {
+            grid = longitude is { } lon && latitude is { } lat ? await territory.FindGridAtAsync(lon, lat, ct) : null;
             var own = Kernel.Scoping.TreePath.Codes(user.CapturePath ?? "");
-            code = own.Length > 0 ? own[^1] : null;
+            if (grid is null && own.Length > 0) grid = await territory.FindGridAsync(own[^1], ct);
         }
-        var grid = code is null ? null : await territory.FindGridAsync(code, ct);
         if (grid is null || grid.Level != 3 || grid.IsRetired) throw new ValidationException("gridCode", grid is null ? "unknown_grid" : "grid_level_three_only");
         if (!user.CanCapture(grid.Path)) throw new ForbiddenException("outside_capture_scope");
         return grid;

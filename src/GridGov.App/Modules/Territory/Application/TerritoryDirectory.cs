@@ -23,6 +23,17 @@ internal sealed class TerritoryDirectory(GridGovDbContext db) : ITerritoryDirect
             ? await db.Set<Domain.Grid>().Where(g => g.Code == code).Select(g => g.Path).FirstOrDefaultAsync(ct)
             : await db.Set<Domain.AdminArea>().Where(a => a.Code == code).Select(a => a.Path).FirstOrDefaultAsync(ct);
 
+    public async Task<GridRef?> FindGridAtAsync(double longitude, double latitude, CancellationToken ct)
+    {
+        var point = new NetTopologySuite.Geometries.Point(longitude, latitude);
+        // Boundaries are streamed one grid at a time; only the caller's own scope is read.
+        await foreach (var g in db.Set<Domain.Grid>().AsNoTracking().Where(g => g.Level == 3 && g.ClosedOn == null && g.BoundaryGeoJson != null)
+                           .Select(g => new { g.Id, g.Code, g.Name, g.Level, g.Path, g.BoundaryGeoJson }).AsAsyncEnumerable().WithCancellation(ct))
+            if (GeoJson.Read(g.BoundaryGeoJson) is { } shape && shape.EnvelopeInternal.Contains(point.Coordinate) && shape.Covers(point))
+                return new GridRef(g.Id, g.Code, g.Name, g.Level, g.Path, false);
+        return null;
+    }
+
     public async Task<bool> ExistsAnywhereAsync(string code, CancellationToken ct) =>
         await db.Set<Domain.Grid>().IgnoreQueryFilters().AnyAsync(g => g.Code == code, ct)
         || await db.Set<Domain.AdminArea>().IgnoreQueryFilters().AnyAsync(a => a.Code == code, ct);

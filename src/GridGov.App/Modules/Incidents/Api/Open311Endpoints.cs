@@ -1,0 +1,118 @@
+using System.Text.Json.Serialization;
+using GridGov.Kernel.Errors;
+using GridGov.Modules.Incidents.Application;
+using GridGov.Modules.Incidents.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace GridGov.Modules.Incidents.Api;
+
+public sealed record Open311Service(
+    [property: JsonPropertyName("service_code")] string ServiceCode,
+    [property: JsonPropertyName("service_name")] string ServiceName,
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("metadata")] bool Metadata,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("keywords")] string Keywords,
+    [property: JsonPropertyName("group")] string Group);
+
+public sealed record Open311Created(
+    [property: JsonPropertyName("service_request_id")] string ServiceRequestId,
+    [property: JsonPropertyName("service_notice")] string ServiceNotice);
+
+public sealed record Open311Request(
+    [property: JsonPropertyName("service_request_id")] string ServiceRequestId,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("status_notes")] string? StatusNotes,
+    [property: JsonPropertyName("service_name")] string ServiceName,
+    [property: JsonPropertyName("service_code")] string ServiceCode,
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("requested_datetime")] DateTimeOffset RequestedDatetime,
+    [property: JsonPropertyName("updated_datetime")] DateTimeOffset UpdatedDatetime,
+    [property: JsonPropertyName("address")] string Address,
+    [property: JsonPropertyName("address_id")] string? AddressId,
+    [property: JsonPropertyName("lat")] double? Lat,
+    [property: JsonPropertyName("long")] double? Long);
+
+/// <summary>
+/// Open311 GeoReport v2, so that existing civic clients can submit and follow reports: the service
+/// list is the category catalogue's items; a request is placed on the grid named by address_id (a
+/// level-3 grid code) or on the grid whose boundary holds lat/long. Internal states map to open and
+/// closed. Clients authenticate with a bearer token of an account allowed to report.
+/// </summary>
+public static class Open311Endpoints
+{
+    public static RouteGroupBuilder MapOpen311(this RouteGroupBuilder open311)
+    {
+        open311.WithTags("Open311");
+        open311.MapGet("/services.json", async (IncidentCatalogue catalogue, CancellationToken ct) =>
+            {
+                var categories = await catalogue.CategoriesAsync(ct);
+                return categories.Where(c => c.ParentCode is not null).Select(c =>
+                {
+                    var group = categories.First(g => g.Code == c.ParentCode);
+                    return new Open311Service(c.Code, c.Label, $"{group.Label}: {c.Label}", false, "realtime", c.EnglishName, group.Label);
+                }).ToList();
+            })
+            .WithSummary("GeoReport v2 service list: the incident categories");
+        open311.MapPost("/requests.json", async (HttpRequest http, IncidentDesk desk, CancellationToken ct) =>
+            {
+                var f = http.HasFormContentType ? (await http.ReadFormAsync(ct)).ToDictionary(x => x.Key, x => x.Value.ToString())
+                    : await http.ReadFromJsonAsync<Dictionary<string, string>>(ct) ?? [];
+                string? Field(string name) => f.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+                double? Number(string name) => double.TryParse(Field(name), System.Globalization.NumberStyles.Float,
+                    System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
+                var name = string.Join(" ", new[] { Field("first_name"), Field("last_name") }.OfType<string>());
+                var result = await desk.ReportFromOpen311Async(new ReportRequest(
+                    Field("service_code") ?? "", Field("description") ?? "", Field("address_string") ?? Field("address") ?? "",
+                    Field("address_id"), Number("long"), Number("lat"), ContactName: name.Length > 0 ? name : null,
+                    ContactPhone: Field("phone")), ct);
+                return TypedResults.Created($"/open311/v2/requests/{result.Incident.Id}.json",
+                    new[] { new Open311Created(result.Incident.Id.ToString(), result.Incident.Number) });
+            })
+            .DisableAntiforgery()
+            .WithSummary("GeoReport v2: creates a service request (service_code, description, address_string, address_id or lat/long)");
+        open311.MapGet("/requests/{id}.json", async (string id, IncidentDesk desk, IncidentCatalogue catalogue, CancellationToken ct) =>
+            {
+                if (!int.TryParse(id, out var number)) throw new NotFoundException("incident_not_found", id);
+                return new[] { View(await desk.GetAsync(number, ct), await catalogue.CategoriesAsync(ct)) };
+            })
+            .WithSummary("GeoReport v2: one service request");
+        open311.MapGet("/requests.json", async (string? service_request_id, string? service_code, string? status, DateTimeOffset? start_date,
+                DateTimeOffset? end_date, IncidentDesk desk, IncidentCatalogue catalogue, CancellationToken ct) =>
+            {
+                var categories = await catalogue.CategoriesAsync(ct);
+                var ids = (service_request_id ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(s => int.TryParse(s, out var n) ? n : -1).Where(n => n > 0).Take(50).ToList();
+                if (ids.Count == 0)
+                {
+                    var from = start_date is { } s ? DateOnly.FromDateTime((s.UtcDateTime + WorkCalendar.Offset)) : (DateOnly?)null;
+                    var to = end_date is { } e ? DateOnly.FromDateTime((e.UtcDateTime + WorkCalendar.Offset)) : (DateOnly?)null;
+                    var page = await desk.ListAsync(IncidentList.All, Kernel.Paging.PageRequest.Of(1, 200), ct, categoryCode: service_code,
+                        filter: new IncidentFilter(From: from ?? DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-90)), To: to));
+                    ids = page.Items.Select(i => i.Id).ToList();
+                }
+                var views = new List<Open311Request>();
+                foreach (var i in ids)
+                {
+                    try { views.Add(View(await desk.GetAsync(i, ct), categories)); }
+                    catch (NotFoundException) { }
+                }
+                return views.Where(v => status is null || v.Status == status).ToList();
+            })
+            .WithSummary("GeoReport v2: service requests by id list, or by service code, status and date range (90 days by default)");
+        return open311;
+    }
+
+    private static Open311Request View(IncidentView i, IReadOnlyList<CategoryItem> categories)
+    {
+        var closed = i.State is IncidentState.Closed or IncidentState.Rejected;
+        var last = i.Timeline.Count > 0 ? i.Timeline[^1] : null;
+        var notes = i.State == IncidentState.Rejected ? last?.Note : i.Result;
+        return new Open311Request(i.Id.ToString(), closed ? "closed" : "open", notes,
+            categories.FirstOrDefault(c => c.Code == i.CategoryCode)?.Label ?? i.CategoryCode, i.CategoryCode, i.Description,
+            new DateTimeOffset(DateTime.SpecifyKind(i.ReportedAt, DateTimeKind.Utc)),
+            new DateTimeOffset(DateTime.SpecifyKind(last?.At ?? i.ReportedAt, DateTimeKind.Utc)), i.Address, null, i.Latitude, i.Longitude);
+    }
+}
