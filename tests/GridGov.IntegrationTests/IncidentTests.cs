@@ -321,6 +321,34 @@ public abstract class IncidentTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task An_administrator_enters_a_later_year_and_working_day_deadlines_count_with_it()
+    {
+        var admin = await app.ApiAsync("admin");
+        Assert.Equal(39, (await admin.GetJsonAsync("/api/v1/calendar/2026")).GetArrayLength());
+        Assert.Equal(0, (await admin.GetJsonAsync("/api/v1/calendar/2031")).GetArrayLength());
+        await (await admin.PutAsJsonAsync("/api/v1/calendar/days/2031-01-01", new { kind = "Holiday", name = "元旦" })).JsonAsync();
+        await (await admin.PutAsJsonAsync("/api/v1/calendar/days/2031-01-02", new { kind = "Workday", name = "误录" }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var county = await app.ApiAsync("county");
+        await (await county.PutAsJsonAsync("/api/v1/calendar/days/2031-01-03", new { kind = "Holiday", name = "x" }))
+            .ProblemAsync(HttpStatusCode.Forbidden, "permission_denied");
+        Assert.Equal(["元旦"], (await county.GetJsonAsync("/api/v1/calendar/2031")).EnumerateArray().Select(d => d.Str("name")));
+
+        using (var scope = app.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
+            var calendar = await scope.ServiceProvider.GetRequiredService<RoutingTable>().CalendarAsync(CancellationToken.None);
+            // Tuesday 31 December 2030 + 1 working day: Wednesday 1 January 2031 is now a holiday, so Thursday.
+            var start = new DateTime(2030, 12, 31, 2, 0, 0, DateTimeKind.Utc);
+            Assert.Equal(new DateTime(2031, 1, 2, 16, 0, 0, DateTimeKind.Utc), calendar.DueAt(start, TimeLimit.WorkingDays(1)));
+        }
+        var history = await app.AsSystemAsync(db => db.Set<ChangeRecord>().CountAsync(c => c.EntityType == "CalendarDay" && c.UserName == "admin"));
+        Assert.Equal(1, history);
+        (await admin.DeleteAsync("/api/v1/calendar/days/2031-01-01")).EnsureSuccessStatusCode();
+        Assert.Equal(0, (await admin.GetJsonAsync("/api/v1/calendar/2031")).GetArrayLength());
+    }
+
+    [Fact]
     public async Task The_county_routes_a_category_its_own_way_and_the_change_is_kept_in_history()
     {
         var county = await app.ApiAsync("county");

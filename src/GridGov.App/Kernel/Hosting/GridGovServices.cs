@@ -141,6 +141,7 @@ public static class GridGovServices
         services.AddScoped<GridGov.Modules.Incidents.Application.RoutingTable>();
         services.AddScoped<GridGov.Modules.Incidents.Application.IncidentCatalogue>();
         services.AddScoped<GridGov.Modules.Incidents.Application.IncidentMetrics>();
+        services.AddScoped<GridGov.Modules.Incidents.Application.HolidayCalendar>();
         services.AddScoped<GridGov.Modules.Incidents.Application.IncidentDesk>();
         services.AddScoped<GridGov.Modules.Incidents.Application.IncidentPhotos>();
         services.AddScoped<GridGov.Modules.Incidents.Application.Notices>();
