@@ -349,6 +349,24 @@ public abstract class IncidentTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task The_catalogue_is_configurable_and_its_items_can_be_reported()
+    {
+        var county = await app.ApiAsync("county");
+        var added = await (await county.PutAsJsonAsync("/api/v1/incident-categories/CITY.BENCH", new { parentCode = "CITY", name = "公共座椅", englishName = "Public benches" })).JsonAsync();
+        Assert.Equal("CITY", added.Str("parentCode"));
+        await (await county.PutAsJsonAsync("/api/v1/incident-categories/ENV.BENCH", new { parentCode = "CITY", name = "x", englishName = "x" }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        await (await (await app.ApiAsync("gridworker")).PutAsJsonAsync("/api/v1/incident-categories/CITY.X", new { parentCode = "CITY", name = "x", englishName = "x" }))
+            .ProblemAsync(HttpStatusCode.Forbidden, "permission_denied");
+        var incident = await ReportAsync(await app.ApiAsync("gridworker"), "CITY.BENCH");
+        Assert.Equal("County", incident.Str("level")); // the group's route covers the new item
+        await (await county.PutAsJsonAsync("/api/v1/incident-categories/CITY.BENCH", new { parentCode = "CITY", name = "公共座椅", englishName = "Public benches", isActive = false })).JsonAsync();
+        Assert.DoesNotContain((await county.GetJsonAsync("/api/v1/incident-categories")).EnumerateArray(), c => c.Str("code") == "CITY.BENCH");
+        await (await (await app.ApiAsync("gridworker")).PostAsJsonAsync("/api/v1/incidents", new { categoryCode = "CITY.BENCH", description = "x", address = "y" }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
     public async Task The_county_routes_a_category_its_own_way_and_the_change_is_kept_in_history()
     {
         var county = await app.ApiAsync("county");

@@ -248,6 +248,11 @@ namespace GridGov.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("CategoryGroup")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -287,6 +292,10 @@ namespace GridGov.Migrations.Postgres.Migrations
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("LeadDepartmentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<int>("Level")
                         .HasColumnType("integer");
@@ -373,9 +382,13 @@ namespace GridGov.Migrations.Postgres.Migrations
 
                     b.HasIndex("IsOverdue", "StepDueAt");
 
-                    b.HasIndex("Path", "ReportedAt");
+                    b.HasIndex("ReportedAt", "Path");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReportedAt", "Path"), new[] { "CategoryGroup", "LeadDepartmentCode", "State", "ClosedOnTime", "ReworkCount", "ExtensionCount", "EscalationCount", "SelfResolved", "IsOverdue", "ResolutionMinutes" });
 
                     b.HasIndex("State", "Path");
+
+                    b.HasIndex("GridId", "CategoryCode", "State");
 
                     b.ToTable("Incidents", (string)null);
                 });

@@ -235,6 +235,11 @@ namespace GridGov.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CategoryGroup")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -274,6 +279,10 @@ namespace GridGov.Migrations.Sqlite.Migrations
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("LeadDepartmentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
@@ -359,9 +368,12 @@ namespace GridGov.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IsOverdue", "StepDueAt");
 
-                    b.HasIndex("Path", "ReportedAt");
+                    b.HasIndex("ReportedAt", "Path")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CategoryGroup", "LeadDepartmentCode", "State", "ClosedOnTime", "ReworkCount", "ExtensionCount", "EscalationCount", "SelfResolved", "IsOverdue", "ResolutionMinutes" });
 
                     b.HasIndex("State", "Path");
+
+                    b.HasIndex("GridId", "CategoryCode", "State");
 
                     b.ToTable("Incidents", (string)null);
                 });

@@ -138,6 +138,7 @@ public static class GridGovServices
         services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<SignIn>();
+        services.AddMemoryCache();
         services.AddScoped<GridGov.Modules.Incidents.Application.RoutingTable>();
         services.AddScoped<GridGov.Modules.Incidents.Application.IncidentCatalogue>();
         services.AddScoped<GridGov.Modules.Incidents.Application.IncidentMetrics>();

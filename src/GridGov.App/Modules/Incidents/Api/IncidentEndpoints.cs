@@ -61,6 +61,9 @@ public static class IncidentEndpoints
 
         api.MapGet("/incident-categories", (IncidentCatalogue catalogue, CancellationToken ct) => catalogue.CategoriesAsync(ct))
             .WithTags("Incidents").WithSummary("The two-level category catalogue");
+        api.MapPut("/incident-categories/{code}", (string code, CategoryChange body, IncidentCatalogue catalogue, CancellationToken ct) =>
+                catalogue.SetCategoryAsync(code, body, ct))
+            .WithTags("Incidents").WithSummary("Adds or changes a category (a group, or an item GROUP.ITEM under it); kept in history");
         api.MapGet("/departments", (IncidentCatalogue catalogue, CancellationToken ct) => catalogue.DepartmentsAsync(ct))
             .WithTags("Incidents").WithSummary("Departments incidents are dispatched to");
         api.MapGet("/routing-rules", (RoutingTable routes, CancellationToken ct) => routes.ListAsync(ct))

@@ -15,7 +15,7 @@ public sealed record CalendarDayChange(DayKind Kind, string Name);
 /// seeded as published; each later year is entered by an administrator once the State Council
 /// publishes it. Every change is kept in history.
 /// </summary>
-public sealed class HolidayCalendar(GridGovDbContext db, CurrentUser user)
+public sealed class HolidayCalendar(GridGovDbContext db, CurrentUser user, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
     public async Task<IReadOnlyList<CalendarDayView>> ListAsync(int year, CancellationToken ct)
     {
@@ -33,6 +33,7 @@ public sealed class HolidayCalendar(GridGovDbContext db, CurrentUser user)
         if (day is null) db.Add(day = CalendarDay.Create(date, change.Kind, change.Name));
         else day.Change(change.Kind, change.Name);
         await db.SaveChangesAsync(ct);
+        RoutingTable.Forget(cache);
         return new CalendarDayView(day.Date, day.Kind, day.Name);
     }
 
@@ -42,5 +43,6 @@ public sealed class HolidayCalendar(GridGovDbContext db, CurrentUser user)
         var day = await db.Set<CalendarDay>().FirstOrDefaultAsync(d => d.Date == date, ct) ?? throw new NotFoundException("calendar_day_not_found", date);
         db.Remove(day);
         await db.SaveChangesAsync(ct);
+        RoutingTable.Forget(cache);
     }
 }

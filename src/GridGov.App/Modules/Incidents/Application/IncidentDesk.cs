@@ -214,11 +214,15 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
     private async Task<IReadOnlyList<IncidentSummary>> PossibleDuplicatesAsync(Incident incident, CancellationToken ct)
     {
         var open = new[] { IncidentState.Reported, IncidentState.Accepted, IncidentState.Dispatched, IncidentState.Handling };
-        var (lon, lat) = (incident.Longitude, incident.Latitude);
-        return await db.Set<Incident>().AsNoTracking()
-            .Where(i => i.Id != incident.Id && i.CategoryCode == incident.CategoryCode && open.Contains(i.State))
-            .Where(i => i.GridId == incident.GridId || (lon != null && i.Longitude != null
-                && i.Longitude > lon - NearDegrees && i.Longitude < lon + NearDegrees && i.Latitude > lat - NearDegrees && i.Latitude < lat + NearDegrees))
+        var candidates = db.Set<Incident>().AsNoTracking()
+            .Where(i => i.Id != incident.Id && i.CategoryCode == incident.CategoryCode && open.Contains(i.State));
+        // Two index-friendly shapes rather than one OR the planner cannot split: same grid, or nearby.
+        var sameGrid = candidates.Where(i => i.GridId == incident.GridId);
+        var near = incident.Longitude is { } lon && incident.Latitude is { } lat
+            ? sameGrid.Union(candidates.Where(i => i.Longitude > lon - NearDegrees && i.Longitude < lon + NearDegrees
+                && i.Latitude > lat - NearDegrees && i.Latitude < lat + NearDegrees))
+            : sameGrid;
+        return await near
             .OrderByDescending(i => i.Id).Take(5)
             .Select(i => new IncidentSummary(i.Id, i.Number, i.CategoryCode, i.Address, i.State, i.Level, i.Urgency, i.ReportedAt, i.StepDueAt,
                 i.IsOverdue, i.ReportedBy))

@@ -39,19 +39,29 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
     {
         user.Require(Permission.IncidentView);
         var incidents = await FilterAsync(filter with { Measure = null }, ct);
-        var byCategory = await incidents.GroupBy(i => i.CategoryCode.Substring(0, i.CategoryCode.IndexOf("."))).Select(Aggregate).ToListAsync(ct);
-        var byDepartment = await db.Set<IncidentAssignment>().Where(a => a.IsLead && a.IsActive)
-            .Join(incidents, a => a.IncidentId, i => i.Id, (a, i) => new { a.DepartmentCode, Incident = i })
-            .GroupBy(x => x.DepartmentCode, x => x.Incident).Select(Aggregate).ToListAsync(ct);
-        // Every incident falls in exactly one category group, so the groups add up to the whole.
-        var total = new Sums
+        // One pass: every (group, lead department) cell; the two breakdowns and the total add them up.
+        var cells = await incidents.GroupBy(i => new { i.CategoryGroup, i.LeadDepartmentCode }).Select(g => new
         {
-            Reported = byCategory.Sum(r => r.Reported), Accepted = byCategory.Sum(r => r.Accepted), Closed = byCategory.Sum(r => r.Closed),
-            ClosedOnTime = byCategory.Sum(r => r.ClosedOnTime), Rework = byCategory.Sum(r => r.Rework), Extended = byCategory.Sum(r => r.Extended),
-            Escalations = byCategory.Sum(r => r.Escalations), Escalated = byCategory.Sum(r => r.Escalated),
-            SelfResolved = byCategory.Sum(r => r.SelfResolved), Overdue = byCategory.Sum(r => r.Overdue),
-            MinutesSum = byCategory.Sum(r => r.MinutesSum), MinutesCount = byCategory.Sum(r => r.MinutesCount),
-        };
+            g.Key.CategoryGroup, g.Key.LeadDepartmentCode,
+            Sums = new Sums
+            {
+                Reported = g.Count(),
+                Accepted = g.Count(i => i.State != IncidentState.Reported && i.State != IncidentState.Rejected),
+                Closed = g.Count(i => i.State == IncidentState.Closed),
+                ClosedOnTime = g.Count(i => i.State == IncidentState.Closed && i.ClosedOnTime),
+                Rework = g.Count(i => i.State == IncidentState.Closed && i.ReworkCount > 0),
+                Extended = g.Count(i => i.ExtensionCount > 0),
+                Escalations = g.Sum(i => i.EscalationCount),
+                Escalated = g.Count(i => i.EscalationCount > 0),
+                SelfResolved = g.Count(i => i.State == IncidentState.Closed && i.SelfResolved),
+                Overdue = g.Count(i => i.IsOverdue),
+                MinutesSum = g.Sum(i => (long)(i.ResolutionMinutes ?? 0)),
+                MinutesCount = g.Count(i => i.ResolutionMinutes != null),
+            },
+        }).ToListAsync(ct);
+        var byCategory = cells.GroupBy(c => c.CategoryGroup).Select(g => Add(g.Key, g.Select(c => c.Sums))).ToList();
+        var byDepartment = cells.Where(c => c.LeadDepartmentCode != null).GroupBy(c => c.LeadDepartmentCode!).Select(g => Add(g.Key, g.Select(c => c.Sums))).ToList();
+        var total = Add("", cells.Select(c => c.Sums));
         return new MetricsReport(filter, Rates(total),
             byCategory.OrderByDescending(r => r.Reported).Select(r => new MetricsRow(r.Key, Rates(r))).ToList(),
             byDepartment.OrderByDescending(r => r.Reported).Select(r => new MetricsRow(r.Key, Rates(r))).ToList());
@@ -74,22 +84,17 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
         public int MinutesCount { get; init; }
     }
 
-    private static readonly System.Linq.Expressions.Expression<Func<IGrouping<string, Incident>, Sums>> Aggregate = g => new Sums
+    private static Sums Add(string key, IEnumerable<Sums> parts)
     {
-        Key = g.Key,
-        Reported = g.Count(),
-        Accepted = g.Count(i => i.State != IncidentState.Reported && i.State != IncidentState.Rejected),
-        Closed = g.Count(i => i.State == IncidentState.Closed),
-        ClosedOnTime = g.Count(i => i.State == IncidentState.Closed && i.ClosedOnTime),
-        Rework = g.Count(i => i.State == IncidentState.Closed && i.ReworkCount > 0),
-        Extended = g.Count(i => i.ExtensionCount > 0),
-        Escalations = g.Sum(i => i.EscalationCount),
-        Escalated = g.Count(i => i.EscalationCount > 0),
-        SelfResolved = g.Count(i => i.State == IncidentState.Closed && i.SelfResolved),
-        Overdue = g.Count(i => i.IsOverdue),
-        MinutesSum = g.Sum(i => (long)(i.ResolutionMinutes ?? 0)),
-        MinutesCount = g.Count(i => i.ResolutionMinutes != null),
-    };
+        var p = parts.ToList();
+        return new Sums
+        {
+            Key = key, Reported = p.Sum(x => x.Reported), Accepted = p.Sum(x => x.Accepted), Closed = p.Sum(x => x.Closed),
+            ClosedOnTime = p.Sum(x => x.ClosedOnTime), Rework = p.Sum(x => x.Rework), Extended = p.Sum(x => x.Extended),
+            Escalations = p.Sum(x => x.Escalations), Escalated = p.Sum(x => x.Escalated), SelfResolved = p.Sum(x => x.SelfResolved),
+            Overdue = p.Sum(x => x.Overdue), MinutesSum = p.Sum(x => x.MinutesSum), MinutesCount = p.Sum(x => x.MinutesCount),
+        };
+    }
 
     private static Rates Rates(Sums s) =>
         new(s.Reported, s.Accepted, s.Closed, s.ClosedOnTime, s.Rework, s.Extended, s.Escalations, s.Escalated, s.SelfResolved, s.Overdue,
@@ -114,13 +119,9 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
             var end = Utc(to.AddDays(1));
             query = query.Where(i => i.ReportedAt < end);
         }
-        if (!string.IsNullOrEmpty(filter.CategoryGroup))
-        {
-            var prefix = filter.CategoryGroup + ".";
-            query = query.Where(i => i.CategoryCode.StartsWith(prefix));
-        }
+        if (!string.IsNullOrEmpty(filter.CategoryGroup)) query = query.Where(i => i.CategoryGroup == filter.CategoryGroup);
         if (!string.IsNullOrEmpty(filter.Department))
-            query = query.Where(i => i.Assignments.Any(a => a.IsLead && a.IsActive && a.DepartmentCode == filter.Department));
+            query = query.Where(i => i.LeadDepartmentCode == filter.Department);
         return filter.Measure switch
         {
             Measure.Accepted => query.Where(i => i.State != IncidentState.Reported && i.State != IncidentState.Rejected),

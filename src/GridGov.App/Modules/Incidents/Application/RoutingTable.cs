@@ -4,6 +4,7 @@ using GridGov.Kernel.Security;
 using GridGov.Modules.Incidents.Domain;
 using GridGov.Modules.Territory.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace GridGov.Modules.Incidents.Application;
 
@@ -18,13 +19,33 @@ public sealed record RouteChange(string CategoryCode, string? AreaCode, Handling
 /// Routes are read for every incident whatever the reader's scope: a grid worker's report is routed
 /// by the county's rules. Changes need the configure permission and are kept in history.
 /// </summary>
-public sealed class RoutingTable(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory)
+public sealed class RoutingTable(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory, IMemoryCache cache)
 {
+    // Every step reads the routes and the calendar; both are small and change rarely, so each
+    // process keeps them for a minute and drops them at once when it changes them itself.
+    private static readonly TimeSpan Keep = TimeSpan.FromMinutes(1);
+    private const string RulesKey = "incidents.routes", CalendarKey = "incidents.calendar";
+
+    public static void Forget(IMemoryCache cache)
+    {
+        cache.Remove(RulesKey);
+        cache.Remove(CalendarKey);
+    }
+
+    private async Task<(IReadOnlyList<RoutingRule> Rules, IReadOnlyDictionary<string, string?> Parents)> RoutesAsync(CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(RulesKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Keep;
+            var rules = await db.Set<RoutingRule>().IgnoreQueryFilters().AsNoTracking().ToListAsync(ct);
+            var parents = await db.Set<IncidentCategory>().AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.ParentCode, ct);
+            return ((IReadOnlyList<RoutingRule>)rules, (IReadOnlyDictionary<string, string?>)parents);
+        }))!;
+
     public async Task<RoutingRule> ResolveAsync(string categoryCode, string path, CancellationToken ct)
     {
-        var parent = await db.Set<IncidentCategory>().Where(c => c.Code == categoryCode).Select(c => c.ParentCode).FirstOrDefaultAsync(ct);
-        var rules = await db.Set<RoutingRule>().IgnoreQueryFilters().AsNoTracking()
-            .Where(r => r.CategoryCode == categoryCode || r.CategoryCode == parent).ToListAsync(ct);
+        var (all, parents) = await RoutesAsync(ct);
+        var parent = parents.GetValueOrDefault(categoryCode);
+        var rules = all.Where(r => r.CategoryCode == categoryCode || r.CategoryCode == parent);
         // The most specific area first (a county's own rule beats the default), then the item before its group.
         return rules.Where(r => path.StartsWith(r.Path, StringComparison.Ordinal))
                    .OrderByDescending(r => r.Path.Length).ThenByDescending(r => r.CategoryCode == categoryCode).FirstOrDefault()
@@ -32,7 +53,11 @@ public sealed class RoutingTable(GridGovDbContext db, CurrentUser user, ITerrito
     }
 
     public async Task<WorkCalendar> CalendarAsync(CancellationToken ct) =>
-        new(await db.Set<CalendarDay>().AsNoTracking().ToListAsync(ct));
+        (await cache.GetOrCreateAsync(CalendarKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Keep;
+            return new WorkCalendar(await db.Set<CalendarDay>().AsNoTracking().ToListAsync(ct));
+        }))!;
 
     public async Task<IReadOnlyList<RouteView>> ListAsync(CancellationToken ct)
     {
@@ -60,6 +85,7 @@ public sealed class RoutingTable(GridGovDbContext db, CurrentUser user, ITerrito
         }
         else rule.Change(change.Level, change.LeadDepartmentCode, change.AssistingDepartmentCodes ?? [], change.Limits);
         await db.SaveChangesAsync(ct);
+        Forget(cache);
         return View(rule);
     }
 

@@ -27,6 +27,10 @@ public sealed class Incident : IScopedByPath
     public int Id { get; private set; }
     public string Number { get; private set; } = "";
     public string CategoryCode { get; private set; } = "";
+    /// <summary>The category's group (SAFE for SAFE.GAS), kept so that metrics group by a column.</summary>
+    public string CategoryGroup { get; private set; } = "";
+    /// <summary>The department leading now, kept with the assignments so that metrics group by a column.</summary>
+    public string? LeadDepartmentCode { get; private set; }
     public string Description { get; private set; } = "";
     public string Address { get; private set; } = "";
     public double? Longitude { get; private set; }
@@ -68,7 +72,7 @@ public sealed class Incident : IScopedByPath
     public IReadOnlyList<IncidentStep> Steps => _steps;
     public IReadOnlyList<IncidentAssignment> Assignments => _assignments;
 
-    public string? LeadDepartment => _assignments.FirstOrDefault(a => a.IsLead && a.IsActive)?.DepartmentCode;
+    public string? LeadDepartment => LeadDepartmentCode;
 
     public static Incident Report(IncidentReport report, int gridId, string gridPath, HandlingLevel level, string reportedBy,
         DateTime at, DateTime stepDueAt, string? attachments = null)
@@ -90,7 +94,7 @@ public sealed class Incident : IScopedByPath
         v.ThrowIfInvalid();
         var incident = new Incident
         {
-            CategoryCode = report.CategoryCode.Trim(), Description = report.Description.Trim(), Address = report.Address.Trim(),
+            CategoryCode = report.CategoryCode.Trim(), CategoryGroup = report.CategoryCode.Trim().Split('.')[0], Description = report.Description.Trim(), Address = report.Address.Trim(),
             Longitude = report.Longitude, Latitude = report.Latitude, Urgency = report.Urgency, Source = report.Source,
             ContactName = report.ContactName?.Trim(), ContactPhone = report.ContactPhone?.Trim(),
             Parties = report.Parties?.Trim(), Petitioner = report.Petitioner?.Trim(), PetitionRequest = report.PetitionRequest?.Trim(),
@@ -129,6 +133,7 @@ public sealed class Incident : IScopedByPath
         {
             foreach (var a in _assignments.Where(a => a.IsActive)) a.End();
             _assignments.Add(new IncidentAssignment(lead, true, at));
+            LeadDepartmentCode = lead;
             foreach (var code in assisting.Distinct()) _assignments.Add(new IncidentAssignment(code, false, at));
             StepDueAt = acknowledgeDueAt;
             HandlingDueAt = handlingDueAt;
@@ -157,6 +162,7 @@ public sealed class Incident : IScopedByPath
         Move(IncidentAction.SendBack, actors, by, at, Required(reason, "reason"), () =>
         {
             foreach (var a in _assignments.Where(a => a.IsActive)) a.End();
+            LeadDepartmentCode = null;
             StepDueAt = dispatchDueAt;
             HandlingDueAt = null;
             IsOverdue = false;
@@ -216,6 +222,7 @@ public sealed class Incident : IScopedByPath
             Level++;
             EscalationCount++;
             foreach (var a in _assignments.Where(a => a.IsActive)) a.End();
+            LeadDepartmentCode = null;
             StepDueAt = dispatchDueAt;
             HandlingDueAt = null;
             RequestedExtensionDays = null;

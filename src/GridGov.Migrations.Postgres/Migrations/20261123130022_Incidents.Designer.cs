@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GridGov.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(GridGovDbContext))]
-    [Migration("20261123123215_Incidents")]
+    [Migration("20261123130022_Incidents")]
     partial class Incidents
     {
         /// <inheritdoc />
@@ -251,6 +251,11 @@ namespace GridGov.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("CategoryGroup")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -290,6 +295,10 @@ namespace GridGov.Migrations.Postgres.Migrations
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("LeadDepartmentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<int>("Level")
                         .HasColumnType("integer");
@@ -376,9 +385,13 @@ namespace GridGov.Migrations.Postgres.Migrations
 
                     b.HasIndex("IsOverdue", "StepDueAt");
 
-                    b.HasIndex("Path", "ReportedAt");
+                    b.HasIndex("ReportedAt", "Path");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReportedAt", "Path"), new[] { "CategoryGroup", "LeadDepartmentCode", "State", "ClosedOnTime", "ReworkCount", "ExtensionCount", "EscalationCount", "SelfResolved", "IsOverdue", "ResolutionMinutes" });
 
                     b.HasIndex("State", "Path");
+
+                    b.HasIndex("GridId", "CategoryCode", "State");
 
                     b.ToTable("Incidents", (string)null);
                 });

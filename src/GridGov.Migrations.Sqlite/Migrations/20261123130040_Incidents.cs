@@ -92,6 +92,8 @@ namespace GridGov.Migrations.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     Number = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
                     CategoryCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CategoryGroup = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    LeadDepartmentCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Longitude = table.Column<double>(type: "REAL", nullable: true),
@@ -255,6 +257,11 @@ namespace GridGov.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Incidents_GridId_CategoryCode_State",
+                table: "Incidents",
+                columns: new[] { "GridId", "CategoryCode", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Incidents_IsOverdue_StepDueAt",
                 table: "Incidents",
                 columns: new[] { "IsOverdue", "StepDueAt" });
@@ -266,9 +273,9 @@ namespace GridGov.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Incidents_Path_ReportedAt",
+                name: "IX_Incidents_ReportedAt_Path",
                 table: "Incidents",
-                columns: new[] { "Path", "ReportedAt" });
+                columns: new[] { "ReportedAt", "Path" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Incidents_ReportedBy",

@@ -93,6 +93,8 @@ namespace GridGov.Migrations.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Number = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
                     CategoryCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CategoryGroup = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    LeadDepartmentCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Longitude = table.Column<double>(type: "double precision", nullable: true),
@@ -256,6 +258,11 @@ namespace GridGov.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Incidents_GridId_CategoryCode_State",
+                table: "Incidents",
+                columns: new[] { "GridId", "CategoryCode", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Incidents_IsOverdue_StepDueAt",
                 table: "Incidents",
                 columns: new[] { "IsOverdue", "StepDueAt" });
@@ -267,9 +274,10 @@ namespace GridGov.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Incidents_Path_ReportedAt",
+                name: "IX_Incidents_ReportedAt_Path",
                 table: "Incidents",
-                columns: new[] { "Path", "ReportedAt" });
+                columns: new[] { "ReportedAt", "Path" })
+                .Annotation("Npgsql:IndexInclude", new[] { "CategoryGroup", "LeadDepartmentCode", "State", "ClosedOnTime", "ReworkCount", "ExtensionCount", "EscalationCount", "SelfResolved", "IsOverdue", "ResolutionMinutes" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Incidents_ReportedBy",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridGov.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(GridGovDbContext))]
-    [Migration("20261123123236_Incidents")]
+    [Migration("20261123130040_Incidents")]
     partial class Incidents
     {
         /// <inheritdoc />
@@ -238,6 +238,11 @@ namespace GridGov.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CategoryGroup")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -277,6 +282,10 @@ namespace GridGov.Migrations.Sqlite.Migrations
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("LeadDepartmentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
@@ -362,9 +371,12 @@ namespace GridGov.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IsOverdue", "StepDueAt");
 
-                    b.HasIndex("Path", "ReportedAt");
+                    b.HasIndex("ReportedAt", "Path")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CategoryGroup", "LeadDepartmentCode", "State", "ClosedOnTime", "ReworkCount", "ExtensionCount", "EscalationCount", "SelfResolved", "IsOverdue", "ResolutionMinutes" });
 
                     b.HasIndex("State", "Path");
+
+                    b.HasIndex("GridId", "CategoryCode", "State");
 
                     b.ToTable("Incidents", (string)null);
                 });

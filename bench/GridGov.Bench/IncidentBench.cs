@@ -1,0 +1,245 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using GridGov.Data;
+using GridGov.Modules.Incidents.Domain;
+using GridGov.Modules.Territory.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Bench;
+
+/// <summary>
+/// The closed loop under load: the app served on loopback over PostgreSQL holding a year of
+/// historical incidents, driven through its HTTP API by concurrent clients, each running report →
+/// accept → dispatch → acknowledge → finish → verify; then the city's metrics for the year. Measures only.
+/// </summary>
+internal static class IncidentBench
+{
+    private static readonly string[] Steps = ["report", "accept", "dispatch", "acknowledge", "finish", "verify"];
+
+    public static async Task RunAsync(string connection, int historical, int clients, int loops, bool reuse)
+    {
+        var port = FreePort();
+        using var server = StartServer(connection, port);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
+        await WaitUntilUpAsync(http, server);
+
+        var watch = Stopwatch.StartNew();
+        if (!reuse)
+        {
+            await using (var db = DatabaseSetup.CreateForSystem(DatabaseProvider.Postgres, connection)) await GenerateAsync(db, historical);
+            Console.WriteLine($"Wrote {historical:N0} historical incidents with their timelines in {watch.Elapsed.TotalSeconds:F0} s");
+        }
+
+        var tokens = new Dictionary<string, string>();
+        foreach (var user in new[] { "gridworker", "county", "department", "admin" })
+        {
+            var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = "GridGov@2026" });
+            tokens[user] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        }
+
+        var times = Steps.ToDictionary(s => s, _ => new ConcurrentBag<double>());
+        var measuring = false;
+        var failures = new ConcurrentBag<string>();
+        async Task<JsonElement> Call(string step, string user, HttpMethod method, string url, object? body)
+        {
+            using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[user]);
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            if (measuring) times[step].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (!response.IsSuccessStatusCode) failures.Add($"{step} {(int)response.StatusCode} {text}");
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+
+        async Task LoopsAsync(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var report = await Call("report", "gridworker", HttpMethod.Post, "/api/v1/incidents",
+                    new { categoryCode = "SAFE.GAS", description = "燃气管道有异味", address = "滨河小区3号楼" });
+                if (!report.TryGetProperty("incident", out var incident)) continue;
+                var id = incident.GetProperty("id").GetInt32();
+                var url = $"/api/v1/incidents/{id}/steps";
+                await Call("accept", "county", HttpMethod.Post, url, new { action = "Accept" });
+                await Call("dispatch", "county", HttpMethod.Post, url, new { action = "Dispatch" });
+                await Call("acknowledge", "department", HttpMethod.Post, url, new { action = "Acknowledge" });
+                await Call("finish", "department", HttpMethod.Post, url, new { action = "Finish", note = "处置完毕" });
+                await Call("verify", "gridworker", HttpMethod.Post, url, new { action = "VerifyPass", note = "复核通过" });
+            }
+        }
+
+        // A few loops first, unmeasured, so that start-up compilation is not counted.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => LoopsAsync(3)));
+        foreach (var f in failures) Console.WriteLine("warm-up failure: " + f[..Math.Min(f.Length, 400)]);
+        failures.Clear();
+        measuring = true;
+        watch.Restart();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => LoopsAsync(loops)));
+        var loopSeconds = watch.Elapsed.TotalSeconds;
+
+        var from = DateTime.UtcNow.AddHours(8).AddDays(-365).ToString("yyyy-MM-dd");
+        var to = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
+        var metrics = new List<double>();
+        JsonElement last = default;
+        for (var i = -1; i < 10; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/incidents/metrics?area=141100000000&from={from}&to={to}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens["admin"]);
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.SendAsync(request);
+            last = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+            if (i >= 0) metrics.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        server.Kill(entireProcessTree: true);
+
+        Console.WriteLine();
+        Console.WriteLine($"{clients} clients × {loops} loops in {loopSeconds:F1} s ({clients * loops * Steps.Length / loopSeconds:F0} steps/s), {failures.Count} failures");
+        foreach (var f in failures.Take(5)) Console.WriteLine("  " + f[..Math.Min(f.Length, 300)]);
+        Console.WriteLine("| step | p50 | p95 | max |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var step in Steps)
+        {
+            var t = times[step].Order().ToList();
+            Console.WriteLine($"| {step} | {t[t.Count / 2]:F0} ms | {t[(int)Math.Ceiling(t.Count * 0.95) - 1]:F0} ms | {t[^1]:F0} ms |");
+        }
+        metrics.Sort();
+        Console.WriteLine($"| city metrics over a year ({last.GetProperty("total").GetProperty("reported").GetInt32():N0} incidents) | {metrics[metrics.Count / 2]:F0} ms | {metrics[(int)Math.Ceiling(metrics.Count * 0.95) - 1]:F0} ms | {metrics[^1]:F0} ms |");
+    }
+
+    /// <summary>A year of incidents over the demo county's grids, most carried round the whole loop, written in bulk.</summary>
+    private static async Task GenerateAsync(GridGovDbContext db, int count)
+    {
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        var grids = await db.Set<Grid>().Where(g => g.Level == 3).Select(g => new { g.Id, g.Path }).ToListAsync();
+        var items = IncidentReferenceData.Categories().Where(c => c.ParentCode is not null).Select(c => c.Code).ToArray();
+        var routes = IncidentReferenceData.Routes();
+        var calendar = new WorkCalendar(PublishedHolidays.Year2026());
+        var random = new Random(11);
+        var start = DateTime.UtcNow.AddDays(-365);
+        var stepId = typeof(IncidentStep).GetProperty(nameof(IncidentStep.Id))!;
+        var stepIncident = typeof(IncidentStep).GetProperty(nameof(IncidentStep.IncidentId))!;
+        var assignmentId = typeof(IncidentAssignment).GetProperty(nameof(IncidentAssignment.Id))!;
+        var assignmentIncident = typeof(IncidentAssignment).GetProperty(nameof(IncidentAssignment.IncidentId))!;
+        int nextId = await db.Set<Incident>().IgnoreQueryFilters().MaxAsync(i => (int?)i.Id) ?? 0;
+        long nextStep = 0, nextAssignment = 0;
+        Actor[] centre = [Actor.Dispatcher], lead = [Actor.LeadDepartment], grid = [Actor.GridWorker];
+        const int Chunk = 20_000;
+        for (var done = 0; done < count; done += Chunk)
+        {
+            var incidents = new List<Incident>();
+            for (var n = 0; n < Math.Min(Chunk, count - done); n++)
+            {
+                var g = grids[random.Next(grids.Count)];
+                var code = items[random.Next(items.Length)];
+                var rule = routes.Where(r => r.CategoryCode == code).Concat(routes.Where(r => r.CategoryCode == code[..code.IndexOf('.')])).First();
+                var at = start.AddMinutes(random.Next(365 * 24 * 60));
+                var id = ++nextId;
+                var i = Incident.Report(new IncidentReport(code, "历史事件", "历史地址"), g.Id, g.Path, rule.Level, "gridworker", at,
+                        calendar.DueAt(at, rule.Limits.Accept)).WithNumber($"SJ{WorkCalendar.LocalDate(at):yyyyMMdd}{id:D8}").WithId(id);
+                var fate = random.NextDouble();
+                if (rule.Level == HandlingLevel.Grid && fate < 0.5) i.SelfResolve(grid, "gridworker", at.AddHours(3), "已自行处置", "x.jpg");
+                else if (fate < 0.05) i.Reject(centre, "county", at.AddHours(1), "重复");
+                else if (fate < 0.08) { /* still waiting */ }
+                else
+                {
+                    i.Accept(centre, "county", at.AddHours(1), calendar.DueAt(at, rule.Limits.Accept));
+                    var department = rule.LeadDepartmentCode ?? "CIVIL";
+                    i.Dispatch(centre, "county", at.AddHours(2), department, rule.Assisting.Where(a => a != department).ToList(),
+                        calendar.DueAt(at.AddHours(2), rule.Limits.Acknowledge), calendar.DueAt(at.AddHours(2), rule.Limits.Handle));
+                    i.Acknowledge(lead, department, "department", at.AddHours(3));
+                    if (fate > 0.12)
+                    {
+                        var handled = at.AddHours(random.Next(4, 24 * 9));
+                        if (fate > 0.95)
+                        {
+                            i.RequestExtension(lead, "department", at.AddHours(4), 3, "需协调");
+                            i.DecideExtension(centre, "county", at.AddHours(5), true, calendar);
+                        }
+                        i.Finish(lead, "department", handled, "已处置", calendar.DueAt(handled, rule.Limits.Verify));
+                        if (fate > 0.9) { i.Verify(grid, "gridworker", handled.AddHours(5), false, "未整改到位"); i.Finish(lead, "department", handled.AddHours(30), "再次处置", handled.AddDays(3)); }
+                        i.Verify(grid, "gridworker", handled.AddHours(40), true, "");
+                    }
+                }
+                incidents.Add(i);
+            }
+            var steps = incidents.SelectMany(i => i.Steps.Select(s => (i.Id, s))).Select(x =>
+            {
+                stepId.SetValue(x.s, ++nextStep);
+                stepIncident.SetValue(x.s, x.Id);
+                return x.s;
+            }).ToList();
+            var assignments = incidents.SelectMany(i => i.Assignments.Select(a => (i.Id, a))).Select(x =>
+            {
+                assignmentId.SetValue(x.a, ++nextAssignment);
+                assignmentIncident.SetValue(x.a, x.Id);
+                return x.a;
+            }).ToList();
+            await BulkWriter.InsertAsync(db, incidents);
+            await BulkWriter.InsertAsync(db, steps);
+            await BulkWriter.InsertAsync(db, assignments);
+        }
+        await BulkWriter.ResetIdentityAsync<Incident>(db);
+        await BulkWriter.ResetIdentityAsync<IncidentStep>(db);
+        await BulkWriter.ResetIdentityAsync<IncidentAssignment>(db);
+        await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+    }
+
+    /// <summary>The web app as it ships, in its own process: build it first with <c>dotnet build -c Release src/GridGov.Web</c>.</summary>
+    private static Process StartServer(string connection, int port)
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "GridGov.sln"))) root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("run from the repository");
+        var bin = Path.Combine(root, "src", "GridGov.Web", "bin", "Release", "net10.0");
+        if (!File.Exists(Path.Combine(bin, "GridGov.Web.dll")))
+            throw new InvalidOperationException("Build the app first: dotnet build -c Release src/GridGov.Web");
+        var start = new ProcessStartInfo("dotnet", ["GridGov.Web.dll"]) { WorkingDirectory = bin, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["Database__Provider"] = "Postgres";
+        start.Environment["ConnectionStrings__GridGov"] = connection;
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["Incidents__WatchSeconds"] = "0";
+        start.Environment["Incidents__PhotoFolder"] = Path.Combine(Path.GetTempPath(), "gridgov-bench-photos");
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var process = Process.Start(start)!;
+        // The app logs failures to its console: they are shown, the rest is not.
+        var echo = 0;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            if (e.Data.StartsWith("fail:")) echo = 12;
+            if (echo-- > 0) Console.Error.WriteLine("app: " + e.Data);
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("app: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitUntilUpAsync(HttpClient http, Process server)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            if (server.HasExited) throw new InvalidOperationException("the app stopped on start-up");
+            try
+            {
+                if ((await http.GetAsync("/healthz")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException("the app did not start");
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
