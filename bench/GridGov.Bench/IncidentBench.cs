@@ -198,7 +198,8 @@ internal static class IncidentBench
             throw new InvalidOperationException("Build the app first: dotnet build -c Release src/GridGov.Web");
         var start = new ProcessStartInfo("dotnet", ["GridGov.Web.dll"]) { WorkingDirectory = bin, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["Database__Provider"] = "Postgres";
-        start.Environment["ConnectionStrings__GridGov"] = connection;
+        // Below the server's max_connections (100 by default), which the bench's own connections share.
+        start.Environment["ConnectionStrings__GridGov"] = connection + ";Maximum Pool Size=40";
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["Incidents__WatchSeconds"] = "0";
         start.Environment["Incidents__PhotoFolder"] = Path.Combine(Path.GetTempPath(), "gridgov-bench-photos");
