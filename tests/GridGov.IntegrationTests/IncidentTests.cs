@@ -202,6 +202,15 @@ public abstract class IncidentTests(GridGovApp app)
             .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         var stored = Directory.GetFiles(Path.Combine(Path.GetTempPath(), "gridgov-test-photos"), othersPhoto);
         Assert.Single(stored);
+
+        // Where the photo was taken stays on the phone.
+        var exif = System.Text.Encoding.ASCII.GetBytes("Exif\0\0GPS 37.87N 111.56E");
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE1, 0, (byte)(exif.Length + 2), .. exif, 0xFF, 0xDA, 0, 4, 1, 2, 0x11, 0xFF, 0xD9];
+        var name = await UploadAsync(worker, jpeg, "scene.jpg");
+        Assert.EndsWith(".jpg", name);
+        var id = (await ReportAsync(worker, photos: [name])).Int("id");
+        var served = await (await worker.GetAsync($"/api/v1/incidents/{id}/photos/{name}")).Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xFF, 0xD8, 0xFF, 0xDA, 0, 4, 1, 2, 0x11, 0xFF, 0xD9], served);
     }
 
     [Fact]

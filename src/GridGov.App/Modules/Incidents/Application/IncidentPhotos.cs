@@ -9,8 +9,9 @@ using Microsoft.Extensions.Hosting;
 namespace GridGov.Modules.Incidents.Application;
 
 /// <summary>
-/// Photos of incidents: the type is read from the file's own bytes, the size is capped, and the
-/// file is stored outside the web root under a fresh random name. Served only to those who may
+/// Photos of incidents: the type is read from the file's own bytes, the size is capped, the
+/// phone's metadata (location, device) is removed, and the file is stored outside the web root
+/// under a fresh random name. Served only to those who may
 /// see the incident whose timeline names it.
 /// </summary>
 public sealed class IncidentPhotos(GridGovDbContext db, CurrentUser user, IConfiguration config, IHostEnvironment host, TimeProvider clock)
@@ -32,26 +33,19 @@ public sealed class IncidentPhotos(GridGovDbContext db, CurrentUser user, IConfi
         if (got == 0) throw new AppException(400, "photo_empty");
         var type = IncidentPhoto.Sniff(head.AsSpan(0, got)) ?? throw new AppException(415, "photo_not_image");
         var name = $"{Guid.NewGuid():N}.{type.Extension}";
-        var path = Path.Combine(Folder, name);
-        long total = got;
-        try
+        // Read whole (the size is capped), cleared of the phone's metadata, then stored.
+        using var buffer = new MemoryStream();
+        buffer.Write(head, 0, got);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, ct)) > 0)
         {
-            await using var file = File.Create(path);
-            await file.WriteAsync(head.AsMemory(0, got), ct);
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await content.ReadAsync(buffer, ct)) > 0)
-            {
-                total += read;
-                if (total > MaxBytes) throw new AppException(413, "photo_too_large", MaxBytes / 1024 / 1024);
-                await file.WriteAsync(buffer.AsMemory(0, read), ct);
-            }
+            if (buffer.Length + read > MaxBytes) throw new AppException(413, "photo_too_large", MaxBytes / 1024 / 1024);
+            buffer.Write(chunk, 0, read);
         }
-        catch
-        {
-            File.Delete(path);
-            throw;
-        }
+        var bytes = PhotoMetadata.Strip(buffer.ToArray(), type.ContentType);
+        var total = (long)bytes.Length;
+        await File.WriteAllBytesAsync(Path.Combine(Folder, name), bytes, ct);
         db.Add(new IncidentPhoto(name, type.ContentType, total, user.UserName, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
         return name;
