@@ -21,6 +21,7 @@ public sealed class IncidentJourneyTests(LiveApp app)
         await worker.FillAsync("textarea[name=description]", "滨河小区3号楼东侧燃气管道有明显异味");
         await worker.FillAsync("input[name=address]", "滨河小区3号楼东侧");
         await worker.SetInputFilesAsync("[data-testid=photos]", new FilePayload { Name = "scene.png", MimeType = "image/png", Buffer = Photo });
+        await FitsAsync(worker);
         await app.ShotAsync(worker, "20-gridworker-phone-report");
         await worker.ClickAsync("[data-testid=submit-report]");
         await Assertions.Expect(worker.Locator("[data-testid=state]")).ToHaveTextAsync("待受理");
@@ -38,6 +39,7 @@ public sealed class IncidentJourneyTests(LiveApp app)
         await county.ClickAsync("[data-testid=do-Accept]");
         await Assertions.Expect(county.Locator("[data-testid=state]")).ToHaveTextAsync("待派遣");
         await Assertions.Expect(county.Locator("[data-testid=lead]")).ToHaveValueAsync("EMERGENCY");
+        await FitsAsync(county);
         await app.ShotAsync(county, "22-county-dispatch-desk");
         await county.ClickAsync("[data-testid=do-Dispatch]");
         await Assertions.Expect(county.Locator("[data-testid=state]")).ToHaveTextAsync("待签收");
@@ -64,14 +66,24 @@ public sealed class IncidentJourneyTests(LiveApp app)
         await Assertions.Expect(worker.Locator("[data-testid=state]")).ToHaveTextAsync("已办结");
         await Assertions.Expect(worker.Locator("[data-testid=timeline] li")).ToHaveCountAsync(6);
         await Assertions.Expect(worker.Locator("[data-testid=timeline] img")).ToHaveCountAsync(2);
+        await FitsAsync(worker);
         await app.ShotAsync(worker, "24-gridworker-phone-closed");
         Assert.StartsWith(url.Split("?")[0], worker.Url);
 
         // The figures count it and open it.
         await county.GotoAsync("/incidents/metrics?area=141127000000");
+        await Assertions.Expect(county.Locator("[data-testid=by-category]")).ToContainTextAsync("安全生产隐患");
+        await FitsAsync(county);
+        await app.ShotAsync(county, "25-county-metrics");
         await county.ClickAsync("[data-testid=kpi-OnTimeRate]");
         await Assertions.Expect(county.Locator("[data-testid=drilldown]")).ToContainTextAsync("按期办结");
         await Assertions.Expect(county.GetByRole(AriaRole.Link, new() { Name = number })).ToBeVisibleAsync();
-        await app.ShotAsync(county, "25-county-metrics-drilldown");
+        await app.ShotAsync(county, "26-county-metrics-drilldown");
+    }
+
+    private static async Task FitsAsync(IPage page)
+    {
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"{page.Url} is {width} px wide on a 390 px phone");
     }
 }
