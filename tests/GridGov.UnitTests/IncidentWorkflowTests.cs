@@ -127,7 +127,8 @@ public class IncidentWorkflowTests
         Assert.Null(i.LeadDepartment);
         i.Dispatch(Dispatcher, "受理员", T0, "HOUSING", [], T0.AddHours(2), T0.AddDays(3));
         Assert.Equal("HOUSING", i.LeadDepartment);
-        i.Dispatch(Dispatcher, "受理员", T0, "UTILITIES", [], T0.AddHours(2), T0.AddDays(3));
+        Assert.Throws<IllegalTransitionException>(() => i.Dispatch(Dispatcher, "受理员", T0, "UTILITIES", [], T0, T0));
+        i.Reassign(Dispatcher, "受理员", T0, "UTILITIES", [], T0.AddHours(2), T0.AddDays(3));
         Assert.Equal(["Report", "Accept", "Dispatch", "Acknowledge", "SendBack", "Dispatch", "Reassign"], i.Steps.Select(s => s.Action));
         Assert.Equal("UTILITIES", i.LeadDepartment);
         Assert.Throws<ValidationException>(() => i.Dispatch(Dispatcher, "受理员", T0, "A", ["A"], T0, T0));

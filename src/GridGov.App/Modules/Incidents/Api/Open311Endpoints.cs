@@ -75,44 +75,31 @@ public static class Open311Endpoints
             .WithSummary("GeoReport v2: creates a service request (service_code, description, address_string, address_id or lat/long)");
         open311.MapGet("/requests/{id}.json", async (string id, IncidentDesk desk, IncidentCatalogue catalogue, CancellationToken ct) =>
             {
-                if (!int.TryParse(id, out var number)) throw new NotFoundException("incident_not_found", id);
-                return new[] { View(await desk.GetAsync(number, ct), await catalogue.CategoriesAsync(ct)) };
+                var briefs = int.TryParse(id, out var number) ? await desk.BriefsAsync([number], new IncidentFilter(), null, 1, ct) : [];
+                if (briefs.Count == 0) throw new NotFoundException("incident_not_found", id);
+                return briefs.Select(Mapper(await catalogue.CategoriesAsync(ct))).ToList();
             })
             .WithSummary("GeoReport v2: one service request");
         open311.MapGet("/requests.json", async (string? service_request_id, string? service_code, string? status, DateTimeOffset? start_date,
                 DateTimeOffset? end_date, IncidentDesk desk, IncidentCatalogue catalogue, CancellationToken ct) =>
             {
-                var categories = await catalogue.CategoriesAsync(ct);
                 var ids = (service_request_id ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(s => int.TryParse(s, out var n) ? n : -1).Where(n => n > 0).Take(50).ToList();
-                if (ids.Count == 0)
-                {
-                    var from = start_date is { } s ? DateOnly.FromDateTime((s.UtcDateTime + WorkCalendar.Offset)) : (DateOnly?)null;
-                    var to = end_date is { } e ? DateOnly.FromDateTime((e.UtcDateTime + WorkCalendar.Offset)) : (DateOnly?)null;
-                    var page = await desk.ListAsync(IncidentList.All, Kernel.Paging.PageRequest.Of(1, 200), ct, categoryCode: service_code,
-                        filter: new IncidentFilter(From: from ?? DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-90)), To: to));
-                    ids = page.Items.Select(i => i.Id).ToList();
-                }
-                var views = new List<Open311Request>();
-                foreach (var i in ids)
-                {
-                    try { views.Add(View(await desk.GetAsync(i, ct), categories)); }
-                    catch (NotFoundException) { }
-                }
-                return views.Where(v => status is null || v.Status == status).ToList();
+                var from = start_date is { } s ? DateOnly.FromDateTime(s.UtcDateTime + WorkCalendar.Offset) : DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-90));
+                var to = end_date is { } e ? DateOnly.FromDateTime(e.UtcDateTime + WorkCalendar.Offset) : (DateOnly?)null;
+                var briefs = await desk.BriefsAsync(ids, new IncidentFilter(From: from, To: to), service_code, 200, ct);
+                return briefs.Select(Mapper(await catalogue.CategoriesAsync(ct))).Where(v => status is null || v.Status == status).ToList();
             })
-            .WithSummary("GeoReport v2: service requests by id list, or by service code, status and date range (90 days by default)");
+            .WithSummary("GeoReport v2: service requests by id list, or by service code, status and date range (90 days by default, 200 at most)");
         return open311;
     }
 
-    private static Open311Request View(IncidentView i, IReadOnlyList<CategoryItem> categories)
+    private static Func<IncidentBrief, Open311Request> Mapper(IReadOnlyList<CategoryItem> categories) => i =>
     {
         var closed = i.State is IncidentState.Closed or IncidentState.Rejected;
-        var last = i.Timeline.Count > 0 ? i.Timeline[^1] : null;
-        var notes = i.State == IncidentState.Rejected ? last?.Note : i.Result;
-        return new Open311Request(i.Id.ToString(), closed ? "closed" : "open", notes,
+        return new Open311Request(i.Id.ToString(), closed ? "closed" : "open", i.State == IncidentState.Rejected ? i.LastNote : i.Result,
             categories.FirstOrDefault(c => c.Code == i.CategoryCode)?.Label ?? i.CategoryCode, i.CategoryCode, i.Description,
             new DateTimeOffset(DateTime.SpecifyKind(i.ReportedAt, DateTimeKind.Utc)),
-            new DateTimeOffset(DateTime.SpecifyKind(last?.At ?? i.ReportedAt, DateTimeKind.Utc)), i.Address, null, i.Latitude, i.Longitude);
-    }
+            new DateTimeOffset(DateTime.SpecifyKind(i.LastStepAt, DateTimeKind.Utc)), i.Address, null, i.Latitude, i.Longitude);
+    };
 }

@@ -36,6 +36,10 @@ public sealed record IncidentView(int Id, string Number, string CategoryCode, st
 
 public sealed record RouteSuggestion(HandlingLevel Level, string? LeadDepartmentCode, IReadOnlyList<string> AssistingDepartmentCodes);
 
+/// <summary>What a civic client is told of a request: one row per incident, with its latest step.</summary>
+public sealed record IncidentBrief(int Id, string Number, string CategoryCode, string Description, string Address, double? Latitude,
+    double? Longitude, IncidentState State, string? Result, DateTime ReportedAt, DateTime LastStepAt, string? LastNote);
+
 public sealed record ReportResult(IncidentView Incident, IReadOnlyList<IncidentSummary> PossibleDuplicates);
 
 public enum IncidentList { Mine, ToVerify, Queue, Department, All }
@@ -111,11 +115,9 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
                 var assisting = (step.AssistingDepartmentCodes ?? (step.LeadDepartmentCode is null ? rule.Assisting : []))
                     .Select(a => a.ToUpperInvariant()).ToList();
                 await RequireDepartmentsAsync([lead, .. assisting], ct);
-                if (step.Action == IncidentAction.Reassign && incident.State == IncidentState.Accepted)
-                    throw new IllegalTransitionException(incident.State, step.Action, incident.AllowedFor(actors));
-                if (step.Action == IncidentAction.Dispatch && incident.State != IncidentState.Accepted)
-                    throw new IllegalTransitionException(incident.State, step.Action, incident.AllowedFor(actors));
-                incident.Dispatch(actors, by, now, lead, assisting, Due(rule.Limits.Acknowledge), Due(rule.Limits.Handle), note);
+                if (step.Action == IncidentAction.Dispatch)
+                    incident.Dispatch(actors, by, now, lead, assisting, Due(rule.Limits.Acknowledge), Due(rule.Limits.Handle), note);
+                else incident.Reassign(actors, by, now, lead, assisting, Due(rule.Limits.Acknowledge), Due(rule.Limits.Handle), note);
                 break;
             case IncidentAction.Acknowledge: incident.Acknowledge(actors, user.DepartmentCode ?? "", by, now); break;
             case IncidentAction.Progress: incident.Progress(actors, by, now, note!, attachments); break;
@@ -202,6 +204,24 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
                 i.IsOverdue, i.ReportedBy))
             .ToListAsync(ct);
         return new Page<IncidentSummary>(items, page.Number, page.Size, total);
+    }
+
+    /// <summary>
+    /// Incidents in scope by id, or else by filter and category, newest first, each with its latest
+    /// step, in one query.
+    /// </summary>
+    public async Task<IReadOnlyList<IncidentBrief>> BriefsAsync(IReadOnlyCollection<int> ids, IncidentFilter filter, string? categoryCode,
+        int limit, CancellationToken ct)
+    {
+        if (!MayRead) throw new ForbiddenException("permission_denied");
+        var query = ids.Count > 0 ? db.Set<Incident>().AsNoTracking().Where(i => ids.Contains(i.Id)) : await metrics.FilterAsync(filter, ct);
+        if (!string.IsNullOrEmpty(categoryCode)) query = query.Where(i => i.CategoryCode == categoryCode);
+        return await query.OrderByDescending(i => i.Id).Take(limit)
+            .Select(i => new IncidentBrief(i.Id, i.Number, i.CategoryCode, i.Description, i.Address, i.Latitude, i.Longitude, i.State, i.Result,
+                i.ReportedAt,
+                i.Steps.OrderByDescending(x => x.Id).Select(x => x.At).FirstOrDefault(),
+                i.Steps.OrderByDescending(x => x.Id).Select(x => x.Note).FirstOrDefault()))
+            .ToListAsync(ct);
     }
 
     /// <summary>Open incidents of the same category on the same grid or within about 200 metres.</summary>

@@ -123,10 +123,19 @@ public sealed class Incident : IScopedByPath
     public void Reject(IReadOnlyCollection<Actor> actors, string by, DateTime at, string reason) =>
         Move(IncidentAction.Reject, actors, by, at, Required(reason, "reason"), () => { StepDueAt = null; ClosedAt = at; });
 
+    /// <summary>Sends an accepted incident to its lead and assisting departments.</summary>
     public void Dispatch(IReadOnlyCollection<Actor> actors, string by, DateTime at, string lead, IReadOnlyCollection<string> assisting,
-        DateTime acknowledgeDueAt, DateTime handlingDueAt, string? note = null)
+        DateTime acknowledgeDueAt, DateTime handlingDueAt, string? note = null) =>
+        Assign(IncidentAction.Dispatch, actors, by, at, lead, assisting, acknowledgeDueAt, handlingDueAt, note);
+
+    /// <summary>Sends a dispatched incident to other departments instead; the old ones stop seeing it.</summary>
+    public void Reassign(IReadOnlyCollection<Actor> actors, string by, DateTime at, string lead, IReadOnlyCollection<string> assisting,
+        DateTime acknowledgeDueAt, DateTime handlingDueAt, string? note = null) =>
+        Assign(IncidentAction.Reassign, actors, by, at, lead, assisting, acknowledgeDueAt, handlingDueAt, note);
+
+    private void Assign(IncidentAction action, IReadOnlyCollection<Actor> actors, string by, DateTime at, string lead,
+        IReadOnlyCollection<string> assisting, DateTime acknowledgeDueAt, DateTime handlingDueAt, string? note)
     {
-        var action = State == IncidentState.Accepted ? IncidentAction.Dispatch : IncidentAction.Reassign;
         if (string.IsNullOrWhiteSpace(lead)) throw new ValidationException("lead", "required");
         if (assisting.Contains(lead)) throw new ValidationException("assisting", "includes_lead");
         Move(action, actors, by, at, note ?? Describe(lead, assisting), () =>
