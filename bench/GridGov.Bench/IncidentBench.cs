@@ -185,6 +185,7 @@ internal static class IncidentBench
         await BulkWriter.ResetIdentityAsync<Incident>(db);
         await BulkWriter.ResetIdentityAsync<IncidentStep>(db);
         await BulkWriter.ResetIdentityAsync<IncidentAssignment>(db);
+        await GridGov.Modules.Incidents.Application.IncidentTallies.RebuildAsync(db, CancellationToken.None);
         await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
     }
 

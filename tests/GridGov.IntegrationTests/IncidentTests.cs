@@ -281,6 +281,68 @@ public abstract class IncidentTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task The_monthly_tallies_follow_every_step_and_agree_with_a_recount_of_the_incidents()
+    {
+        var worker = await app.ApiAsync("gridworker");
+        var county = await app.ApiAsync("county");
+        var department = await app.ApiAsync("department");
+        var looped = (await ReportAsync(worker)).Int("id");
+        foreach (var (who, step) in new (HttpClient, object)[]
+        {
+            (county, new { action = "Accept" }), (county, new { action = "Dispatch" }), (department, new { action = "Acknowledge" }),
+            (department, new { action = "Finish", note = "已处置" }), (worker, new { action = "VerifyFail", note = "未整改到位" }),
+            (department, new { action = "Finish", note = "再次处置" }), (worker, new { action = "VerifyPass" }),
+        })
+            await StepAsync(who, looped, step);
+        var moved = (await ReportAsync(worker, "ENV.GARBAGE")).Int("id");
+        await StepAsync(county, moved, new { action = "Accept" });
+        await StepAsync(county, moved, new { action = "Dispatch", leadDepartmentCode = "EMERGENCY" });
+        await StepAsync(county, moved, new { action = "Reassign", leadDepartmentCode = "HOUSING", assistingDepartmentCodes = Array.Empty<string>() });
+        await StepAsync(county, (await ReportAsync(worker, "CITY.LIGHT")).Int("id"), new { action = "Reject", note = "重复上报" });
+        await RunSweepAsync(DateTime.UtcNow.AddDays(30));
+
+        var kept = await TalliesAsync();
+        Assert.Contains(kept, t => t.Key.EndsWith("|SAFE|EMERGENCY") && t.Value.Rework > 0);
+        await app.AsSystemAsync(db => IncidentTallies.RebuildAsync(db, CancellationToken.None));
+        var recounted = await TalliesAsync();
+        Assert.Equal(recounted.Keys.Order(), kept.Keys.Order());
+        foreach (var (key, figures) in recounted) Assert.Equivalent(figures, kept[key], strict: true);
+    }
+
+    /// <summary>Every tally row that counts anything, keyed by month, path, group and department.</summary>
+    private Task<Dictionary<string, IncidentTally>> TalliesAsync() => app.AsSystemAsync(async db =>
+        (await db.Set<IncidentTally>().IgnoreQueryFilters().AsNoTracking().Where(t => t.Reported != 0).ToListAsync())
+            .ToDictionary(t => $"{t.Month}|{t.Path}|{t.CategoryGroup}|{t.LeadDepartmentCode}"));
+
+    [Fact]
+    public async Task Metrics_over_whole_months_come_from_the_tallies_and_still_match_their_lists()
+    {
+        var worker = await app.ApiAsync("gridworker");
+        var county = await app.ApiAsync("county");
+        var closed = (await ReportAsync(worker, "ENV.LITTER")).Int("id");
+        await StepAsync(worker, closed, new { action = "SelfResolve", note = "已调解", photos = new[] { await UploadAsync(worker, Png) } });
+        await StepAsync(county, (await ReportAsync(worker, "CITY.ROAD")).Int("id"), new { action = "Accept" });
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var month = new DateOnly(today.Year, today.Month, 1);
+        // A whole month; a whole month with days of the month before; and a period inside one month, counted from the rows.
+        foreach (var (from, to) in new[] { (month, month.AddMonths(1).AddDays(-1)), (month.AddDays(-3), month.AddMonths(1).AddDays(-1)), (month, today) })
+        {
+            // The county reads a county, its whole scope; the grid worker reads their own grid, which no tally is kept for.
+            foreach (var (who, period) in new[] { (county, $"area=141127000000&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"),
+                (worker, $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}") })
+            {
+                var total = (await who.GetJsonAsync($"/api/v1/incidents/metrics?{period}")).GetProperty("total");
+                Assert.True(total.Int("reported") >= 2);
+                foreach (var (measure, field) in new[] { ("Reported", "reported"), ("Accepted", "accepted"), ("Closed", "closed"),
+                    ("ClosedOnTime", "closedOnTime"), ("Rework", "rework"), ("Extended", "extended"), ("Escalated", "escalated"),
+                    ("SelfResolved", "selfResolved"), ("Overdue", "overdue") })
+                    Assert.Equal(total.Int(field), (await who.GetJsonAsync($"/api/v1/incidents?measure={measure}&{period}")).Int("total"));
+            }
+        }
+    }
+
+    [Fact]
     public async Task An_open311_client_lists_services_creates_a_request_and_follows_it_to_closed()
     {
         var client = await app.ApiAsync("county");

@@ -559,6 +559,65 @@ namespace GridGov.Migrations.Postgres.Migrations
                     b.ToTable("IncidentSteps", (string)null);
                 });
 
+            modelBuilder.Entity("GridGov.Modules.Incidents.Domain.IncidentTally", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<string>("CategoryGroup")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LeadDepartmentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Escalated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Extended")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinutesCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MinutesSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rework")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SelfResolved")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Month", "Path", "CategoryGroup", "LeadDepartmentCode");
+
+                    b.ToTable("IncidentTallies", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Modules.Incidents.Domain.Notice", b =>
                 {
                     b.Property<long>("Id")

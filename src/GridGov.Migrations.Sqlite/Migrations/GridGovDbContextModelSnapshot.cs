@@ -536,6 +536,64 @@ namespace GridGov.Migrations.Sqlite.Migrations
                     b.ToTable("IncidentSteps", (string)null);
                 });
 
+            modelBuilder.Entity("GridGov.Modules.Incidents.Domain.IncidentTally", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryGroup")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadDepartmentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Escalated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Extended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinutesCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinutesSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rework")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelfResolved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "Path", "CategoryGroup", "LeadDepartmentCode");
+
+                    b.ToTable("IncidentTallies", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Modules.Incidents.Domain.Notice", b =>
                 {
                     b.Property<long>("Id")

@@ -123,6 +123,7 @@ public static class GridGovServices
         services.AddScoped<IPopulationPlacement, PopulationPlacement>();
         services.AddScoped<HouseholdPlacement>();
         services.AddScoped<ISaveHook, PopulationTallies>();
+        services.AddScoped<ISaveHook, Modules.Incidents.Application.IncidentTallies>();
         services.AddScoped<PersonRegistry>();
         services.AddScoped<PersonSearch>();
         services.AddScoped<PersonTags>();

@@ -18,6 +18,9 @@ public static class TreePath
     /// <summary>The codes on a path, root first.</summary>
     public static string[] Codes(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>How many grid levels a path goes down: 0 for an administrative area, 3 for a third-level grid.</summary>
+    public static int GridDepth(string path) => Codes(path).Count(c => c.Length == GridSegmentLength - 1);
+
     public static string? Parent(string path)
     {
         var trimmed = path.TrimEnd('/');

@@ -1,5 +1,6 @@
 using GridGov.Data;
 using GridGov.Kernel.Errors;
+using GridGov.Kernel.Scoping;
 using GridGov.Kernel.Security;
 using GridGov.Modules.Incidents.Domain;
 using GridGov.Modules.Territory.Contracts;
@@ -31,92 +32,105 @@ public sealed record MetricsReport(IncidentFilter Filter, Rates Total, IReadOnly
 
 /// <summary>
 /// 按期结案率 and the other closed-loop figures for any area and period, by category group and by
-/// lead department, each computed by one grouped query in the database.
+/// lead department. Whole months come from the monthly tallies; the days around them, and the areas
+/// and users the tallies do not serve, are counted from the incidents by one grouped query.
 /// </summary>
 public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory)
 {
     public async Task<MetricsReport> ReportAsync(IncidentFilter filter, CancellationToken ct)
     {
         user.Require(Permission.IncidentView);
-        var incidents = await FilterAsync(filter with { Measure = null }, ct);
-        // One pass: every (group, lead department) cell; the two breakdowns and the total add them up.
-        var cells = await incidents.GroupBy(i => new { i.CategoryGroup, i.LeadDepartmentCode }).Select(g => new
+        filter = filter with { Measure = null };
+        var area = await AreaPathAsync(filter.AreaCode, ct);
+        var cells = new List<TallyCell>();
+        if (WholeMonths(filter.From, filter.To) is { } months && TalliesServe(area))
+        {
+            cells.AddRange(await TalliedAsync(filter, area, months, ct));
+            if (months.FirstDay is { } first && filter.From < first) cells.AddRange(await CountedAsync(filter with { To = first.AddDays(-1) }, ct));
+            if (months.LastDay is { } last && filter.To > last) cells.AddRange(await CountedAsync(filter with { From = last.AddDays(1) }, ct));
+        }
+        else cells.AddRange(await CountedAsync(filter, ct));
+
+        var byCategory = cells.GroupBy(c => c.CategoryGroup).Select(g => (g.Key, Figures: IncidentFigures.Sum(g.Select(c => c.Figures))));
+        var byDepartment = cells.Where(c => c.LeadDepartmentCode != null).GroupBy(c => c.LeadDepartmentCode!)
+            .Select(g => (g.Key, Figures: IncidentFigures.Sum(g.Select(c => c.Figures))));
+        return new MetricsReport(filter, Rates(IncidentFigures.Sum(cells.Select(c => c.Figures))),
+            byCategory.OrderByDescending(r => r.Figures.Reported).Select(r => new MetricsRow(r.Key, Rates(r.Figures))).ToList(),
+            byDepartment.OrderByDescending(r => r.Figures.Reported).Select(r => new MetricsRow(r.Key, Rates(r.Figures))).ToList());
+    }
+
+    /// <summary>The whole local months a period covers: null first or last day means unbounded on that side.</summary>
+    private sealed record MonthSpan(DateOnly? FirstDay, DateOnly? LastDay)
+    {
+        public int? First => FirstDay is { } d ? d.Year * 100 + d.Month : null;
+        public int? Last => LastDay is { } d ? d.Year * 100 + d.Month : null;
+    }
+
+    private static MonthSpan? WholeMonths(DateOnly? from, DateOnly? to)
+    {
+        DateOnly? first = from is { } f ? (f.Day == 1 ? f : new DateOnly(f.Year, f.Month, 1).AddMonths(1)) : null;
+        DateOnly? last = to is { } t ? (t.AddDays(1).Day == 1 ? t : new DateOnly(t.Year, t.Month, 1).AddDays(-1)) : null;
+        if (first is { } a && last is { } b && a > b) return null;
+        // Unbounded before: the tallies start where the incidents do. Unbounded after: through the current month.
+        return new MonthSpan(first, last);
+    }
+
+    /// <summary>
+    /// Tallies are kept per community and for every department: they answer for areas down to a
+    /// community, and not for department handlers, who see only the incidents sent to them.
+    /// </summary>
+    private bool TalliesServe(string? area) =>
+        user.IncidentDepartmentScope is null && TreePath.GridDepth(area ?? user.ViewPath ?? "") <= 2;
+
+    private async Task<List<TallyCell>> TalliedAsync(IncidentFilter filter, string? area, MonthSpan months, CancellationToken ct)
+    {
+        var tallies = db.Set<IncidentTally>().AsNoTracking();
+        if (area is not null) tallies = tallies.Where(t => t.Path.StartsWith(area));
+        if (months.First is { } first) tallies = tallies.Where(t => t.Month >= first);
+        if (months.Last is { } last) tallies = tallies.Where(t => t.Month <= last);
+        if (!string.IsNullOrEmpty(filter.CategoryGroup)) tallies = tallies.Where(t => t.CategoryGroup == filter.CategoryGroup);
+        if (!string.IsNullOrEmpty(filter.Department)) tallies = tallies.Where(t => t.LeadDepartmentCode == filter.Department);
+        var cells = await tallies.GroupBy(t => new { t.CategoryGroup, t.LeadDepartmentCode }).Select(g => new
         {
             g.Key.CategoryGroup, g.Key.LeadDepartmentCode,
-            Sums = new Sums
+            Figures = new IncidentFigures
             {
-                Reported = g.Count(),
-                Accepted = g.Count(i => i.State != IncidentState.Reported && i.State != IncidentState.Rejected),
-                Closed = g.Count(i => i.State == IncidentState.Closed),
-                ClosedOnTime = g.Count(i => i.State == IncidentState.Closed && i.ClosedOnTime),
-                Rework = g.Count(i => i.State == IncidentState.Closed && i.ReworkCount > 0),
-                Extended = g.Count(i => i.ExtensionCount > 0),
-                Escalations = g.Sum(i => i.EscalationCount),
-                Escalated = g.Count(i => i.EscalationCount > 0),
-                SelfResolved = g.Count(i => i.State == IncidentState.Closed && i.SelfResolved),
-                Overdue = g.Count(i => i.IsOverdue),
-                MinutesSum = g.Sum(i => (long)(i.ResolutionMinutes ?? 0)),
-                MinutesCount = g.Count(i => i.ResolutionMinutes != null),
+                Reported = g.Sum(t => t.Reported), Accepted = g.Sum(t => t.Accepted), Closed = g.Sum(t => t.Closed),
+                ClosedOnTime = g.Sum(t => t.ClosedOnTime), Rework = g.Sum(t => t.Rework), Extended = g.Sum(t => t.Extended),
+                Escalations = g.Sum(t => t.Escalations), Escalated = g.Sum(t => t.Escalated), SelfResolved = g.Sum(t => t.SelfResolved),
+                Overdue = g.Sum(t => t.Overdue), MinutesSum = g.Sum(t => t.MinutesSum), MinutesCount = g.Sum(t => t.MinutesCount),
             },
         }).ToListAsync(ct);
-        var byCategory = cells.GroupBy(c => c.CategoryGroup).Select(g => Add(g.Key, g.Select(c => c.Sums))).ToList();
-        var byDepartment = cells.Where(c => c.LeadDepartmentCode != null).GroupBy(c => c.LeadDepartmentCode!).Select(g => Add(g.Key, g.Select(c => c.Sums))).ToList();
-        var total = Add("", cells.Select(c => c.Sums));
-        return new MetricsReport(filter, Rates(total),
-            byCategory.OrderByDescending(r => r.Reported).Select(r => new MetricsRow(r.Key, Rates(r))).ToList(),
-            byDepartment.OrderByDescending(r => r.Reported).Select(r => new MetricsRow(r.Key, Rates(r))).ToList());
-    }
-
-    private sealed class Sums
-    {
-        public string Key { get; init; } = "";
-        public int Reported { get; init; }
-        public int Accepted { get; init; }
-        public int Closed { get; init; }
-        public int ClosedOnTime { get; init; }
-        public int Rework { get; init; }
-        public int Extended { get; init; }
-        public int Escalations { get; init; }
-        public int Escalated { get; init; }
-        public int SelfResolved { get; init; }
-        public int Overdue { get; init; }
-        public long MinutesSum { get; init; }
-        public int MinutesCount { get; init; }
-    }
-
-    private static Sums Add(string key, IEnumerable<Sums> parts)
-    {
-        var p = parts.ToList();
-        return new Sums
+        return cells.Select(c => new TallyCell
         {
-            Key = key, Reported = p.Sum(x => x.Reported), Accepted = p.Sum(x => x.Accepted), Closed = p.Sum(x => x.Closed),
-            ClosedOnTime = p.Sum(x => x.ClosedOnTime), Rework = p.Sum(x => x.Rework), Extended = p.Sum(x => x.Extended),
-            Escalations = p.Sum(x => x.Escalations), Escalated = p.Sum(x => x.Escalated), SelfResolved = p.Sum(x => x.SelfResolved),
-            Overdue = p.Sum(x => x.Overdue), MinutesSum = p.Sum(x => x.MinutesSum), MinutesCount = p.Sum(x => x.MinutesCount),
-        };
+            CategoryGroup = c.CategoryGroup, LeadDepartmentCode = c.LeadDepartmentCode == "" ? null : c.LeadDepartmentCode, Figures = c.Figures,
+        }).ToList();
     }
 
-    private static Rates Rates(Sums s) =>
-        new(s.Reported, s.Accepted, s.Closed, s.ClosedOnTime, s.Rework, s.Extended, s.Escalations, s.Escalated, s.SelfResolved, s.Overdue,
-            s.MinutesCount == 0 ? null : Math.Round(s.MinutesSum / 60.0 / s.MinutesCount, 1));
+    private async Task<List<TallyCell>> CountedAsync(IncidentFilter filter, CancellationToken ct) =>
+        await IncidentTallies.Count(await FilterAsync(filter, ct)).ToListAsync(ct);
+
+    private static Rates Rates(IncidentFigures f) =>
+        new(f.Reported, f.Accepted, f.Closed, f.ClosedOnTime, f.Rework, f.Extended, f.Escalations, f.Escalated, f.SelfResolved, f.Overdue,
+            f.MinutesCount == 0 ? null : Math.Round(f.MinutesSum / 60.0 / f.MinutesCount, 1));
+
+    private async Task<string?> AreaPathAsync(string? areaCode, CancellationToken ct) => string.IsNullOrEmpty(areaCode)
+        ? null
+        : await territory.PathOfAsync(areaCode, ct) ?? throw new ValidationException("areaCode", "unknown_node");
 
     /// <summary>The incidents a filter names: the metrics count them, the list shows them.</summary>
     public async Task<IQueryable<Incident>> FilterAsync(IncidentFilter filter, CancellationToken ct)
     {
         var query = db.Set<Incident>().AsNoTracking();
-        if (!string.IsNullOrEmpty(filter.AreaCode))
-        {
-            var path = await territory.PathOfAsync(filter.AreaCode, ct) ?? throw new ValidationException("areaCode", "unknown_node");
-            query = query.Where(i => i.Path.StartsWith(path));
-        }
+        if (await AreaPathAsync(filter.AreaCode, ct) is { } path) query = query.Where(i => i.Path.StartsWith(path));
         if (filter.From is { } from)
         {
-            var start = Utc(from);
+            var start = WorkCalendar.StartOf(from);
             query = query.Where(i => i.ReportedAt >= start);
         }
         if (filter.To is { } to)
         {
-            var end = Utc(to.AddDays(1));
+            var end = WorkCalendar.StartOf(to.AddDays(1));
             query = query.Where(i => i.ReportedAt < end);
         }
         if (!string.IsNullOrEmpty(filter.CategoryGroup)) query = query.Where(i => i.CategoryGroup == filter.CategoryGroup);
@@ -135,7 +149,4 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
             _ => query,
         };
     }
-
-    private static DateTime Utc(DateOnly localDate) =>
-        DateTime.SpecifyKind(localDate.ToDateTime(TimeOnly.MinValue) - WorkCalendar.Offset, DateTimeKind.Utc);
 }

@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Modules.Incidents.Application;
 
-/// <summary>Reference data every database starts with: departments, categories, default routes, the 2026 calendar.</summary>
+/// <summary>
+/// Reference data every database starts with: departments, categories, default routes, the 2026
+/// calendar; and the monthly tallies of a database whose incidents predate them.
+/// </summary>
 public static class IncidentSeed
 {
     public static async Task SeedAsync(GridGovDbContext db, CancellationToken ct)
@@ -14,5 +17,6 @@ public static class IncidentSeed
         if (!await db.Set<RoutingRule>().IgnoreQueryFilters().AnyAsync(ct)) db.AddRange(IncidentReferenceData.Routes());
         if (!await db.Set<CalendarDay>().AnyAsync(ct)) db.AddRange(PublishedHolidays.Year2026());
         await db.SaveChangesAsync(ct);
+        await IncidentTallies.FillIfMissingAsync(db, ct);
     }
 }

@@ -34,6 +34,10 @@ public sealed class WorkCalendar(IEnumerable<CalendarDay> exceptions)
 
     public static DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(utc + Offset);
 
+    /// <summary>The local midnight that starts a day, in UTC.</summary>
+    public static DateTime StartOf(DateOnly localDate) =>
+        DateTime.SpecifyKind(localDate.ToDateTime(TimeOnly.MinValue) - Offset, DateTimeKind.Utc);
+
     /// <summary>The moment a step begun at <paramref name="startUtc"/> is due, in UTC.</summary>
     public DateTime DueAt(DateTime startUtc, TimeLimit limit)
     {
@@ -46,7 +50,7 @@ public sealed class WorkCalendar(IEnumerable<CalendarDay> exceptions)
             if (IsWorkingDay(day)) counted++;
         }
         // The end of that local day: midnight after it, China time, expressed in UTC.
-        return DateTime.SpecifyKind(day.AddDays(1).ToDateTime(TimeOnly.MinValue) - Offset, DateTimeKind.Utc);
+        return StartOf(day.AddDays(1));
     }
 
     /// <summary>Whole working days from one moment to another (negative when the second is earlier).</summary>

@@ -45,6 +45,17 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
     }
 }
 
+internal sealed class IncidentTallyConfiguration : IEntityTypeConfiguration<IncidentTally>
+{
+    public void Configure(EntityTypeBuilder<IncidentTally> b)
+    {
+        b.ToTable("IncidentTallies");
+        b.HasKey(x => new { x.Month, x.Path, x.CategoryGroup, x.LeadDepartmentCode });
+        b.Property(x => x.CategoryGroup).HasMaxLength(20);
+        b.Property(x => x.LeadDepartmentCode).HasMaxLength(20);
+    }
+}
+
 internal sealed class IncidentStepConfiguration : IEntityTypeConfiguration<IncidentStep>
 {
     public void Configure(EntityTypeBuilder<IncidentStep> b)
