@@ -83,16 +83,23 @@ internal static class IncidentBench
 
         var from = DateTime.UtcNow.AddHours(8).AddDays(-365).ToString("yyyy-MM-dd");
         var to = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
-        var metrics = new List<double>();
-        JsonElement last = default;
-        for (var i = -1; i < 10; i++)
+        // The city reads the daily tallies; a township the monthly ones and the days around them from the incidents.
+        var metrics = new List<(string Name, List<double> Times, int Reported)>();
+        foreach (var (name, area) in new[] { ("city", "141100000000"), ("township", "141127100000") })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/incidents/metrics?area=141100000000&from={from}&to={to}");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens["admin"]);
-            var started = Stopwatch.GetTimestamp();
-            using var response = await http.SendAsync(request);
-            last = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-            if (i >= 0) metrics.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var runs = new List<double>();
+            JsonElement last = default;
+            for (var i = -1; i < 10; i++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/incidents/metrics?area={area}&from={from}&to={to}");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens["admin"]);
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(request);
+                last = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+                if (i >= 0) runs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            runs.Sort();
+            metrics.Add((name, runs, last.GetProperty("total").GetProperty("reported").GetInt32()));
         }
         server.Kill(entireProcessTree: true);
 
@@ -106,8 +113,8 @@ internal static class IncidentBench
             var t = times[step].Order().ToList();
             Console.WriteLine($"| {step} | {t[t.Count / 2]:F0} ms | {t[(int)Math.Ceiling(t.Count * 0.95) - 1]:F0} ms | {t[^1]:F0} ms |");
         }
-        metrics.Sort();
-        Console.WriteLine($"| city metrics over a year ({last.GetProperty("total").GetProperty("reported").GetInt32():N0} incidents) | {metrics[metrics.Count / 2]:F0} ms | {metrics[(int)Math.Ceiling(metrics.Count * 0.95) - 1]:F0} ms | {metrics[^1]:F0} ms |");
+        foreach (var (name, runs, reported) in metrics)
+            Console.WriteLine($"| {name} metrics over a year ({reported:N0} incidents) | {runs[runs.Count / 2]:F0} ms | {runs[(int)Math.Ceiling(runs.Count * 0.95) - 1]:F0} ms | {runs[^1]:F0} ms |");
     }
 
     /// <summary>A year of incidents over the demo county's grids, most carried round the whole loop, written in bulk.</summary>

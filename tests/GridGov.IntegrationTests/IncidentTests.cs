@@ -302,20 +302,21 @@ public abstract class IncidentTests(GridGovApp app)
         await RunSweepAsync(DateTime.UtcNow.AddDays(30));
 
         var kept = await TalliesAsync();
-        Assert.Contains(kept, t => t.Key.EndsWith("|SAFE|EMERGENCY") && t.Value.Rework > 0);
+        Assert.Contains(kept, t => t.Key.StartsWith("Day|") && t.Key.EndsWith("|SAFE|EMERGENCY") && t.Value.Rework > 0);
+        Assert.Contains(kept, t => t.Key.StartsWith("Month|") && t.Key.EndsWith("|SAFE|EMERGENCY") && t.Value.Rework > 0);
         await app.AsSystemAsync(db => IncidentTallies.RebuildAsync(db, CancellationToken.None));
         var recounted = await TalliesAsync();
         Assert.Equal(recounted.Keys.Order(), kept.Keys.Order());
         foreach (var (key, figures) in recounted) Assert.Equivalent(figures, kept[key], strict: true);
     }
 
-    /// <summary>Every tally row that counts anything, keyed by month, path, group and department.</summary>
+    /// <summary>Every tally row that counts anything, keyed by grain, period, place, group and department.</summary>
     private Task<Dictionary<string, IncidentTally>> TalliesAsync() => app.AsSystemAsync(async db =>
         (await db.Set<IncidentTally>().IgnoreQueryFilters().AsNoTracking().Where(t => t.Reported != 0).ToListAsync())
-            .ToDictionary(t => $"{t.Month}|{t.Path}|{t.CategoryGroup}|{t.LeadDepartmentCode}"));
+            .ToDictionary(t => $"{t.Grain}|{t.Period}|{t.Path}|{t.CategoryGroup}|{t.LeadDepartmentCode}"));
 
     [Fact]
-    public async Task Metrics_over_whole_months_come_from_the_tallies_and_still_match_their_lists()
+    public async Task Metrics_read_from_the_tallies_still_match_their_lists()
     {
         var worker = await app.ApiAsync("gridworker");
         var county = await app.ApiAsync("county");
@@ -328,9 +329,9 @@ public abstract class IncidentTests(GridGovApp app)
         // A whole month; a whole month with days of the month before; and a period inside one month, counted from the rows.
         foreach (var (from, to) in new[] { (month, month.AddMonths(1).AddDays(-1)), (month.AddDays(-3), month.AddMonths(1).AddDays(-1)), (month, today) })
         {
-            // The county reads a county, its whole scope; the grid worker reads their own grid, which no tally is kept for.
+            // A county reads the daily tallies, a township the monthly ones, and a grid worker's grid only the incidents.
             foreach (var (who, period) in new[] { (county, $"area=141127000000&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"),
-                (worker, $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}") })
+                (county, $"area=141127100000&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"), (worker, $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}") })
             {
                 var total = (await who.GetJsonAsync($"/api/v1/incidents/metrics?{period}")).GetProperty("total");
                 Assert.True(total.Int("reported") >= 2);
@@ -339,6 +340,32 @@ public abstract class IncidentTests(GridGovApp app)
                     ("SelfResolved", "selfResolved"), ("Overdue", "overdue") })
                     Assert.Equal(total.Int(field), (await who.GetJsonAsync($"/api/v1/incidents?measure={measure}&{period}")).Int("total"));
             }
+        }
+    }
+
+    [Fact]
+    public async Task A_county_reads_the_daily_tallies_and_a_township_the_monthly_ones_for_whole_months()
+    {
+        await ReportAsync(await app.ApiAsync("gridworker"), "CITY.WATER");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var (day, month) = (IncidentTally.PeriodOf(TallyGrain.Day, today), IncidentTally.PeriodOf(TallyGrain.Month, today));
+        // Marked rows show which source answered.
+        await app.AsSystemAsync(db => db.Set<IncidentTally>().IgnoreQueryFilters()
+            .Where(t => (t.Grain == TallyGrain.Day && t.Period == day) || (t.Grain == TallyGrain.Month && t.Period == month))
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.Reported, t => t.Reported + (t.Grain == TallyGrain.Day ? 1000 : 100000))));
+        try
+        {
+            var county = await app.ApiAsync("county");
+            async Task<int> ReportedAsync(string area, DateOnly from, DateOnly to) =>
+                (await county.GetJsonAsync($"/api/v1/incidents/metrics?area={area}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}")).GetProperty("total").Int("reported");
+            var first = new DateOnly(today.Year, today.Month, 1);
+            Assert.InRange(await ReportedAsync("141127000000", today, today), 1000, 99999);
+            Assert.InRange(await ReportedAsync("141127100000", first, first.AddMonths(1).AddDays(-1)), 100000, int.MaxValue);
+            Assert.InRange(await ReportedAsync("141127100000", today, today), 1, 999);
+        }
+        finally
+        {
+            await app.AsSystemAsync(db => IncidentTallies.RebuildAsync(db, CancellationToken.None));
         }
     }
 

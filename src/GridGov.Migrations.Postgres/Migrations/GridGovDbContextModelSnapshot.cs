@@ -561,7 +561,10 @@ namespace GridGov.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("GridGov.Modules.Incidents.Domain.IncidentTally", b =>
                 {
-                    b.Property<int>("Month")
+                    b.Property<int>("Grain")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Period")
                         .HasColumnType("integer");
 
                     b.Property<string>("Path")
@@ -613,7 +616,7 @@ namespace GridGov.Migrations.Postgres.Migrations
                     b.Property<int>("SelfResolved")
                         .HasColumnType("integer");
 
-                    b.HasKey("Month", "Path", "CategoryGroup", "LeadDepartmentCode");
+                    b.HasKey("Grain", "Period", "Path", "CategoryGroup", "LeadDepartmentCode");
 
                     b.ToTable("IncidentTallies", (string)null);
                 });

@@ -538,7 +538,10 @@ namespace GridGov.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("GridGov.Modules.Incidents.Domain.IncidentTally", b =>
                 {
-                    b.Property<int>("Month")
+                    b.Property<int>("Grain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Period")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Path")
@@ -589,7 +592,7 @@ namespace GridGov.Migrations.Sqlite.Migrations
                     b.Property<int>("SelfResolved")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Month", "Path", "CategoryGroup", "LeadDepartmentCode");
+                    b.HasKey("Grain", "Period", "Path", "CategoryGroup", "LeadDepartmentCode");
 
                     b.ToTable("IncidentTallies", (string)null);
                 });

@@ -21,6 +21,21 @@ public static class TreePath
     /// <summary>How many grid levels a path goes down: 0 for an administrative area, 3 for a third-level grid.</summary>
     public static int GridDepth(string path) => Codes(path).Count(c => c.Length == GridSegmentLength - 1);
 
+    /// <summary>
+    /// The path down to its county-level area (区县: a statistical code with a county part and
+    /// nothing below it), or null when the path stops above any county.
+    /// </summary>
+    public static string? CountyPath(string path)
+    {
+        var length = 0;
+        foreach (var code in Codes(path))
+        {
+            length += code.Length + 1;
+            if (code.Length == AreaSegmentLength - 1 && code[4..6] != "00" && code[6..] == "000000") return path[..length];
+        }
+        return null;
+    }
+
     public static string? Parent(string path)
     {
         var trimmed = path.TrimEnd('/');

@@ -32,8 +32,9 @@ public sealed record MetricsReport(IncidentFilter Filter, Rates Total, IReadOnly
 
 /// <summary>
 /// 按期结案率 and the other closed-loop figures for any area and period, by category group and by
-/// lead department. Whole months come from the monthly tallies; the days around them, and the areas
-/// and users the tallies do not serve, are counted from the incidents by one grouped query.
+/// lead department. A county or more reads the daily tallies; a smaller area down to a community
+/// reads the monthly ones for the whole months of its period and counts the days around them from
+/// the incidents, as it does for a grid and for department handlers, whom no tally serves.
 /// </summary>
 public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory)
 {
@@ -42,12 +43,17 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
         user.Require(Permission.IncidentView);
         filter = filter with { Measure = null };
         var area = await AreaPathAsync(filter.AreaCode, ct);
+        var place = area ?? user.ViewPath ?? "";
+        var county = TreePath.CountyPath(place);
         var cells = new List<TallyCell>();
-        if (WholeMonths(filter.From, filter.To) is { } months && TalliesServe(area))
+        if (user.IncidentDepartmentScope is not null) cells.AddRange(await CountedAsync(filter, ct));
+        else if (county is null || county == place)
+            cells.AddRange(await TalliedAsync(filter, area, TallyGrain.Day, Period(TallyGrain.Day, filter.From), Period(TallyGrain.Day, filter.To), ct));
+        else if (TreePath.GridDepth(place) <= 2 && WholeMonths(filter.From, filter.To) is var (first, last))
         {
-            cells.AddRange(await TalliedAsync(filter, area, months, ct));
-            if (months.FirstDay is { } first && filter.From < first) cells.AddRange(await CountedAsync(filter with { To = first.AddDays(-1) }, ct));
-            if (months.LastDay is { } last && filter.To > last) cells.AddRange(await CountedAsync(filter with { From = last.AddDays(1) }, ct));
+            cells.AddRange(await TalliedAsync(filter, area, TallyGrain.Month, Period(TallyGrain.Month, first), Period(TallyGrain.Month, last), ct));
+            if (first is { } f && filter.From < f) cells.AddRange(await CountedAsync(filter with { To = f.AddDays(-1) }, ct));
+            if (last is { } l && filter.To > l) cells.AddRange(await CountedAsync(filter with { From = l.AddDays(1) }, ct));
         }
         else cells.AddRange(await CountedAsync(filter, ct));
 
@@ -59,35 +65,26 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
             byDepartment.OrderByDescending(r => r.Figures.Reported).Select(r => new MetricsRow(r.Key, Rates(r.Figures))).ToList());
     }
 
-    /// <summary>The whole local months a period covers: null first or last day means unbounded on that side.</summary>
-    private sealed record MonthSpan(DateOnly? FirstDay, DateOnly? LastDay)
-    {
-        public int? First => FirstDay is { } d ? d.Year * 100 + d.Month : null;
-        public int? Last => LastDay is { } d ? d.Year * 100 + d.Month : null;
-    }
+    private static int? Period(TallyGrain grain, DateOnly? day) => day is { } d ? IncidentTally.PeriodOf(grain, d) : null;
 
-    private static MonthSpan? WholeMonths(DateOnly? from, DateOnly? to)
+    /// <summary>
+    /// The first and last days of the whole local months a period covers, null where the period is
+    /// unbounded on that side; null when it covers no whole month.
+    /// </summary>
+    private static (DateOnly? First, DateOnly? Last)? WholeMonths(DateOnly? from, DateOnly? to)
     {
         DateOnly? first = from is { } f ? (f.Day == 1 ? f : new DateOnly(f.Year, f.Month, 1).AddMonths(1)) : null;
         DateOnly? last = to is { } t ? (t.AddDays(1).Day == 1 ? t : new DateOnly(t.Year, t.Month, 1).AddDays(-1)) : null;
-        if (first is { } a && last is { } b && a > b) return null;
-        // Unbounded before: the tallies start where the incidents do. Unbounded after: through the current month.
-        return new MonthSpan(first, last);
+        return first is { } a && last is { } b && a > b ? null : (first, last);
     }
 
-    /// <summary>
-    /// Tallies are kept per community and for every department: they answer for areas down to a
-    /// community, and not for department handlers, who see only the incidents sent to them.
-    /// </summary>
-    private bool TalliesServe(string? area) =>
-        user.IncidentDepartmentScope is null && TreePath.GridDepth(area ?? user.ViewPath ?? "") <= 2;
-
-    private async Task<List<TallyCell>> TalliedAsync(IncidentFilter filter, string? area, MonthSpan months, CancellationToken ct)
+    private async Task<List<TallyCell>> TalliedAsync(IncidentFilter filter, string? area, TallyGrain grain, int? first, int? last,
+        CancellationToken ct)
     {
-        var tallies = db.Set<IncidentTally>().AsNoTracking();
+        var tallies = db.Set<IncidentTally>().AsNoTracking().Where(t => t.Grain == grain);
         if (area is not null) tallies = tallies.Where(t => t.Path.StartsWith(area));
-        if (months.First is { } first) tallies = tallies.Where(t => t.Month >= first);
-        if (months.Last is { } last) tallies = tallies.Where(t => t.Month <= last);
+        if (first is { } from) tallies = tallies.Where(t => t.Period >= from);
+        if (last is { } to) tallies = tallies.Where(t => t.Period <= to);
         if (!string.IsNullOrEmpty(filter.CategoryGroup)) tallies = tallies.Where(t => t.CategoryGroup == filter.CategoryGroup);
         if (!string.IsNullOrEmpty(filter.Department)) tallies = tallies.Where(t => t.LeadDepartmentCode == filter.Department);
         var cells = await tallies.GroupBy(t => new { t.CategoryGroup, t.LeadDepartmentCode }).Select(g => new

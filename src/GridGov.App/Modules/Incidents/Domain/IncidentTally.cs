@@ -3,15 +3,23 @@ using GridGov.Kernel.Scoping;
 namespace GridGov.Modules.Incidents.Domain;
 
 /// <summary>
-/// The figures of the incidents reported in one local month in one community (a second-level
-/// grid), of one category group under one lead department. Kept by a save hook as incidents move,
-/// so that a year's metrics for a city add up a few thousand rows instead of counting a million.
+/// How finely the tallies cut: by day for a whole county, which answers any period for a county or
+/// more; by month for each community (a second-level grid), which answers the whole months of a
+/// period for anything between.
+/// </summary>
+public enum TallyGrain { Day, Month }
+
+/// <summary>
+/// The figures of the incidents reported in one period in one place, of one category group under
+/// one lead department. Kept by a save hook as incidents move, so that a year's metrics for a city
+/// add up thousands of rows instead of counting a million.
 /// </summary>
 public sealed class IncidentTally : IScopedByPath
 {
-    /// <summary>The report's local month as yyyymm.</summary>
-    public int Month { get; set; }
-    /// <summary>The community's path: the incident's grid path less its last segment.</summary>
+    public TallyGrain Grain { get; set; }
+    /// <summary>The report's local date as yyyymmdd by day, yyyymm by month.</summary>
+    public int Period { get; set; }
+    /// <summary>The county's path by day, the community's by month.</summary>
     public string Path { get; set; } = "";
     public string CategoryGroup { get; set; } = "";
     /// <summary>The lead department, or empty before dispatch.</summary>
@@ -29,12 +37,11 @@ public sealed class IncidentTally : IScopedByPath
     public long MinutesSum { get; set; }
     public int MinutesCount { get; set; }
 
-    public static int MonthOf(DateTime utc)
-    {
-        var local = WorkCalendar.LocalDate(utc);
-        return local.Year * 100 + local.Month;
-    }
+    public static int PeriodOf(TallyGrain grain, DateOnly localDate) =>
+        grain == TallyGrain.Day ? localDate.Year * 10000 + localDate.Month * 100 + localDate.Day : localDate.Year * 100 + localDate.Month;
 
-    /// <summary>The community an incident's grid belongs to.</summary>
-    public static string CommunityOf(string gridPath) => TreePath.Parent(gridPath) ?? gridPath;
+    /// <summary>Where an incident on a grid is tallied at a grain.</summary>
+    public static string PlaceOf(TallyGrain grain, string gridPath) => grain == TallyGrain.Day
+        ? TreePath.CountyPath(gridPath) ?? gridPath[..^(TreePath.GridDepth(gridPath) * TreePath.GridSegmentLength)]
+        : TreePath.Parent(gridPath) ?? gridPath;
 }

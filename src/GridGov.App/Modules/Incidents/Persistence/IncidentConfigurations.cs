@@ -50,7 +50,7 @@ internal sealed class IncidentTallyConfiguration : IEntityTypeConfiguration<Inci
     public void Configure(EntityTypeBuilder<IncidentTally> b)
     {
         b.ToTable("IncidentTallies");
-        b.HasKey(x => new { x.Month, x.Path, x.CategoryGroup, x.LeadDepartmentCode });
+        b.HasKey(x => new { x.Grain, x.Period, x.Path, x.CategoryGroup, x.LeadDepartmentCode });
         b.Property(x => x.CategoryGroup).HasMaxLength(20);
         b.Property(x => x.LeadDepartmentCode).HasMaxLength(20);
     }

@@ -14,7 +14,8 @@ namespace GridGov.Migrations.Sqlite.Migrations
                 name: "IncidentTallies",
                 columns: table => new
                 {
-                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Grain = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<int>(type: "INTEGER", nullable: false),
                     Path = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     CategoryGroup = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     LeadDepartmentCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
@@ -33,7 +34,7 @@ namespace GridGov.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_IncidentTallies", x => new { x.Month, x.Path, x.CategoryGroup, x.LeadDepartmentCode });
+                    table.PrimaryKey("PK_IncidentTallies", x => new { x.Grain, x.Period, x.Path, x.CategoryGroup, x.LeadDepartmentCode });
                 });
         }
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GridGov.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(GridGovDbContext))]
-    [Migration("20261123133847_IncidentTallies")]
+    [Migration("20261123134501_IncidentTallies")]
     partial class IncidentTallies
     {
         /// <inheritdoc />
@@ -564,7 +564,10 @@ namespace GridGov.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("GridGov.Modules.Incidents.Domain.IncidentTally", b =>
                 {
-                    b.Property<int>("Month")
+                    b.Property<int>("Grain")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Period")
                         .HasColumnType("integer");
 
                     b.Property<string>("Path")
@@ -616,7 +619,7 @@ namespace GridGov.Migrations.Postgres.Migrations
                     b.Property<int>("SelfResolved")
                         .HasColumnType("integer");
 
-                    b.HasKey("Month", "Path", "CategoryGroup", "LeadDepartmentCode");
+                    b.HasKey("Grain", "Period", "Path", "CategoryGroup", "LeadDepartmentCode");
 
                     b.ToTable("IncidentTallies", (string)null);
                 });

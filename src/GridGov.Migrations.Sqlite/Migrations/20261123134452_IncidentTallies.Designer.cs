@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridGov.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(GridGovDbContext))]
-    [Migration("20261123133837_IncidentTallies")]
+    [Migration("20261123134452_IncidentTallies")]
     partial class IncidentTallies
     {
         /// <inheritdoc />
@@ -541,7 +541,10 @@ namespace GridGov.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("GridGov.Modules.Incidents.Domain.IncidentTally", b =>
                 {
-                    b.Property<int>("Month")
+                    b.Property<int>("Grain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Period")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Path")
@@ -592,7 +595,7 @@ namespace GridGov.Migrations.Sqlite.Migrations
                     b.Property<int>("SelfResolved")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Month", "Path", "CategoryGroup", "LeadDepartmentCode");
+                    b.HasKey("Grain", "Period", "Path", "CategoryGroup", "LeadDepartmentCode");
 
                     b.ToTable("IncidentTallies", (string)null);
                 });

@@ -14,7 +14,8 @@ namespace GridGov.Migrations.Postgres.Migrations
                 name: "IncidentTallies",
                 columns: table => new
                 {
-                    Month = table.Column<int>(type: "integer", nullable: false),
+                    Grain = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<int>(type: "integer", nullable: false),
                     Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
                     CategoryGroup = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     LeadDepartmentCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
@@ -33,7 +34,7 @@ namespace GridGov.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_IncidentTallies", x => new { x.Month, x.Path, x.CategoryGroup, x.LeadDepartmentCode });
+                    table.PrimaryKey("PK_IncidentTallies", x => new { x.Grain, x.Period, x.Path, x.CategoryGroup, x.LeadDepartmentCode });
                 });
         }
 
