@@ -12,10 +12,10 @@ public class IncidentTallyTests
     [Fact]
     public void An_incident_is_tallied_by_day_for_its_county_and_by_month_for_its_community()
     {
-        Assert.Equal(County, IncidentTally.PlaceOf(TallyGrain.Day, Grid));
-        Assert.Equal(Community, IncidentTally.PlaceOf(TallyGrain.Month, Grid));
-        Assert.Equal(20261123, IncidentTally.PeriodOf(TallyGrain.Day, new DateOnly(2026, 11, 23)));
-        Assert.Equal(202611, IncidentTally.PeriodOf(TallyGrain.Month, new DateOnly(2026, 11, 23)));
+        Assert.Equal(County, IncidentTallyRow.PlaceOf(TallyGrain.Day, Grid));
+        Assert.Equal(Community, IncidentTallyRow.PlaceOf(TallyGrain.Month, Grid));
+        Assert.Equal(20261123, IncidentTallyRow.PeriodOf(TallyGrain.Day, new DateOnly(2026, 11, 23)));
+        Assert.Equal(202611, IncidentTallyRow.PeriodOf(TallyGrain.Month, new DateOnly(2026, 11, 23)));
     }
 
     [Theory]

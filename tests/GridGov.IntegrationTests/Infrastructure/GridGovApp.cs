@@ -46,6 +46,7 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
             ["Incidents:MaxPhotoBytes"] = (256 * 1024).ToString(),
             // The deadline sweep is run by hand in the tests, at the moment each test chooses.
             ["Incidents:WatchSeconds"] = "0",
+            ["Incidents:TallyFoldSeconds"] = "0",
         }));
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands));
     }

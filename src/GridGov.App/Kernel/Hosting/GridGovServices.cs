@@ -150,6 +150,7 @@ public static class GridGovServices
         services.AddScoped<GridGov.Modules.Incidents.Application.DeadlineSweep>();
         services.AddSingleton<GridGov.Modules.Incidents.Application.INoticeSender, GridGov.Modules.Incidents.Application.LoggingNoticeSender>();
         services.AddHostedService<GridGov.Modules.Incidents.Application.DeadlineWatch>();
+        services.AddHostedService<GridGov.Modules.Incidents.Application.TallyFolding>();
         services.AddScoped<DemoCounty>();
         services.AddScoped<DatabaseInitializer>();
         return builder;

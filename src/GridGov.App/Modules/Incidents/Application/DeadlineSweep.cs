@@ -1,10 +1,10 @@
 using GridGov.Data;
+using GridGov.Kernel.Hosting;
 using GridGov.Kernel.Security;
 using GridGov.Modules.Incidents.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GridGov.Modules.Incidents.Application;
@@ -66,27 +66,12 @@ public sealed class DeadlineSweep(GridGovDbContext db, CurrentUser user, Routing
 
 /// <summary>Runs the deadline sweep every <c>Incidents:WatchSeconds</c> (60 by default; 0 turns it off).</summary>
 public sealed class DeadlineWatch(IServiceScopeFactory scopes, IConfiguration config, TimeProvider clock, ILogger<DeadlineWatch> log)
-    : BackgroundService
+    : PeriodicSystemWork(scopes, config, clock, log, "Incidents:WatchSeconds", 60)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(IServiceProvider services, DateTime now, CancellationToken ct)
     {
-        var seconds = config.GetValue("Incidents:WatchSeconds", 60);
-        if (seconds <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
-                var result = await scope.ServiceProvider.GetRequiredService<DeadlineSweep>().RunAsync(clock.GetUtcNow().UtcDateTime, stoppingToken);
-                if (result.MarkedOverdue + result.Escalated > 0)
-                    log.LogInformation("Deadline watch: {Overdue} overdue, {Escalated} escalated", result.MarkedOverdue, result.Escalated);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Deadline watch failed; it runs again at the next tick");
-            }
-        }
+        var result = await services.GetRequiredService<DeadlineSweep>().RunAsync(now, ct);
+        if (result.MarkedOverdue + result.Escalated > 0)
+            log.LogInformation("Deadline watch: {Overdue} overdue, {Escalated} escalated", result.MarkedOverdue, result.Escalated);
     }
 }

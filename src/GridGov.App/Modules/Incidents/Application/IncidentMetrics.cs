@@ -65,7 +65,7 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
             byDepartment.OrderByDescending(r => r.Figures.Reported).Select(r => new MetricsRow(r.Key, Rates(r.Figures))).ToList());
     }
 
-    private static int? Period(TallyGrain grain, DateOnly? day) => day is { } d ? IncidentTally.PeriodOf(grain, d) : null;
+    private static int? Period(TallyGrain grain, DateOnly? day) => day is { } d ? IncidentTallyRow.PeriodOf(grain, d) : null;
 
     /// <summary>
     /// The first and last days of the whole local months a period covers, null where the period is
@@ -78,16 +78,28 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
         return first is { } a && last is { } b && a > b ? null : (first, last);
     }
 
+    /// <summary>The tallies and the changes not yet folded into them, added up in one statement so that a fold between two reads cannot count twice.</summary>
     private async Task<List<TallyCell>> TalliedAsync(IncidentFilter filter, string? area, TallyGrain grain, int? first, int? last,
         CancellationToken ct)
     {
-        var tallies = db.Set<IncidentTally>().AsNoTracking().Where(t => t.Grain == grain);
-        if (area is not null) tallies = tallies.Where(t => t.Path.StartsWith(area));
-        if (first is { } from) tallies = tallies.Where(t => t.Period >= from);
-        if (last is { } to) tallies = tallies.Where(t => t.Period <= to);
-        if (!string.IsNullOrEmpty(filter.CategoryGroup)) tallies = tallies.Where(t => t.CategoryGroup == filter.CategoryGroup);
-        if (!string.IsNullOrEmpty(filter.Department)) tallies = tallies.Where(t => t.LeadDepartmentCode == filter.Department);
-        var cells = await tallies.GroupBy(t => new { t.CategoryGroup, t.LeadDepartmentCode }).Select(g => new
+        IQueryable<TallyPart> Parts<T>(IQueryable<T> rows) where T : IncidentTallyRow
+        {
+            rows = rows.Where(t => t.Grain == grain);
+            if (area is not null) rows = rows.Where(t => t.Path.StartsWith(area));
+            if (first is { } from) rows = rows.Where(t => t.Period >= from);
+            if (last is { } to) rows = rows.Where(t => t.Period <= to);
+            if (!string.IsNullOrEmpty(filter.CategoryGroup)) rows = rows.Where(t => t.CategoryGroup == filter.CategoryGroup);
+            if (!string.IsNullOrEmpty(filter.Department)) rows = rows.Where(t => t.LeadDepartmentCode == filter.Department);
+            return rows.Select(t => new TallyPart
+            {
+                CategoryGroup = t.CategoryGroup, LeadDepartmentCode = t.LeadDepartmentCode, Reported = t.Reported, Accepted = t.Accepted,
+                Closed = t.Closed, ClosedOnTime = t.ClosedOnTime, Rework = t.Rework, Extended = t.Extended, Escalations = t.Escalations,
+                Escalated = t.Escalated, SelfResolved = t.SelfResolved, Overdue = t.Overdue, MinutesSum = t.MinutesSum, MinutesCount = t.MinutesCount,
+            });
+        }
+
+        var parts = Parts(db.Set<IncidentTally>().AsNoTracking()).Concat(Parts(db.Set<IncidentTallyChange>().AsNoTracking()));
+        var cells = await parts.GroupBy(t => new { t.CategoryGroup, t.LeadDepartmentCode }).Select(g => new
         {
             g.Key.CategoryGroup, g.Key.LeadDepartmentCode,
             Figures = new IncidentFigures
@@ -102,6 +114,13 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
         {
             CategoryGroup = c.CategoryGroup, LeadDepartmentCode = c.LeadDepartmentCode == "" ? null : c.LeadDepartmentCode, Figures = c.Figures,
         }).ToList();
+    }
+
+    /// <summary>A row of the tallies or of their pending changes, in one shape so that both are added up together.</summary>
+    private sealed class TallyPart : IncidentFigures
+    {
+        public string CategoryGroup { get; init; } = "";
+        public string LeadDepartmentCode { get; init; } = "";
     }
 
     private async Task<List<TallyCell>> CountedAsync(IncidentFilter filter, CancellationToken ct) =>

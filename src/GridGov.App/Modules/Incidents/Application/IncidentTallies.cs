@@ -16,15 +16,12 @@ public sealed class TallyCell
 }
 
 /// <summary>
-/// Keeps <see cref="IncidentTally"/> in step with the incidents, in the transaction of each save:
-/// every incident written takes its old share out of its old rows and puts its new share into its
-/// new ones, at each grain. The additions are atomic in the database, so concurrent steps never
-/// lose one.
+/// Keeps the tallies in step with the incidents. Each save that moves an incident adds, in the same
+/// batch of statements, the change to its old rows (its old share out) and to its new rows (its new
+/// share in) at each grain; <see cref="FoldAsync"/> later adds the changes into the tallies.
 /// </summary>
 internal sealed class IncidentTallies : ISaveHook
 {
-    private const int Batch = 200;
-
     private readonly record struct Key(TallyGrain Grain, int Period, string Path, string CategoryGroup, string LeadDepartmentCode);
 
     private static readonly TallyGrain[] Grains = Enum.GetValues<TallyGrain>();
@@ -39,27 +36,24 @@ internal sealed class IncidentTallies : ISaveHook
             if (entry.State != EntityState.Added) Add(deltas, (Incident)entry.OriginalValues.ToObject(), -1);
             if (entry.State != EntityState.Deleted) Add(deltas, entry.Entity, 1);
         }
-        // A fixed order of rows, so that two saves touching the same rows lock them in the same order.
-        var changed = deltas?.Where(d => !d.Value.IsZero)
-            .OrderBy(d => d.Key.Grain).ThenBy(d => d.Key.Period).ThenBy(d => d.Key.Path, StringComparer.Ordinal)
-            .ThenBy(d => d.Key.CategoryGroup, StringComparer.Ordinal).ThenBy(d => d.Key.LeadDepartmentCode, StringComparer.Ordinal)
-            .Select(d => Row(d.Key, d.Value)).ToList();
-        return changed is { Count: > 0 } ? (db, ct) => AddAsync(db, changed, ct) : null;
+        foreach (var (key, figures) in deltas ?? [])
+            if (!figures.IsZero) changes.Context.Add(Row<IncidentTallyChange>(key, figures));
+        return null;
     }
 
     private static void Add(Dictionary<Key, IncidentFigures> deltas, Incident incident, int sign)
     {
-        var figures = IncidentFigures.Of(incident);
+        var figures = sign > 0 ? IncidentFigures.Of(incident) : IncidentFigures.Zero.Plus(IncidentFigures.Of(incident), -1);
         var date = WorkCalendar.LocalDate(incident.ReportedAt);
         foreach (var grain in Grains)
-        {
-            var key = new Key(grain, IncidentTally.PeriodOf(grain, date), IncidentTally.PlaceOf(grain, incident.Path), incident.CategoryGroup,
-                incident.LeadDepartmentCode ?? "");
-            Fold(deltas, key, sign > 0 ? figures : IncidentFigures.Zero.Plus(figures, -1));
-        }
+            Fold(deltas, new Key(grain, IncidentTallyRow.PeriodOf(grain, date), IncidentTallyRow.PlaceOf(grain, incident.Path),
+                incident.CategoryGroup, incident.LeadDepartmentCode ?? ""), figures);
     }
 
-    private static IncidentTally Row(Key key, IncidentFigures f) => new()
+    private static void Fold(Dictionary<Key, IncidentFigures> rows, Key key, IncidentFigures figures) =>
+        rows[key] = (rows.GetValueOrDefault(key) ?? IncidentFigures.Zero).Plus(figures, 1);
+
+    private static T Row<T>(Key key, IncidentFigures f) where T : IncidentTallyRow, new() => new()
     {
         Grain = key.Grain, Period = key.Period, Path = key.Path, CategoryGroup = key.CategoryGroup, LeadDepartmentCode = key.LeadDepartmentCode,
         Reported = f.Reported, Accepted = f.Accepted, Closed = f.Closed, ClosedOnTime = f.ClosedOnTime, Rework = f.Rework,
@@ -67,35 +61,50 @@ internal sealed class IncidentTallies : ISaveHook
         MinutesSum = f.MinutesSum, MinutesCount = f.MinutesCount,
     };
 
+    private static readonly string[] Keys = ["Grain", "Period", "Path", "CategoryGroup", "LeadDepartmentCode"];
+
     private static readonly string[] Counts =
     [
         "Reported", "Accepted", "Closed", "ClosedOnTime", "Rework", "Extended", "Escalations", "Escalated", "SelfResolved", "Overdue",
         "MinutesSum", "MinutesCount",
     ];
 
-    /// <summary>Adds the rows' figures to the tallies, creating the rows that are missing.</summary>
-    private static async Task AddAsync(GridGovDbContext db, IReadOnlyList<IncidentTally> rows, CancellationToken ct)
+    /// <summary>
+    /// Adds the pending changes into the tallies and removes them, in one transaction. On PostgreSQL
+    /// the changes are claimed by deleting them, so two app instances folding at once never add one twice.
+    /// </summary>
+    public static async Task<int> FoldAsync(GridGovDbContext db, CancellationToken ct)
     {
-        const int Columns = 17;
-        var columns = string.Join(", ", new[] { "Grain", "Period", "Path", "CategoryGroup", "LeadDepartmentCode" }.Concat(Counts).Select(c => $"\"{c}\""));
-        var sets = string.Join(", ", Counts.Select(c => $"\"{c}\" = \"IncidentTallies\".\"{c}\" + excluded.\"{c}\""));
-        foreach (var batch in rows.Chunk(Batch))
-        {
-            var values = string.Join(", ", batch.Select((_, r) => "(" + string.Join(", ", Enumerable.Range(r * Columns, Columns).Select(n => $"{{{n}}}")) + ")"));
-            object[] args = [.. batch.SelectMany(t => new object[]
-            {
-                (int)t.Grain, t.Period, t.Path, t.CategoryGroup, t.LeadDepartmentCode, t.Reported, t.Accepted, t.Closed, t.ClosedOnTime, t.Rework, t.Extended,
-                t.Escalations, t.Escalated, t.SelfResolved, t.Overdue, t.MinutesSum, t.MinutesCount,
-            })];
-            // Only numbered placeholders are spliced in; every value travels as a parameter.
+        var keys = string.Join(", ", Keys.Select(Quote));
+        var columns = string.Join(", ", Keys.Concat(Counts).Select(Quote));
+        var sums = string.Join(", ", Counts.Select(c => $"SUM({Quote(c)})"));
+        var upsert = $"""
+            ON CONFLICT ({keys}) DO UPDATE SET {string.Join(", ", Counts.Select(c => $"{Quote(c)} = \"IncidentTallies\".{Quote(c)} + excluded.{Quote(c)}"))}
+            """;
+        // Only the fixed column names above are spliced into these statements.
 #pragma warning disable EF1002
-            await db.Database.ExecuteSqlRawAsync($"""
-                INSERT INTO "IncidentTallies" ({columns}) VALUES {values}
-                ON CONFLICT ("Grain", "Period", "Path", "CategoryGroup", "LeadDepartmentCode") DO UPDATE SET {sets}
-                """, args, ct);
+        if (db.Database.IsNpgsql())
+            return await db.Database.ExecuteSqlRawAsync($"""
+                WITH moved AS (DELETE FROM "IncidentTallyChanges" RETURNING *)
+                INSERT INTO "IncidentTallies" ({columns}) SELECT {keys}, {sums} FROM moved GROUP BY {keys}
+                {upsert}
+                """, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var last = await db.Set<IncidentTallyChange>().IgnoreQueryFilters().MaxAsync(c => (long?)c.Id, ct);
+        if (last is null) return 0;
+        // SQLite needs the WHERE to tell the upsert's ON CONFLICT from a join's; the id travels as a parameter.
+        const string upToLast = "WHERE \"Id\" <= {0}";
+        var folded = await db.Database.ExecuteSqlRawAsync($"""
+            INSERT INTO "IncidentTallies" ({columns}) SELECT {keys}, {sums} FROM "IncidentTallyChanges" {upToLast} GROUP BY {keys}
+            {upsert}
+            """, [last], ct);
 #pragma warning restore EF1002
-        }
+        await db.Set<IncidentTallyChange>().IgnoreQueryFilters().Where(c => c.Id <= last).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
+        return folded;
     }
+
+    private static string Quote(string column) => $"\"{column}\"";
 
     /// <summary>
     /// Counts incidents in the database by community, category group and lead department. The
@@ -129,6 +138,7 @@ internal sealed class IncidentTallies : ISaveHook
     /// </summary>
     public static async Task RebuildAsync(GridGovDbContext db, CancellationToken ct)
     {
+        await db.Set<IncidentTallyChange>().IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         await db.Set<IncidentTally>().IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         var incidents = db.Set<Incident>().IgnoreQueryFilters().AsNoTracking();
         if (await incidents.MinAsync(i => (DateTime?)i.ReportedAt, ct) is not { } first) return;
@@ -141,27 +151,25 @@ internal sealed class IncidentTallies : ISaveHook
             var today = new Dictionary<Key, IncidentFigures>();
             foreach (var c in cells)
             {
-                Fold(today, new Key(TallyGrain.Day, IncidentTally.PeriodOf(TallyGrain.Day, day), IncidentTally.PlaceOf(TallyGrain.Day, c.Path),
+                Fold(today, new Key(TallyGrain.Day, IncidentTallyRow.PeriodOf(TallyGrain.Day, day), IncidentTallyRow.PlaceOf(TallyGrain.Day, c.Path),
                     c.CategoryGroup, c.LeadDepartmentCode ?? ""), c.Figures);
-                Fold(month, new Key(TallyGrain.Month, IncidentTally.PeriodOf(TallyGrain.Month, day), c.Path, c.CategoryGroup,
+                Fold(month, new Key(TallyGrain.Month, IncidentTallyRow.PeriodOf(TallyGrain.Month, day), c.Path, c.CategoryGroup,
                     c.LeadDepartmentCode ?? ""), c.Figures);
             }
-            await BulkWriter.InsertAsync(db, today.Select(d => Row(d.Key, d.Value)), ct);
+            await BulkWriter.InsertAsync(db, today.Select(d => Row<IncidentTally>(d.Key, d.Value)), ct);
             if (day == last || day.AddDays(1).Day == 1)
             {
-                await BulkWriter.InsertAsync(db, month.Select(d => Row(d.Key, d.Value)), ct);
+                await BulkWriter.InsertAsync(db, month.Select(d => Row<IncidentTally>(d.Key, d.Value)), ct);
                 month.Clear();
             }
         }
     }
 
-    private static void Fold(Dictionary<Key, IncidentFigures> rows, Key key, IncidentFigures figures) =>
-        rows[key] = (rows.GetValueOrDefault(key) ?? IncidentFigures.Zero).Plus(figures, 1);
-
     /// <summary>Fills the tallies of a database that has incidents but none yet.</summary>
     public static async Task FillIfMissingAsync(GridGovDbContext db, CancellationToken ct)
     {
         if (await db.Set<IncidentTally>().IgnoreQueryFilters().AnyAsync(ct)) return;
+        if (await db.Set<IncidentTallyChange>().IgnoreQueryFilters().AnyAsync(ct)) return;
         if (!await db.Set<Incident>().IgnoreQueryFilters().AnyAsync(ct)) return;
         await RebuildAsync(db, ct);
     }

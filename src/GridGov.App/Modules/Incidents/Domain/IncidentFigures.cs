@@ -4,7 +4,7 @@ namespace GridGov.Modules.Incidents.Domain;
 /// What incidents add to the closed-loop metrics: counted in the database over rows, kept month by
 /// month in <see cref="IncidentTally"/>, and worked out here for one incident as it changes.
 /// </summary>
-public sealed class IncidentFigures
+public class IncidentFigures
 {
     public int Reported { get; init; }
     public int Accepted { get; init; }

@@ -9,12 +9,8 @@ namespace GridGov.Modules.Incidents.Domain;
 /// </summary>
 public enum TallyGrain { Day, Month }
 
-/// <summary>
-/// The figures of the incidents reported in one period in one place, of one category group under
-/// one lead department. Kept by a save hook as incidents move, so that a year's metrics for a city
-/// add up thousands of rows instead of counting a million.
-/// </summary>
-public sealed class IncidentTally : IScopedByPath
+/// <summary>The figures of the incidents reported in one period in one place, of one category group under one lead department.</summary>
+public abstract class IncidentTallyRow : IScopedByPath
 {
     public TallyGrain Grain { get; set; }
     /// <summary>The report's local date as yyyymmdd by day, yyyymm by month.</summary>
@@ -44,4 +40,20 @@ public sealed class IncidentTally : IScopedByPath
     public static string PlaceOf(TallyGrain grain, string gridPath) => grain == TallyGrain.Day
         ? TreePath.CountyPath(gridPath) ?? gridPath[..^(TreePath.GridDepth(gridPath) * TreePath.GridSegmentLength)]
         : TreePath.Parent(gridPath) ?? gridPath;
+}
+
+/// <summary>
+/// One row of the tallies: the metrics of a city's year add up thousands of these instead of
+/// counting a million incidents.
+/// </summary>
+public sealed class IncidentTally : IncidentTallyRow;
+
+/// <summary>
+/// What one save changed in a tally row, written with the save itself. Saves only ever add these,
+/// so that steps on incidents of one place and kind never wait on each other for a shared row;
+/// they are folded into <see cref="IncidentTally"/> every few seconds, and read with it until then.
+/// </summary>
+public sealed class IncidentTallyChange : IncidentTallyRow
+{
+    public long Id { get; set; }
 }

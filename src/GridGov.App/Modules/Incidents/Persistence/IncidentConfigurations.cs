@@ -56,6 +56,17 @@ internal sealed class IncidentTallyConfiguration : IEntityTypeConfiguration<Inci
     }
 }
 
+internal sealed class IncidentTallyChangeConfiguration : IEntityTypeConfiguration<IncidentTallyChange>
+{
+    public void Configure(EntityTypeBuilder<IncidentTallyChange> b)
+    {
+        b.ToTable("IncidentTallyChanges");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.CategoryGroup).HasMaxLength(20);
+        b.Property(x => x.LeadDepartmentCode).HasMaxLength(20);
+    }
+}
+
 internal sealed class IncidentStepConfiguration : IEntityTypeConfiguration<IncidentStep>
 {
     public void Configure(EntityTypeBuilder<IncidentStep> b)

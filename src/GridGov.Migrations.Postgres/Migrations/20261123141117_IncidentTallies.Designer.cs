@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GridGov.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(GridGovDbContext))]
-    [Migration("20261123134501_IncidentTallies")]
+    [Migration("20261123141117_IncidentTallies")]
     partial class IncidentTallies
     {
         /// <inheritdoc />
@@ -622,6 +622,77 @@ namespace GridGov.Migrations.Postgres.Migrations
                     b.HasKey("Grain", "Period", "Path", "CategoryGroup", "LeadDepartmentCode");
 
                     b.ToTable("IncidentTallies", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Modules.Incidents.Domain.IncidentTallyChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CategoryGroup")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Escalated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Extended")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Grain")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LeadDepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("MinutesCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MinutesSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rework")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SelfResolved")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IncidentTallyChanges", (string)null);
                 });
 
             modelBuilder.Entity("GridGov.Modules.Incidents.Domain.Notice", b =>
