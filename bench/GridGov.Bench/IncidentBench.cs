@@ -19,7 +19,11 @@ internal static class IncidentBench
 {
     private static readonly string[] Steps = ["report", "accept", "dispatch", "acknowledge", "finish", "verify"];
 
-    public static async Task RunAsync(string connection, int historical, int clients, int loops, bool reuse)
+    /// <param name="paceMs">
+    /// The mean pause a client takes between its steps, as a person at a desk or on a phone does
+    /// (each pause drawn between half and one and a half times it); 0 sends the next step at once.
+    /// </param>
+    public static async Task RunAsync(string connection, int historical, int clients, int loops, bool reuse, int paceMs = 0)
     {
         var port = FreePort();
         using var server = StartServer(connection, port);
@@ -51,12 +55,15 @@ internal static class IncidentBench
             using var response = await http.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
             if (measuring) times[step].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (measuring && paceMs > 0) await Task.Delay(paceMs / 2 + Random.Shared.Next(paceMs + 1));
             if (!response.IsSuccessStatusCode) failures.Add($"{step} {(int)response.StatusCode} {text}");
             return JsonDocument.Parse(text).RootElement.Clone();
         }
 
         async Task LoopsAsync(int count)
         {
+            // Paced clients come in over one pause rather than all in the same instant.
+            if (measuring && paceMs > 0) await Task.Delay(Random.Shared.Next(paceMs + 1));
             for (var i = 0; i < count; i++)
             {
                 var report = await Call("report", "gridworker", HttpMethod.Post, "/api/v1/incidents",
@@ -72,8 +79,8 @@ internal static class IncidentBench
             }
         }
 
-        // A few loops first, unmeasured, so that start-up compilation is not counted.
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => LoopsAsync(3)));
+        // Loops first, unmeasured and unpaced, so that start-up and tiered compilation are not counted.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => LoopsAsync(10)));
         foreach (var f in failures) Console.WriteLine("warm-up failure: " + f[..Math.Min(f.Length, 400)]);
         failures.Clear();
         measuring = true;
@@ -104,7 +111,8 @@ internal static class IncidentBench
         server.Kill(entireProcessTree: true);
 
         Console.WriteLine();
-        Console.WriteLine($"{clients} clients × {loops} loops in {loopSeconds:F1} s ({clients * loops * Steps.Length / loopSeconds:F0} steps/s), {failures.Count} failures");
+        var pacing = paceMs > 0 ? $", each pausing {paceMs / 2}–{paceMs * 3 / 2} ms between steps" : ", each sending its next step at once";
+        Console.WriteLine($"{clients} clients{pacing}: {loops} loops each in {loopSeconds:F1} s ({clients * loops * Steps.Length / loopSeconds:F0} steps/s), {failures.Count} failures");
         foreach (var f in failures.Take(5)) Console.WriteLine("  " + f[..Math.Min(f.Length, 300)]);
         Console.WriteLine("| step | p50 | p95 | max |");
         Console.WriteLine("|---|---|---|---|");

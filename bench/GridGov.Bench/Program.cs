@@ -13,7 +13,8 @@ using Npgsql;
 // Add --reuse to measure an existing generated database again; --households-per-grid 14-20 for a 3.4-million city.
 //   --import 1000000   the ledger import of a generated CSV, beside psql \copy of the same file
 //   --search           search latency on a generated city (run after a generation)
-//   --incidents 1000000 --clients 100 --loops 5   the closed loop through the HTTP API over a year of incidents (PostgreSQL)
+//   --incidents 1000000 --clients 100 --loops 5   the closed loop through the HTTP API over a year of incidents (PostgreSQL);
+//                                                 add --pace 1000 for clients that pause about a second between steps
 var options = Args.Parse(args);
 var provider = options.Get("provider", "postgres") == "sqlite" ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
 var connection = options.Get("connection", provider == DatabaseProvider.Sqlite
@@ -31,7 +32,7 @@ if (options.Has("incidents"))
 {
     if (!options.Has("reuse")) await Fresh(provider, connection);
     await IncidentBench.RunAsync(connection, int.Parse(options.Get("incidents", "1000000")), int.Parse(options.Get("clients", "100")),
-        int.Parse(options.Get("loops", "5")), options.Has("reuse"));
+        int.Parse(options.Get("loops", "5")), options.Has("reuse"), int.Parse(options.Get("pace", "0")));
     return;
 }
 if (options.Has("search"))

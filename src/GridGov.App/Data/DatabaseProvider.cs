@@ -39,12 +39,26 @@ public static class DatabaseSetup
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connection)
     {
         if (provider == DatabaseProvider.Postgres)
-            options.UseNpgsql(connection, o => o.MigrationsAssembly("GridGov.Migrations.Postgres"));
+            options.UseNpgsql(WithPreparedStatements(connection), o => o.MigrationsAssembly("GridGov.Migrations.Postgres"));
         else
         {
             EnsureSqliteFolder(connection);
             options.UseSqlite(connection, o => o.MigrationsAssembly("GridGov.Migrations.Sqlite"));
         }
+    }
+
+    /// <summary>
+    /// The app sends the same few hundred statements over and over: prepared on each connection
+    /// after their second use, PostgreSQL parses and plans them once instead of on every call.
+    /// A connection string that says otherwise is left as it is.
+    /// </summary>
+    public static string WithPreparedStatements(string connection)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        if (connection.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) return connection;
+        builder.MaxAutoPrepare = 200;
+        builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
     }
 
     /// <summary>A context outside any request (design time, seeding, benchmarks) acts for the system.</summary>

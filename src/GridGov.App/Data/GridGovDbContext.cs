@@ -73,6 +73,9 @@ public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options,
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
+        // A save is all or nothing in its transaction and no caller carries on in a transaction after
+        // a failed save, so the savepoint EF would set around each save would be two round trips for nothing.
+        Database.AutoSavepointsEnabled = false;
         var tracking = new ChangeTracking(this, user, clock);
         tracking.GuardScope();
         tracking.BumpVersions();

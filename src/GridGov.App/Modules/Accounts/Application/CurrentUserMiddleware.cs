@@ -17,14 +17,15 @@ public sealed class CurrentUserMiddleware(RequestDelegate next)
         var id = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (id is not null)
         {
+            // One round trip for the account and its roles: every request pays for it.
             var account = await db.Users.AsNoTracking().Where(u => u.Id == id && !u.IsDisabled)
-                .Select(u => new { u.Id, u.UserName, u.CaptureScopePath, u.ViewScopePath, u.DepartmentCode }).FirstOrDefaultAsync(http.RequestAborted);
+                .Select(u => new
+                {
+                    u.Id, u.UserName, u.CaptureScopePath, u.ViewScopePath, u.DepartmentCode,
+                    Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+                }).FirstOrDefaultAsync(http.RequestAborted);
             if (account is not null)
-            {
-                var roles = await db.UserRoles.Where(ur => ur.UserId == id)
-                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(http.RequestAborted);
-                current.SignIn(account.Id, account.UserName!, roles, account.CaptureScopePath, account.ViewScopePath, account.DepartmentCode);
-            }
+                current.SignIn(account.Id, account.UserName!, account.Roles, account.CaptureScopePath, account.ViewScopePath, account.DepartmentCode);
         }
         await next(http);
     }

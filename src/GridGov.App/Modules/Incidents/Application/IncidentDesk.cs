@@ -88,14 +88,15 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
         await tx.CommitAsync(ct);
         await notices.SendPendingAsync(ct);
         var duplicates = await PossibleDuplicatesAsync(incident, ct);
-        return new ReportResult(await GetAsync(incident.Id, ct), duplicates);
+        return new ReportResult(View(incident, rule, IncidentActors.Of(user, incident)), duplicates);
     }
 
     public async Task<IncidentView> StepAsync(int id, StepRequest step, CancellationToken ct)
     {
         if (!MayRead) throw new ForbiddenException("permission_denied");
-        var incident = await db.Set<Incident>().Include(i => i.Assignments).FirstOrDefaultAsync(i => i.Id == id, ct)
-            ?? throw new NotFoundException("incident_not_found", id);
+        // The timeline is loaded with the incident, so that the answer is built from what was saved without reading it again.
+        var incident = await db.Set<Incident>().Include(i => i.Assignments).Include(i => i.Steps).AsSingleQuery()
+            .FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("incident_not_found", id);
         if (step.Version is { } version && version != incident.Version) throw new ConflictException("concurrency_conflict");
         var actors = IncidentActors.Of(user, incident);
         var rule = await routes.ResolveAsync(incident.CategoryCode, incident.Path, ct);
@@ -143,8 +144,9 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
         db.Entry(incident).State = EntityState.Modified;
         await db.SaveChangesAsync(ct);
         await notices.SendPendingAsync(ct);
-        // A department that sent an incident back no longer sees it: it gets the incident as its step left it.
-        return await db.Set<Incident>().AnyAsync(i => i.Id == id, ct) ? await GetAsync(id, ct) : View(incident, rule, []);
+        // A department that sent an incident back no longer sees it, and may take no further step.
+        var stillSeen = user.IncidentDepartmentScope is not { } department || incident.IsWith(department);
+        return View(incident, rule, stillSeen ? IncidentActors.Of(user, incident) : []);
     }
 
     public async Task<IncidentView> GetAsync(int id, CancellationToken ct)
