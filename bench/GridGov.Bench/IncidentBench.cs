@@ -79,8 +79,10 @@ internal static class IncidentBench
             }
         }
 
-        // Loops first, unmeasured and unpaced, so that start-up and tiered compilation are not counted.
+        // Loops first, unmeasured and unpaced, so that start-up, tiered compilation and opening the
+        // pool's connections (each a new server process that prepares its statements) are not counted.
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => LoopsAsync(10)));
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(clients, 40)).Select(_ => LoopsAsync(2)));
         foreach (var f in failures) Console.WriteLine("warm-up failure: " + f[..Math.Min(f.Length, 400)]);
         failures.Clear();
         measuring = true;

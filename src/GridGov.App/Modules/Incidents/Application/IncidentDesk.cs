@@ -68,8 +68,7 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
     {
         user.Require(Permission.IncidentReport);
         var grid = await GridOfAsync(request.GridCode, request.Longitude, request.Latitude, ct);
-        if (!await db.Set<IncidentCategory>().AnyAsync(c => c.Code == request.CategoryCode && c.ParentCode != null && c.IsActive, ct))
-            throw new ValidationException("categoryCode", "unknown");
+        if (!await routes.IsReportableAsync(request.CategoryCode, ct)) throw new ValidationException("categoryCode", "unknown");
         if (request.Source == IncidentSource.Open311 != viaOpen311) throw new ValidationException("source", "unknown");
         var rule = await routes.ResolveAsync(request.CategoryCode, grid.Path, ct);
         var calendar = await routes.CalendarAsync(ct);

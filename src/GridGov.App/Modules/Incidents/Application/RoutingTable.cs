@@ -32,18 +32,25 @@ public sealed class RoutingTable(GridGovDbContext db, CurrentUser user, ITerrito
         cache.Remove(CalendarKey);
     }
 
-    private async Task<(IReadOnlyList<RoutingRule> Rules, IReadOnlyDictionary<string, string?> Parents)> RoutesAsync(CancellationToken ct) =>
+    private sealed record Routes(IReadOnlyList<RoutingRule> Rules, IReadOnlyDictionary<string, string?> Parents, IReadOnlySet<string> Reportable);
+
+    private async Task<Routes> RoutesAsync(CancellationToken ct) =>
         (await cache.GetOrCreateAsync(RulesKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Keep;
             var rules = await db.Set<RoutingRule>().IgnoreQueryFilters().AsNoTracking().ToListAsync(ct);
-            var parents = await db.Set<IncidentCategory>().AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.ParentCode, ct);
-            return ((IReadOnlyList<RoutingRule>)rules, (IReadOnlyDictionary<string, string?>)parents);
+            var categories = await db.Set<IncidentCategory>().AsNoTracking().ToListAsync(ct);
+            return new Routes(rules, categories.ToDictionary(c => c.Code, c => c.ParentCode),
+                categories.Where(c => c.ParentCode != null && c.IsActive).Select(c => c.Code).ToHashSet());
         }))!;
+
+    /// <summary>Whether a category is an active item of the catalogue, which is what a report must name.</summary>
+    public async Task<bool> IsReportableAsync(string categoryCode, CancellationToken ct) =>
+        (await RoutesAsync(ct)).Reportable.Contains(categoryCode);
 
     public async Task<RoutingRule> ResolveAsync(string categoryCode, string path, CancellationToken ct)
     {
-        var (all, parents) = await RoutesAsync(ct);
+        var (all, parents, _) = await RoutesAsync(ct);
         var parent = parents.GetValueOrDefault(categoryCode);
         var rules = all.Where(r => r.CategoryCode == categoryCode || r.CategoryCode == parent);
         // The most specific area first (a county's own rule beats the default), then the item before its group.
