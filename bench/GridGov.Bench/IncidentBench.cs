@@ -62,8 +62,9 @@ internal static class IncidentBench
 
         async Task LoopsAsync(int count)
         {
-            // Paced clients come in over one pause rather than all in the same instant.
-            if (measuring && paceMs > 0) await Task.Delay(Random.Shared.Next(paceMs + 1));
+            // Paced clients come in spread over one loop's worth of pauses, as people at work do, so
+            // that the first steps of all of them are not asked in the same second.
+            if (measuring && paceMs > 0) await Task.Delay(Random.Shared.Next(paceMs * Steps.Length + 1));
             for (var i = 0; i < count; i++)
             {
                 var report = await Call("report", "gridworker", HttpMethod.Post, "/api/v1/incidents",
