@@ -71,11 +71,16 @@ public static class BulkWriter
     public static async Task ResetIdentityAsync<T>(GridGovDbContext db, CancellationToken ct = default)
     {
         if (!db.Database.IsNpgsql()) return;
-        var table = db.Model.FindEntityType(typeof(T))!.GetTableName();
-        // The table name comes from the EF model, never from input.
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        var table = entity.GetTableName();
+        // Ids drawn in blocks from a named sequence (HiLo) continue after the largest written; so do identity columns.
+        var sequence = entity.FindPrimaryKey()!.Properties[0].FindHiLoSequence() is { } hilo
+            ? $"'\"{hilo.Name}\"'"
+            : $"pg_get_serial_sequence('\"{table}\"', 'Id')";
+        // The names come from the EF model, never from input.
 #pragma warning disable EF1002
         await db.Database.ExecuteSqlRawAsync(
-            $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), GREATEST(1, (SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{table}\")))", ct);
+            $"SELECT setval({sequence}, (SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{table}\") + 1, false)", ct);
 #pragma warning restore EF1002
     }
 

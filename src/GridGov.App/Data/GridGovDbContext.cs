@@ -47,6 +47,9 @@ public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options,
             ScopeDepartment == null || i.Assignments.Any(a => a.IsActive && a.DepartmentCode == ScopeDepartment));
         if (isPostgres)
         {
+            // An incident's number carries its id: drawn from a sequence before the insert, the
+            // number is set in the same save (SQLite, without sequences, numbers it in a second save).
+            builder.Entity<Modules.Incidents.Domain.Incident>().Property(i => i.Id).UseHiLo("IncidentIds");
             // Search keys are matched by prefix; byte order lets those prefixes use their B-tree indexes.
             var person = builder.Entity<Modules.People.Domain.Person>();
             foreach (var key in new[] { "Name", "IdNumber", "Phone", "PinyinInitials", "PinyinFull", "IdTailReversed" })

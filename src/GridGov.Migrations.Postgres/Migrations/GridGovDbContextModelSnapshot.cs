@@ -23,6 +23,9 @@ namespace GridGov.Migrations.Postgres.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("IncidentIds")
+                .IncrementsBy(10);
+
             modelBuilder.Entity("GridGov.Kernel.Auditing.ChangeRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -236,7 +239,7 @@ namespace GridGov.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "IncidentIds");
 
                     b.Property<string>("Address")
                         .IsRequired()

@@ -79,8 +79,9 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
                 request.Latitude, request.Urgency, request.Source, request.ContactName, request.ContactPhone, request.Parties, request.Petitioner,
                 request.PetitionRequest), grid.Id, grid.Path, rule.Level, user.UserName, now, calendar.DueAt(now, rule.Limits.Accept), attachments)
             .WithNumber("SJ" + Guid.NewGuid().ToString("N")[..20]);
-        db.Add(incident);
-        await db.SaveChangesAsync(ct);
+        await db.AddAsync(incident, ct);
+        // The number carries the id: where the id is drawn before the insert, one save; else it is known only after.
+        if (db.Entry(incident).Property(i => i.Id).IsTemporary) await db.SaveChangesAsync(ct);
         incident.WithNumber($"SJ{WorkCalendar.LocalDate(now):yyyyMMdd}{incident.Id:D6}");
         notices.Add(incident, "reported", Notices.Centre(incident));
         await db.SaveChangesAsync(ct);
