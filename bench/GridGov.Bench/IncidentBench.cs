@@ -93,9 +93,9 @@ internal static class IncidentBench
 
         var from = DateTime.UtcNow.AddHours(8).AddDays(-365).ToString("yyyy-MM-dd");
         var to = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
-        // The city reads the daily tallies; a township the monthly ones and the days around them from the incidents.
+        // The city and the township read daily tallies; a village the monthly ones and the days around them from the incidents.
         var metrics = new List<(string Name, List<double> Times, int Reported)>();
-        foreach (var (name, area) in new[] { ("city", "141100000000"), ("township", "141127100000") })
+        foreach (var (name, area) in new[] { ("city", "141100000000"), ("township", "141127100000"), ("village", "141127100001") })
         {
             var runs = new List<double>();
             JsonElement last = default;

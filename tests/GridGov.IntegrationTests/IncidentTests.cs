@@ -306,8 +306,8 @@ public abstract class IncidentTests(GridGovApp app)
         await app.AsSystemAsync(db => IncidentTallies.FoldAsync(db, CancellationToken.None));
         Assert.False(await app.AsSystemAsync(db => db.Set<IncidentTallyChange>().IgnoreQueryFilters().AnyAsync()));
         var kept = await TalliesAsync();
-        Assert.Contains(kept, t => t.Key.StartsWith("Day|") && t.Key.EndsWith("|SAFE|EMERGENCY") && t.Value.Rework > 0);
-        Assert.Contains(kept, t => t.Key.StartsWith("Month|") && t.Key.EndsWith("|SAFE|EMERGENCY") && t.Value.Rework > 0);
+        foreach (var grain in Enum.GetNames<TallyGrain>())
+            Assert.Contains(kept, t => t.Key.StartsWith(grain + "|") && t.Key.EndsWith("|SAFE|EMERGENCY") && t.Value.Rework > 0);
         await app.AsSystemAsync(db => IncidentTallies.RebuildAsync(db, CancellationToken.None));
         var recounted = await TalliesAsync();
         Assert.Equal(recounted.Keys.Order(), kept.Keys.Order());
@@ -349,10 +349,10 @@ public abstract class IncidentTests(GridGovApp app)
         // A whole month; a whole month with days of the month before; and a period inside one month, counted from the rows.
         foreach (var (from, to) in new[] { (month, month.AddMonths(1).AddDays(-1)), (month.AddDays(-3), month.AddMonths(1).AddDays(-1)), (month, today) })
         {
-            // A county reads the daily tallies, a township the monthly ones, and a grid worker's grid only the incidents.
-            foreach (var (who, period) in new[] { (county, $"area=141127000000&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"),
-                (county, $"area=141127100000&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"), (worker, $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}") })
+            // A county and a township read daily tallies, a village the monthly ones, and a grid worker's grid only the incidents.
+            foreach (var (who, area) in new[] { (county, "141127000000"), (county, "141127100000"), (county, "141127100001"), (worker, null) })
             {
+                var period = $"{(area is null ? "" : $"area={area}&")}from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
                 var total = (await who.GetJsonAsync($"/api/v1/incidents/metrics?{period}")).GetProperty("total");
                 Assert.True(total.Int("reported") >= 2);
                 foreach (var (measure, field) in new[] { ("Reported", "reported"), ("Accepted", "accepted"), ("Closed", "closed"),
@@ -364,25 +364,29 @@ public abstract class IncidentTests(GridGovApp app)
     }
 
     [Fact]
-    public async Task A_county_reads_the_daily_tallies_and_a_township_the_monthly_ones_for_whole_months()
+    public async Task A_county_and_a_township_read_their_daily_tallies_and_a_village_the_monthly_ones_for_whole_months()
     {
         await ReportAsync(await app.ApiAsync("gridworker"), "CITY.WATER");
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-        var (day, month) = (IncidentTallyRow.PeriodOf(TallyGrain.Day, today), IncidentTallyRow.PeriodOf(TallyGrain.Month, today));
-        // Marked rows show which source answered.
+        // Rows marked by grain show which source answered.
+        var marks = new Dictionary<TallyGrain, int> { [TallyGrain.CountyDay] = 1000, [TallyGrain.TownshipDay] = 10000, [TallyGrain.CommunityMonth] = 100000 };
         await app.AsSystemAsync(db => IncidentTallies.FoldAsync(db, CancellationToken.None));
-        await app.AsSystemAsync(db => db.Set<IncidentTally>().IgnoreQueryFilters()
-            .Where(t => (t.Grain == TallyGrain.Day && t.Period == day) || (t.Grain == TallyGrain.Month && t.Period == month))
-            .ExecuteUpdateAsync(u => u.SetProperty(t => t.Reported, t => t.Reported + (t.Grain == TallyGrain.Day ? 1000 : 100000))));
+        foreach (var (grain, mark) in marks)
+        {
+            var period = IncidentTallyRow.PeriodOf(grain, today);
+            await app.AsSystemAsync(db => db.Set<IncidentTally>().IgnoreQueryFilters().Where(t => t.Grain == grain && t.Period == period)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.Reported, t => t.Reported + mark)));
+        }
         try
         {
             var county = await app.ApiAsync("county");
             async Task<int> ReportedAsync(string area, DateOnly from, DateOnly to) =>
                 (await county.GetJsonAsync($"/api/v1/incidents/metrics?area={area}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}")).GetProperty("total").Int("reported");
             var first = new DateOnly(today.Year, today.Month, 1);
-            Assert.InRange(await ReportedAsync("141127000000", today, today), 1000, 99999);
-            Assert.InRange(await ReportedAsync("141127100000", first, first.AddMonths(1).AddDays(-1)), 100000, int.MaxValue);
-            Assert.InRange(await ReportedAsync("141127100000", today, today), 1, 999);
+            Assert.InRange(await ReportedAsync("141127000000", today, today), 1000, 9999);
+            Assert.InRange(await ReportedAsync("141127100000", today, today), 10000, 99999);
+            Assert.InRange(await ReportedAsync("141127100001", first, first.AddMonths(1).AddDays(-1)), 100000, int.MaxValue);
+            Assert.InRange(await ReportedAsync("141127100001", today, today), 1, 999);
         }
         finally
         {

@@ -6,26 +6,40 @@ namespace GridGov.UnitTests;
 public class IncidentTallyTests
 {
     private const string County = "140000000000/141100000000/141127000000/";
-    private const string Community = County + "141127100000/141127100005/14112710000510007/14112710000520038/";
+    private const string Township = County + "141127100000/";
+    private const string Community = Township + "141127100005/14112710000510007/14112710000520038/";
     private const string Grid = Community + "14112710000530101/";
 
     [Fact]
-    public void An_incident_is_tallied_by_day_for_its_county_and_by_month_for_its_community()
+    public void An_incident_is_tallied_by_day_for_its_county_and_township_and_by_month_for_its_community()
     {
-        Assert.Equal(County, IncidentTallyRow.PlaceOf(TallyGrain.Day, Grid));
-        Assert.Equal(Community, IncidentTallyRow.PlaceOf(TallyGrain.Month, Grid));
-        Assert.Equal(20261123, IncidentTallyRow.PeriodOf(TallyGrain.Day, new DateOnly(2026, 11, 23)));
-        Assert.Equal(202611, IncidentTallyRow.PeriodOf(TallyGrain.Month, new DateOnly(2026, 11, 23)));
+        Assert.Equal(County, IncidentTallyRow.PlaceOf(TallyGrain.CountyDay, Grid));
+        Assert.Equal(Township, IncidentTallyRow.PlaceOf(TallyGrain.TownshipDay, Grid));
+        Assert.Equal(Community, IncidentTallyRow.PlaceOf(TallyGrain.CommunityMonth, Grid));
+        // A recount works from cells already cut by community.
+        Assert.Equal(Community, IncidentTallyRow.PlaceOf(TallyGrain.CommunityMonth, Community));
+        Assert.Equal(Township, IncidentTallyRow.PlaceOf(TallyGrain.TownshipDay, Community));
+        Assert.Equal(20261123, IncidentTallyRow.PeriodOf(TallyGrain.CountyDay, new DateOnly(2026, 11, 23)));
+        Assert.Equal(20261123, IncidentTallyRow.PeriodOf(TallyGrain.TownshipDay, new DateOnly(2026, 11, 23)));
+        Assert.Equal(202611, IncidentTallyRow.PeriodOf(TallyGrain.CommunityMonth, new DateOnly(2026, 11, 23)));
     }
 
     [Theory]
     [InlineData("140000000000/", null)]
     [InlineData("140000000000/141100000000/", null)]
     [InlineData(County, County)]
-    [InlineData(County + "141127100000/", County)]
+    [InlineData(Township, County)]
     [InlineData(Grid, County)]
     public void The_county_on_a_path_is_the_area_with_a_county_part_and_nothing_below(string path, string? county) =>
         Assert.Equal(county, TreePath.CountyPath(path));
+
+    [Theory]
+    [InlineData(County, null)]
+    [InlineData(Township, Township)]
+    [InlineData(Township + "141127100005/", Township)]
+    [InlineData(Grid, Township)]
+    public void The_township_on_a_path_is_the_area_with_a_township_part_and_nothing_below(string path, string? township) =>
+        Assert.Equal(township, TreePath.TownshipPath(path));
 
     [Fact]
     public void Grid_depth_counts_the_grid_levels_below_the_areas()

@@ -25,16 +25,23 @@ public static class TreePath
     /// The path down to its county-level area (区县: a statistical code with a county part and
     /// nothing below it), or null when the path stops above any county.
     /// </summary>
-    public static string? CountyPath(string path)
+    public static string? CountyPath(string path) =>
+        PathTo(path, code => code.Length == AreaSegmentLength - 1 && code[4..6] != "00" && code[6..] == "000000");
+
+    private static string? PathTo(string path, Func<string, bool> isLevel)
     {
         var length = 0;
         foreach (var code in Codes(path))
         {
             length += code.Length + 1;
-            if (code.Length == AreaSegmentLength - 1 && code[4..6] != "00" && code[6..] == "000000") return path[..length];
+            if (isLevel(code)) return path[..length];
         }
         return null;
     }
+
+    /// <summary>The path down to its township-level area (乡镇街道), or null when the path stops above one.</summary>
+    public static string? TownshipPath(string path) =>
+        PathTo(path, code => code.Length == AreaSegmentLength - 1 && code[6..9] != "000" && code[9..] == "000");
 
     public static string? Parent(string path)
     {

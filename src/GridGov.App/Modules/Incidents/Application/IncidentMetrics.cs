@@ -32,9 +32,10 @@ public sealed record MetricsReport(IncidentFilter Filter, Rates Total, IReadOnly
 
 /// <summary>
 /// 按期结案率 and the other closed-loop figures for any area and period, by category group and by
-/// lead department. A county or more reads the daily tallies; a smaller area down to a community
-/// reads the monthly ones for the whole months of its period and counts the days around them from
-/// the incidents, as it does for a grid and for department handlers, whom no tally serves.
+/// lead department. A county or more reads the county daily tallies, a township its own; a smaller
+/// area down to a community reads the monthly ones for the whole months of its period and counts
+/// the days around them from the incidents, as it does for a grid and for department handlers,
+/// whom no tally serves.
 /// </summary>
 public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory)
 {
@@ -44,14 +45,14 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
         filter = filter with { Measure = null };
         var area = await AreaPathAsync(filter.AreaCode, ct);
         var place = area ?? user.ViewPath ?? "";
-        var county = TreePath.CountyPath(place);
         var cells = new List<TallyCell>();
         if (user.IncidentDepartmentScope is not null) cells.AddRange(await CountedAsync(filter, ct));
-        else if (county is null || county == place)
-            cells.AddRange(await TalliedAsync(filter, area, TallyGrain.Day, Period(TallyGrain.Day, filter.From), Period(TallyGrain.Day, filter.To), ct));
+        else if (DailyTalliesOf(place) is { } daily)
+            cells.AddRange(await TalliedAsync(filter, area, daily, Period(daily, filter.From), Period(daily, filter.To), ct));
         else if (TreePath.GridDepth(place) <= 2 && WholeMonths(filter.From, filter.To) is var (first, last))
         {
-            cells.AddRange(await TalliedAsync(filter, area, TallyGrain.Month, Period(TallyGrain.Month, first), Period(TallyGrain.Month, last), ct));
+            const TallyGrain monthly = TallyGrain.CommunityMonth;
+            cells.AddRange(await TalliedAsync(filter, area, monthly, Period(monthly, first), Period(monthly, last), ct));
             if (first is { } f && filter.From < f) cells.AddRange(await CountedAsync(filter with { To = f.AddDays(-1) }, ct));
             if (last is { } l && filter.To > l) cells.AddRange(await CountedAsync(filter with { From = l.AddDays(1) }, ct));
         }
@@ -64,6 +65,12 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
             byCategory.OrderByDescending(r => r.Figures.Reported).Select(r => new MetricsRow(r.Key, Rates(r.Figures))).ToList(),
             byDepartment.OrderByDescending(r => r.Figures.Reported).Select(r => new MetricsRow(r.Key, Rates(r.Figures))).ToList());
     }
+
+    /// <summary>The daily tallies that answer for a place: the counties' for a county or more, the township's for a township.</summary>
+    private static TallyGrain? DailyTalliesOf(string place) =>
+        TreePath.CountyPath(place) is not { } county || county == place ? TallyGrain.CountyDay
+        : TreePath.TownshipPath(place) == place ? TallyGrain.TownshipDay
+        : null;
 
     private static int? Period(TallyGrain grain, DateOnly? day) => day is { } d ? IncidentTallyRow.PeriodOf(grain, d) : null;
 

@@ -134,7 +134,7 @@ internal sealed class IncidentTallies : ISaveHook
 
     /// <summary>
     /// Counts everything again from the incidents, a day at a time (the day's cells by community
-    /// make both grains): after a bulk load, or when a database first gets the tallies.
+    /// make every grain): after a bulk load, or when a database first gets the tallies.
     /// </summary>
     public static async Task RebuildAsync(GridGovDbContext db, CancellationToken ct)
     {
@@ -150,12 +150,9 @@ internal sealed class IncidentTallies : ISaveHook
             var cells = await Count(incidents.Where(i => i.ReportedAt >= from && i.ReportedAt < to)).ToListAsync(ct);
             var today = new Dictionary<Key, IncidentFigures>();
             foreach (var c in cells)
-            {
-                Fold(today, new Key(TallyGrain.Day, IncidentTallyRow.PeriodOf(TallyGrain.Day, day), IncidentTallyRow.PlaceOf(TallyGrain.Day, c.Path),
-                    c.CategoryGroup, c.LeadDepartmentCode ?? ""), c.Figures);
-                Fold(month, new Key(TallyGrain.Month, IncidentTallyRow.PeriodOf(TallyGrain.Month, day), c.Path, c.CategoryGroup,
-                    c.LeadDepartmentCode ?? ""), c.Figures);
-            }
+                foreach (var grain in Grains)
+                    Fold(grain == TallyGrain.CommunityMonth ? month : today, new Key(grain, IncidentTallyRow.PeriodOf(grain, day),
+                        IncidentTallyRow.PlaceOf(grain, c.Path), c.CategoryGroup, c.LeadDepartmentCode ?? ""), c.Figures);
             await BulkWriter.InsertAsync(db, today.Select(d => Row<IncidentTally>(d.Key, d.Value)), ct);
             if (day == last || day.AddDays(1).Day == 1)
             {

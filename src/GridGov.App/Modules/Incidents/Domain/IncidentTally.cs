@@ -4,10 +4,10 @@ namespace GridGov.Modules.Incidents.Domain;
 
 /// <summary>
 /// How finely the tallies cut: by day for a whole county, which answers any period for a county or
-/// more; by month for each community (a second-level grid), which answers the whole months of a
-/// period for anything between.
+/// more; by day for a township, which answers any period for it; by month for each community (a
+/// second-level grid), which answers the whole months of a period for anything smaller.
 /// </summary>
-public enum TallyGrain { Day, Month }
+public enum TallyGrain { CountyDay, CommunityMonth, TownshipDay }
 
 /// <summary>The figures of the incidents reported in one period in one place, of one category group under one lead department.</summary>
 public abstract class IncidentTallyRow : IScopedByPath
@@ -15,7 +15,7 @@ public abstract class IncidentTallyRow : IScopedByPath
     public TallyGrain Grain { get; set; }
     /// <summary>The report's local date as yyyymmdd by day, yyyymm by month.</summary>
     public int Period { get; set; }
-    /// <summary>The county's path by day, the community's by month.</summary>
+    /// <summary>The county's or township's path by day, the community's by month.</summary>
     public string Path { get; set; } = "";
     public string CategoryGroup { get; set; } = "";
     /// <summary>The lead department, or empty before dispatch.</summary>
@@ -33,13 +33,19 @@ public abstract class IncidentTallyRow : IScopedByPath
     public long MinutesSum { get; set; }
     public int MinutesCount { get; set; }
 
-    public static int PeriodOf(TallyGrain grain, DateOnly localDate) =>
-        grain == TallyGrain.Day ? localDate.Year * 10000 + localDate.Month * 100 + localDate.Day : localDate.Year * 100 + localDate.Month;
+    public static int PeriodOf(TallyGrain grain, DateOnly localDate) => grain == TallyGrain.CommunityMonth
+        ? localDate.Year * 100 + localDate.Month
+        : localDate.Year * 10000 + localDate.Month * 100 + localDate.Day;
 
-    /// <summary>Where an incident on a grid is tallied at a grain.</summary>
-    public static string PlaceOf(TallyGrain grain, string gridPath) => grain == TallyGrain.Day
-        ? TreePath.CountyPath(gridPath) ?? gridPath[..^(TreePath.GridDepth(gridPath) * TreePath.GridSegmentLength)]
-        : TreePath.Parent(gridPath) ?? gridPath;
+    /// <summary>Where an incident on a grid, or a community's incidents, are tallied at a grain.</summary>
+    public static string PlaceOf(TallyGrain grain, string path) => grain switch
+    {
+        TallyGrain.CountyDay => TreePath.CountyPath(path) ?? AreaPart(path),
+        TallyGrain.TownshipDay => TreePath.TownshipPath(path) ?? AreaPart(path),
+        _ => TreePath.GridDepth(path) == 3 ? TreePath.Parent(path)! : path,
+    };
+
+    private static string AreaPart(string path) => path[..^(TreePath.GridDepth(path) * TreePath.GridSegmentLength)];
 }
 
 /// <summary>
