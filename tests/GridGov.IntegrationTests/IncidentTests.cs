@@ -157,6 +157,7 @@ public abstract class IncidentTests(GridGovApp app)
         // Sent back as the wrong department, it leaves the department's sight.
         var sentBack = await StepAsync(department, ours, new { action = "SendBack", note = "不属于应急局职责" });
         Assert.Equal("Accepted", sentBack.Str("state"));
+        Assert.Empty(sentBack.GetProperty("allowedActions").EnumerateArray());
         await (await department.GetAsync($"/api/v1/incidents/{ours}")).ProblemAsync(HttpStatusCode.NotFound, "incident_not_found");
 
         // An auditor reads but takes no step; another township's staff neither see nor report here.

@@ -54,8 +54,8 @@ public static class DatabaseSetup
     /// </summary>
     public static string WithPreparedStatements(string connection)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
         if (connection.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) return connection;
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
         builder.MaxAutoPrepare = 200;
         builder.AutoPrepareMinUsages = 2;
         return builder.ConnectionString;

@@ -144,8 +144,9 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
         db.Entry(incident).State = EntityState.Modified;
         await db.SaveChangesAsync(ct);
         await notices.SendPendingAsync(ct);
-        // A department that sent an incident back no longer sees it, and may take no further step.
-        var stillSeen = user.IncidentDepartmentScope is not { } department || incident.IsWith(department);
+        // A department that sent an incident back no longer sees it, and may take no further step;
+        // the central department filter decides, as it does for every read.
+        var stillSeen = user.IncidentDepartmentScope is null || await db.Set<Incident>().AnyAsync(i => i.Id == id, ct);
         return View(incident, rule, stillSeen ? IncidentActors.Of(user, incident) : []);
     }
 

@@ -74,9 +74,6 @@ public sealed class Incident : IScopedByPath
 
     public string? LeadDepartment => LeadDepartmentCode;
 
-    /// <summary>Whether a department has the incident now: what a department handler may see.</summary>
-    public bool IsWith(string department) => _assignments.Any(a => a.IsActive && a.DepartmentCode == department);
-
     public static Incident Report(IncidentReport report, int gridId, string gridPath, HandlingLevel level, string reportedBy,
         DateTime at, DateTime stepDueAt, string? attachments = null)
     {
