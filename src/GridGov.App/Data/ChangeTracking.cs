@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GridGov.Kernel.Auditing;
 using GridGov.Kernel.Errors;
+using GridGov.Kernel.Privacy;
 using GridGov.Kernel.Scoping;
 using GridGov.Kernel.Security;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +47,8 @@ internal sealed class ChangeTracking(DbContext db, CurrentUser user, TimeProvide
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
             var (before, after) = entry.State switch
             {
-                EntityState.Added => (null, Values(entry, p => p.CurrentValue)),
+                // Keys and foreign keys of added rows are set by the database: the after-image is written in Complete.
+                EntityState.Added => (null, ""),
                 EntityState.Deleted => (Values(entry, p => p.OriginalValue), null),
                 _ => Changed(entry),
             };
@@ -67,6 +69,7 @@ internal sealed class ChangeTracking(DbContext db, CurrentUser user, TimeProvide
         foreach (var (entry, record) in pending)
         {
             record.EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+            if (record is { Action: nameof(EntityState.Added), After: "" }) record.After = Values(entry, p => p.CurrentValue);
             yield return record;
         }
     }
@@ -81,7 +84,7 @@ internal sealed class ChangeTracking(DbContext db, CurrentUser user, TimeProvide
         // a million of these, and an entry per row costs more than the row's own write.
         var type = db.Model.FindEntityType(entity.GetType())!;
         var logged = LoggedProperties.GetOrAdd(type, t => t.GetProperties().Where(Logged).ToArray())
-            .ToDictionary(p => p.Name, p => p.GetGetter().GetClrValue(entity));
+            .ToDictionary(p => p.Name, p => PersonalData.ForLog(type.ClrType, p.Name, p.GetGetter().GetClrValue(entity)));
         return new ChangeRecord
         {
             At = at, UserId = user.UserId ?? "", UserName = user.UserName, EntityType = type.ClrType.Name, Action = "Added",
@@ -101,13 +104,16 @@ internal sealed class ChangeTracking(DbContext db, CurrentUser user, TimeProvide
         !p.IsShadowProperty() && p.Name != "Version" && p.PropertyInfo?.IsDefined(typeof(DerivedAttribute), inherit: false) != true;
 
     private static string Values(EntityEntry entry, Func<PropertyEntry, object?> pick) =>
-        JsonSerializer.Serialize(entry.Properties.Where(Logged).ToDictionary(p => p.Metadata.Name, pick), LogJson);
+        JsonSerializer.Serialize(entry.Properties.Where(Logged).ToDictionary(p => p.Metadata.Name, p => ForLog(p, pick(p))), LogJson);
+
+    /// <summary>Personal data never reaches the log in full.</summary>
+    private static object? ForLog(PropertyEntry p, object? value) => PersonalData.ForLog(p.EntityEntry.Metadata.ClrType, p.Metadata.Name, value);
 
     private static (string?, string?) Changed(EntityEntry entry)
     {
         var changed = entry.Properties.Where(p => Logged(p) && p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
         if (changed.Count == 0) return (null, null);
-        return (JsonSerializer.Serialize(changed.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue), LogJson),
-            JsonSerializer.Serialize(changed.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue), LogJson));
+        return (JsonSerializer.Serialize(changed.ToDictionary(p => p.Metadata.Name, p => ForLog(p, p.OriginalValue)), LogJson),
+            JsonSerializer.Serialize(changed.ToDictionary(p => p.Metadata.Name, p => ForLog(p, p.CurrentValue)), LogJson));
     }
 }

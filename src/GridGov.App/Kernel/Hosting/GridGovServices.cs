@@ -110,6 +110,7 @@ public static class GridGovServices
         services.AddMudServices();
         services.AddAntiforgery();
 
+        services.AddScoped<ChangeLog>();
         services.AddScoped<ITerritoryDirectory, TerritoryDirectory>();
         services.AddScoped<TerritoryTree>();
         services.AddScoped<GridLifecycle>();

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Privacy;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Scoping;
 
@@ -38,7 +39,7 @@ public sealed class Incident : IScopedByPath
     public Urgency Urgency { get; private set; }
     public IncidentSource Source { get; private set; }
     public string? ContactName { get; private set; }
-    public string? ContactPhone { get; private set; }
+    [Personal(PersonalKind.Phone)] public string? ContactPhone { get; private set; }
     public int GridId { get; private set; }
     /// <summary>The grid's path: who may see the incident.</summary>
     public string Path { get; private set; } = "";

@@ -31,7 +31,7 @@ public enum RevealField
 /// The ledger's people: opening a record (recorded), registering (a known ID number goes to review),
 /// editing with a version check, moving between households, deregistering, and revealing a masked value.
 /// </summary>
-public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory, TimeProvider clock)
+public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory, TimeProvider clock, ChangeLog log)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -111,15 +111,12 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
         return field == RevealField.IdNumber ? person.IdNumber : person.Phone;
     }
 
-    public async Task<Page<ChangeRecord>> TimelineAsync(int id, PageRequest page, CancellationToken ct)
+    public async Task<Page<ChangeView>> TimelineAsync(int id, PageRequest page, CancellationToken ct)
     {
         user.Require(Permission.PeopleView);
         if (!await db.Set<Person>().AnyAsync(p => p.Id == id, ct)) throw new NotFoundException("person_not_found", id);
         var key = id.ToString();
-        var query = db.Set<ChangeRecord>().AsNoTracking().Where(c => c.EntityType == nameof(Person) && c.EntityId == key);
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(c => c.Id).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
-        return new Page<ChangeRecord>(items, page.Number, page.Size, total);
+        return await log.PageAsync(db.Set<ChangeRecord>().Where(c => c.EntityType == nameof(Person) && c.EntityId == key), page, ct);
     }
 
     /// <summary>A household has one head (户主) at a time.</summary>

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Privacy;
 using GridGov.Kernel.Auditing;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Scoping;
@@ -15,7 +16,7 @@ public sealed class Building : IScopedByPath, IAudited
     public int? GridId { get; private set; }
     public string Path { get; private set; } = "";
     public string? HeadName { get; private set; }
-    public string? HeadPhone { get; private set; }
+    [Personal(PersonalKind.Phone)] public string? HeadPhone { get; private set; }
 
     public static Building Create(string name, string address, Placement placement, string? headName = null, string? headPhone = null)
     {

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Privacy;
 using GridGov.Kernel.Auditing;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Scoping;
@@ -25,9 +26,9 @@ public sealed class DuplicateReview : IScopedByPath, IAudited
     public int HouseholdId { get; private set; }
     /// <summary>The household the registration was for, so the review is handled by whoever keeps that ledger.</summary>
     public string Path { get; private set; } = "";
-    public string IdNumber { get; private set; } = "";
+    [Personal(PersonalKind.IdNumber)] public string IdNumber { get; private set; } = "";
     public string Name { get; private set; } = "";
-    public string? Phone { get; private set; }
+    [Personal(PersonalKind.Phone)] public string? Phone { get; private set; }
     public string RelationToHead { get; private set; } = "";
     public Residency Residency { get; private set; }
     public ReviewState State { get; private set; } = ReviewState.Pending;

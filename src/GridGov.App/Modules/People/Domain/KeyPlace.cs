@@ -1,3 +1,4 @@
+using GridGov.Kernel.Privacy;
 using GridGov.Kernel.Auditing;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Scoping;
@@ -25,7 +26,7 @@ public sealed class KeyPlace : IScopedByPath, IAudited
     public int GridId { get; private set; }
     public string Path { get; private set; } = "";
     public string ContactName { get; private set; } = "";
-    public string? ContactPhone { get; private set; }
+    [Personal(PersonalKind.Phone)] public string? ContactPhone { get; private set; }
 
     public static KeyPlace Register(Placement placement, string name, KeyPlaceKind kind, string address, string contactName, string? contactPhone)
     {

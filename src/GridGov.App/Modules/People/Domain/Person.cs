@@ -33,10 +33,10 @@ public sealed class Person : IScopedByPath, IAudited
     public int Id { get; private set; }
     public int HouseholdId { get; private set; }
     public string Name { get; private set; } = "";
-    public string IdNumber { get; private set; } = "";
+    [Personal(PersonalKind.IdNumber)] public string IdNumber { get; private set; } = "";
     public Sex Sex { get; private set; }
     public DateOnly BirthDate { get; private set; }
-    public string? Phone { get; private set; }
+    [Personal(PersonalKind.Phone)] public string? Phone { get; private set; }
     public string RelationToHead { get; private set; } = "";
     public Residency Residency { get; private set; } = Residency.RegisteredResident;
     /// <summary>The household's path, kept with the person so scope filters need no join.</summary>

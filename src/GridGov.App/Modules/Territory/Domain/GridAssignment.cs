@@ -1,3 +1,4 @@
+using GridGov.Kernel.Privacy;
 using GridGov.Kernel.Auditing;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Scoping;
@@ -23,7 +24,7 @@ public sealed class GridAssignment : IScopedByPath, IAudited
     public string Path { get; private set; } = "";
     public GridRole Role { get; private set; }
     public string Name { get; private set; } = "";
-    public string? Phone { get; private set; }
+    [Personal(PersonalKind.Phone)] public string? Phone { get; private set; }
     /// <summary>The login of the person, when they have one.</summary>
     public string? UserId { get; private set; }
     public DateOnly StartedOn { get; private set; }
