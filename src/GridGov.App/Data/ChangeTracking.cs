@@ -20,7 +20,7 @@ internal sealed class ChangeTracking(DbContext db, CurrentUser user, TimeProvide
         foreach (var entry in db.ChangeTracker.Entries<IScopedByPath>())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
-            if (entry.Entity is IAuditTrail && entry.State == EntityState.Added) continue;
+            if (entry.Entity is IAuditTrail or IFiledUpward && entry.State == EntityState.Added) continue;
             var now = entry.Entity.Path;
             var before = entry.State == EntityState.Added ? now : (string?)entry.OriginalValues[nameof(IScopedByPath.Path)] ?? now;
             if (!user.CanCapture(now) || !user.CanCapture(before)) throw new ForbiddenException("outside_capture_scope");

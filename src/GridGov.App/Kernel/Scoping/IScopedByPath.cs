@@ -9,3 +9,10 @@ public interface IScopedByPath
 {
     string Path { get; }
 }
+
+/// <summary>
+/// A record a user files with a level above their own, such as a registration sent to the
+/// reviewer who sees both records: filing it is not a change in that place, so the capture-scope
+/// guard lets it be added; deciding it is, and needs that level's capture scope.
+/// </summary>
+public interface IFiledUpward : IScopedByPath;

@@ -43,6 +43,16 @@ public static class TreePath
     public static string? TownshipPath(string path) =>
         PathTo(path, code => code.Length == AreaSegmentLength - 1 && code[6..9] != "000" && code[9..] == "000");
 
+    /// <summary>The deepest node both paths lie under ("" when they share no root).</summary>
+    public static string CommonAncestor(string a, string b)
+    {
+        var length = 0;
+        var codesA = Codes(a);
+        var codesB = Codes(b);
+        for (var i = 0; i < Math.Min(codesA.Length, codesB.Length) && codesA[i] == codesB[i]; i++) length += codesA[i].Length + 1;
+        return a[..length];
+    }
+
     public static string? Parent(string path)
     {
         var trimmed = path.TrimEnd('/');

@@ -80,7 +80,7 @@ public static class PersonEndpoints
             var result = await registry.RegisterAsync(id, body, ct);
             return result.Person is { } person
                 ? TypedResults.Created($"/api/v1/people/{person.Id}", person)
-                : TypedResults.Accepted($"/api/v1/duplicate-reviews/{result.ReviewId}", result);
+                : TypedResults.Accepted(result.ReviewId is { } review ? $"/api/v1/duplicate-reviews?review={review}" : "/api/v1/duplicate-reviews", result);
         }).WithTags("People").WithSummary("Registers a person in a household; a known ID number goes to the duplicate review queue (202)");
 
         var reviews = api.MapGroup("/duplicate-reviews").WithTags("People");

@@ -20,10 +20,12 @@ public sealed class DuplicateReviews(GridGovDbContext db, CurrentUser user, Time
         user.Require(Permission.PeopleView);
         var query = db.Set<DuplicateReview>().AsNoTracking().Where(r => !pendingOnly || r.State == ReviewState.Pending);
         var total = await query.CountAsync(ct);
+        // The existing person through the scope filter too: a review is placed where its reader sees
+        // both records, and a filter switched off inside a subquery would be off for the whole query.
         var rows = await query.OrderBy(r => r.Id).Skip(page.Skip).Take(page.Size)
-            .Select(r => new { Review = r, Existing = db.Set<Person>().IgnoreQueryFilters().Where(p => p.Id == r.ExistingPersonId).Select(p => p.Name).First() })
+            .Select(r => new { Review = r, Existing = db.Set<Person>().Where(p => p.Id == r.ExistingPersonId).Select(p => p.Name).FirstOrDefault() })
             .ToListAsync(ct);
-        return new Page<ReviewView>(rows.Select(x => View(x.Review, x.Existing)).ToList(), page.Number, page.Size, total);
+        return new Page<ReviewView>(rows.Select(x => View(x.Review, x.Existing ?? "")).ToList(), page.Number, page.Size, total);
     }
 
     /// <summary>Merge: the submitted details update the existing person. Keep apart: a second record is registered on purpose.</summary>
@@ -32,7 +34,8 @@ public sealed class DuplicateReviews(GridGovDbContext db, CurrentUser user, Time
         user.Require(Permission.PeopleManage);
         var review = await db.Set<DuplicateReview>().ForChangeAsync(r => r.Id == id, user, "review_not_found", id, ct);
         review.Decide(decision, user.UserName, clock.GetUtcNow().UtcDateTime);
-        var existing = await db.Set<Person>().IgnoreQueryFilters().FirstAsync(p => p.Id == review.ExistingPersonId, ct);
+        var existing = await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == review.ExistingPersonId, ct)
+            ?? throw new NotFoundException("review_not_found", id);
         if (decision == ReviewState.Merged)
         {
             if (!user.CanCapture(existing.Path)) throw new ForbiddenException("outside_capture_scope");

@@ -19,7 +19,12 @@ public sealed record PersonInput(string Name, string? IdNumber, string? Phone, s
 
 public sealed record PersonUpdate(string Name, string? Phone, string RelationToHead, Residency Residency, int Version);
 
-public sealed record Registration(PersonView? Person, int? ReviewId);
+/// <summary>
+/// What a registration did: the person registered, or the number sent to review. The review's id is
+/// given only to a caller who sees the person already holding the number; anyone else learns only
+/// that the number is registered and that a reviewer above both records decides.
+/// </summary>
+public sealed record Registration(PersonView? Person, int? ReviewId, string? Notice = null);
 
 public enum RevealField
 {
@@ -57,7 +62,7 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
                 user.UserName, clock.GetUtcNow().UtcDateTime);
             db.Add(review);
             await db.SaveChangesAsync(ct);
-            return new Registration(null, review.Id);
+            return user.CanView(review.Path) ? new Registration(null, review.Id, "sent_to_review") : new Registration(null, null, "registered_elsewhere");
         }
         await EnsureOneHeadAsync(household.Id, input.RelationToHead, null, ct);
         var person = Person.Register(household, input.Name, id, input.Phone, input.RelationToHead, input.Residency);

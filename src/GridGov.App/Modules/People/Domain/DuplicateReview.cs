@@ -17,14 +17,18 @@ public enum ReviewState
 /// merge (the submitted details update the existing person) or keep apart (a second record is
 /// registered deliberately). Who decided, and when, stays with it.
 /// </summary>
-public sealed class DuplicateReview : IScopedByPath, IAudited
+public sealed class DuplicateReview : IFiledUpward, IAudited
 {
     private DuplicateReview() { }
 
     public int Id { get; private set; }
     public int ExistingPersonId { get; private set; }
     public int HouseholdId { get; private set; }
-    /// <summary>The household the registration was for, so the review is handled by whoever keeps that ledger.</summary>
+    /// <summary>
+    /// The deepest node above both the household the registration was for and the person already
+    /// holding the number: only a reviewer who sees both may decide, and no one below learns who
+    /// holds a number outside their scope.
+    /// </summary>
     public string Path { get; private set; } = "";
     [Personal(PersonalKind.IdNumber)] public string IdNumber { get; private set; } = "";
     public string Name { get; private set; } = "";
@@ -41,7 +45,8 @@ public sealed class DuplicateReview : IScopedByPath, IAudited
         Residency residency, string requestedBy, DateTime at) =>
         new()
         {
-            ExistingPersonId = existing.Id, HouseholdId = household.Id, Path = household.Path, IdNumber = id.Value, Name = name.Trim(),
+            ExistingPersonId = existing.Id, HouseholdId = household.Id, Path = TreePath.CommonAncestor(household.Path, existing.Path),
+            IdNumber = id.Value, Name = name.Trim(),
             Phone = phone, RelationToHead = relation, Residency = residency, RequestedBy = requestedBy, RequestedAt = at,
         };
 

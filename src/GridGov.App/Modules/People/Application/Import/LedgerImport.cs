@@ -11,8 +11,12 @@ namespace GridGov.Modules.People.Application.Import;
 
 public sealed record RowError(int Row, string Column, string Code, string Message);
 
+/// <param name="SentToReview">
+/// Rows whose ID number is already held outside the importer's scope: they are not registered but
+/// sent to the reviewer who sees both records, and the report says no more than that.
+/// </param>
 public sealed record ImportReport(string Token, int Rows, int GoodRows, int BadRows, int NewPeople, int UpdatedPeople, int Unchanged,
-    int NewHouseholds, IReadOnlyList<RowError> Errors, bool Committed);
+    int NewHouseholds, IReadOnlyList<RowError> Errors, bool Committed, int SentToReview = 0, IReadOnlyList<RowError>? Notices = null);
 
 /// <summary>
 /// The county's ledger, one row per person, from Excel or CSV. Upload gives a preview that lists
@@ -25,6 +29,8 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
 {
     private const int Chunk = 5000;
     private const int ListedErrors = 1000;
+
+    private sealed record Review(Person Existing, Household Household, Row Row);
 
     private sealed record Row(int Number, string GridCode, string Household, string Address, string Name, IdNumber Id, string? Phone,
         string Relation, Residency Residency);
@@ -67,7 +73,11 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
         if (missing.Count > 0) throw new AppException(400, "import_missing_columns", string.Join("、", missing));
 
         var errors = new List<RowError>();
+        var notices = new List<RowError>();
         var badRows = new HashSet<int>();
+        var sentToReview = 0;
+        // Paths a moved person entered: the save recounts them from rows half written, so they are recounted once at the end.
+        var movedInto = new HashSet<string>();
         // Keyed by the first 17 digits, which decide the check character: a million rows' worth of
         // longs instead of strings.
         var seen = new Dictionary<long, int>();
@@ -106,16 +116,28 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
             var moved = new List<(int Id, string Path)>();
             var freshHouseholds = new List<Household>();
             var freshPeople = new List<Person>();
+            var reviews = new List<Review>();
             foreach (var r in chunk)
             {
                 var (grid, problem) = grids[r.GridCode];
                 if (problem is not null) { Fail(r.Number, LedgerColumns.Grid, problem, r.GridCode); continue; }
+                var heldElsewhere = false;
                 if (existing.TryGetValue(r.Id.Value, out var person))
                 {
-                    if (!user.CanCapture(person.Path)) { Fail(r.Number, LedgerColumns.IdNumber, "conflict_outside_scope"); continue; }
-                    if (!person.IsActive) { Fail(r.Number, LedgerColumns.IdNumber, "conflict_deregistered"); continue; }
+                    heldElsewhere = !user.CanCapture(person.Path);
+                    if (heldElsewhere)
+                    {
+                        sentToReview++;
+                        if (notices.Count < ListedErrors)
+                            notices.Add(new RowError(r.Number, LedgerColumns.IdNumber, "registered_elsewhere", text["import.registered_elsewhere"].Value));
+                    }
+                    else if (!person.IsActive) { Fail(r.Number, LedgerColumns.IdNumber, "conflict_deregistered"); continue; }
                 }
-                if (!write) { _ = person is null ? created++ : Same(person, r) ? unchanged++ : updated++; continue; }
+                if (!write)
+                {
+                    if (!heldElsewhere) _ = person is null ? created++ : Same(person, r) ? unchanged++ : updated++;
+                    continue;
+                }
                 if (!households.TryGetValue((grid!.Id, r.Household), out var household))
                 {
                     household = Household.Create(r.Household, r.Address, Placement.OnGrid(grid.Id, grid.Path)).WithId(++nextHousehold);
@@ -124,7 +146,8 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
                     AddedAt(household).Households++;
                     newHouseholds++;
                 }
-                if (person is null)
+                if (heldElsewhere) reviews.Add(new Review(person!, household, r));
+                else if (person is null)
                 {
                     freshPeople.Add(Person.Register(household, r.Name, r.Id, r.Phone, r.Relation, r.Residency).WithId(++nextPerson));
                     AddedAt(household).Residents++;
@@ -138,6 +161,7 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
                     {
                         person.MoveTo(household);
                         moved.Add((person.Id, household.Path));
+                        movedInto.Add(household.Path);
                     }
                     updated++;
                 }
@@ -145,10 +169,20 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
             if (write)
             {
                 // Updates go through the domain and SaveChanges (history, tallies); new rows in bulk.
+                // New households go first: a person the file moves may be moving into one of them.
+                await BulkWriter.InsertAsync(db, freshHouseholds, ct);
                 await db.SaveChangesAsync(ct);
                 foreach (var (id, path) in moved) await TagPaths.FollowPersonAsync(db, id, path, ct);
                 await BulkAsync(freshHouseholds, freshPeople);
                 db.ChangeTracker.Clear();
+                if (reviews.Count > 0)
+                {
+                    var now = DateTime.UtcNow;
+                    foreach (var (held, household, r) in reviews)
+                        db.Add(DuplicateReview.Open(held, household, r.Name, r.Id, r.Phone, r.Relation, r.Residency, user.UserName, now));
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
+                }
             }
             chunk.Clear();
 
@@ -180,7 +214,6 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
         async Task BulkAsync(List<Household> freshHouseholds, List<Person> freshPeople)
         {
             if (freshHouseholds.Count == 0 && freshPeople.Count == 0) return;
-            await BulkWriter.InsertAsync(db, freshHouseholds, ct);
             await BulkWriter.InsertAsync(db, freshPeople, ct);
             var at = DateTime.UtcNow;
             var nextRecord = await db.Set<Kernel.Auditing.ChangeRecord>().IgnoreQueryFilters().MaxAsync(c => (long?)c.Id, ct) ?? 0;
@@ -234,13 +267,15 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
         {
             if (badRows.Count > 0 && !goodRowsOnly) throw new ConflictException("import_has_errors", badRows.Count);
             // What the bulk writes added, once per grid; updates went through SaveChanges and its tallies.
+            foreach (var path in movedInto) added.Remove(path);
             await PopulationTallies.AddAsync(db, added, ct);
+            await PopulationTallies.RecountAsync(db, movedInto, ct);
             await BulkWriter.ResetIdentityAsync<Person>(db, ct);
             await BulkWriter.ResetIdentityAsync<Household>(db, ct);
             await tx.CommitAsync(ct);
         }
         return new ImportReport(token, rows, rows - badRows.Count, badRows.Count, created, updated, unchanged, newHouseholds,
-            errors.OrderBy(e => e.Row).ToList(), write);
+            errors.OrderBy(e => e.Row).ToList(), write, sentToReview, notices);
     }
 
     private static bool Same(Person p, Row r) =>
