@@ -12,8 +12,9 @@ namespace GridGov.IntegrationTests;
 
 /// <summary>
 /// Every API endpoint × every role × a target in the user's own scope, a sibling's, the parent's and
-/// another county's. The expected answer comes from one rule: no permission → 403; a read outside
-/// the view scope → 404; a write outside the capture scope → 403; otherwise the endpoint's own answer.
+/// another county's. The expected answer comes from one rule: no permission → 403; a target outside
+/// the view scope → 404 to every verb (the same answer as a target that does not exist); a write to
+/// a target the user sees but may not change → 403; otherwise the endpoint's own answer.
 /// </summary>
 public abstract class AccessMatrixTests(GridGovApp app)
 {
@@ -22,7 +23,7 @@ public abstract class AccessMatrixTests(GridGovApp app)
     private enum Kind { Grid, Node, Area, County, Household, Person, Building, None }
 
     private sealed record Endpoint(string Name, HttpMethod Method, Kind Kind, Permission Permission, bool Write, HttpStatusCode InScope,
-        Func<Target, string> Url, Func<Target, object?>? Body = null);
+        Func<Target, string> Url, Func<Target, object?>? Body = null, bool NamedInBody = false);
 
     private sealed record Target(string Code, string Path, string Name, string? ParentCode, int? HouseholdId, string? GridCode, int? PersonId = null, int? BuildingId = null);
 
@@ -31,7 +32,7 @@ public abstract class AccessMatrixTests(GridGovApp app)
         new("me", HttpMethod.Get, Kind.None, Permission.TerritoryView, false, HttpStatusCode.OK, _ => "/api/v1/me"),
         new("users.list", HttpMethod.Get, Kind.None, Permission.UsersView, false, HttpStatusCode.OK, _ => "/api/v1/users"),
         new("users.create", HttpMethod.Post, Kind.Node, Permission.UsersManage, true, HttpStatusCode.Created, _ => "/api/v1/users",
-            t => new { userName = "m" + Guid.NewGuid().ToString("N")[..14], displayName = "矩阵", roles = new[] { Roles.GridWorker }, captureScopeCode = t.Code, password = "Matrix@2026" }),
+            t => new { userName = "m" + Guid.NewGuid().ToString("N")[..14], displayName = "矩阵", roles = new[] { Roles.GridWorker }, captureScopeCode = t.Code, password = "Matrix@2026" }, NamedInBody: true),
         new("nodes.get", HttpMethod.Get, Kind.Node, Permission.TerritoryView, false, HttpStatusCode.OK, t => $"/api/v1/territory/nodes/{t.Code}"),
         new("coverage", HttpMethod.Get, Kind.Area, Permission.CoverageView, false, HttpStatusCode.OK, t => $"/api/v1/coverage/{t.Code}"),
         new("sizeRules.get", HttpMethod.Get, Kind.County, Permission.TerritoryView, false, HttpStatusCode.OK, t => $"/api/v1/areas/{t.Code}/size-rules"),
@@ -242,8 +243,10 @@ public abstract class AccessMatrixTests(GridGovApp app)
 
                 var expected = !user.Has(endpoint.Permission) ? HttpStatusCode.Forbidden
                     : endpoint.Kind == Kind.None ? endpoint.InScope
-                    : endpoint.Write ? (TreePath.IsWithin(target.Path, capture) ? endpoint.InScope : HttpStatusCode.Forbidden)
-                    : TreePath.IsWithin(target.Path, view) ? endpoint.InScope : HttpStatusCode.NotFound;
+                    // A code named in a body and not seen reads as a code that does not exist: a field error.
+                    : !TreePath.IsWithin(target.Path, view) ? (endpoint.NamedInBody ? HttpStatusCode.BadRequest : HttpStatusCode.NotFound)
+                    : endpoint.Write && !TreePath.IsWithin(target.Path, capture) ? HttpStatusCode.Forbidden
+                    : endpoint.InScope;
                 var body = endpoint.Body?.Invoke(target);
                 if (endpoint.Name == "sizeRules.put" && expected == HttpStatusCode.OK)
                     body = await (await app.ApiAsync("admin")).GetJsonAsync($"/api/v1/areas/{target.Code}/size-rules");

@@ -96,7 +96,7 @@ public abstract class AccountTests(GridGovApp app)
         await (await community.PostAsJsonAsync("/api/v1/users", new
         {
             userName = name + "y", displayName = "越界", roles = new[] { "GridWorker" }, captureScopeCode = "14112710000230001", password = "Worker@2026",
-        })).ProblemAsync(HttpStatusCode.Forbidden, "scope_not_grantable");
+        })).ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         var invalid = await (await community.PostAsJsonAsync("/api/v1/users", new
         {
             userName = "", displayName = "", roles = Array.Empty<string>(), captureScopeCode = "", password = "",

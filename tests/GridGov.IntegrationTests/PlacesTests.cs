@@ -44,8 +44,9 @@ public abstract class PlacesTests(GridGovApp app)
     public async Task Places_outside_the_capture_scope_cannot_be_added()
     {
         var community = await app.ApiAsync("community");
+        // A grid the user cannot see answers as one that does not exist.
         await (await community.PostAsJsonAsync("/api/v1/grids/14112710000230001/buildings", new { name = "越界楼", address = "某路" }))
-            .ProblemAsync(HttpStatusCode.Forbidden, "outside_capture_scope");
+            .ProblemAsync(HttpStatusCode.NotFound, "grid_not_found");
         await (await community.PostAsJsonAsync("/api/v1/grids/14112710000110001/households", new { number = "x", address = "某路" }))
             .ProblemAsync(HttpStatusCode.Conflict, "grid_level_three_only");
         await (await community.GetAsync("/api/v1/grids/14112710000230001/places")).ProblemAsync(HttpStatusCode.NotFound, "grid_not_found");

@@ -180,8 +180,8 @@ public abstract class TerritoryApiTests(GridGovApp app)
         var staff = await app.ApiAsync("community");
         var dongguanGrid = Dongguan + "10001";
         await (await staff.GetAsync($"/api/v1/grids/{dongguanGrid}")).ProblemAsync(HttpStatusCode.NotFound, "grid_not_found");
-        await (await staff.PatchAsJsonAsync($"/api/v1/grids/{dongguanGrid}", new { name = "越界" })).ProblemAsync(HttpStatusCode.Forbidden, "outside_capture_scope");
-        await (await staff.PostAsJsonAsync("/api/v1/grids", new { parentCode = Dongguan, name = "越界" })).ProblemAsync(HttpStatusCode.Forbidden, "outside_capture_scope");
+        await (await staff.PatchAsJsonAsync($"/api/v1/grids/{dongguanGrid}", new { name = "越界" })).ProblemAsync(HttpStatusCode.NotFound, "grid_not_found");
+        await (await staff.PostAsJsonAsync("/api/v1/grids", new { parentCode = Dongguan, name = "越界" })).ProblemAsync(HttpStatusCode.NotFound, "area_not_found");
         await (await staff.GetAsync($"/api/v1/coverage/{Lan}")).ProblemAsync(HttpStatusCode.NotFound, "area_not_found");
         var name = await app.AsSystemAsync(db => db.Set<Grid>().Where(g => g.Code == dongguanGrid).Select(g => g.Name).SingleAsync());
         Assert.NotEqual("越界", name);

@@ -112,10 +112,9 @@ public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, U
         return (capture, view);
     }
 
-    private async Task<string> UnseenAsync(string field, string code, CancellationToken ct) =>
-        await territory.ExistsAnywhereAsync(code, ct)
-            ? throw new ForbiddenException("scope_not_grantable")
-            : throw new ValidationException(field, "unknown_node");
+    /// <summary>A node outside the administrator's view is answered as one that does not exist.</summary>
+    private static Task<string> UnseenAsync(string field, string code, CancellationToken ct) =>
+        throw new ValidationException(field, "unknown_node");
 
     private static void Apply(AppUser user, SaveUser input, string capture, string? view)
     {

@@ -110,9 +110,7 @@ public sealed class GridPlaces(GridGovDbContext db, CurrentUser user, ITerritory
 
     private async Task<GridRef> GridToChangeAsync(string code, CancellationToken ct)
     {
-        var grid = await territory.FindGridAsync(code, ct);
-        if (grid is null)
-            throw await territory.ExistsAnywhereAsync(code, ct) ? new ForbiddenException("outside_capture_scope") : new NotFoundException("grid_not_found", code);
+        var grid = await territory.FindGridAsync(code, ct) ?? throw new NotFoundException("grid_not_found", code);
         if (!user.CanCapture(grid.Path)) throw new ForbiddenException("outside_capture_scope");
         if (grid.Level != 3) throw new ConflictException("grid_level_three_only");
         if (grid.IsRetired) throw new ConflictException("grid_retired");

@@ -34,7 +34,4 @@ internal sealed class TerritoryDirectory(GridGovDbContext db) : ITerritoryDirect
         return null;
     }
 
-    public async Task<bool> ExistsAnywhereAsync(string code, CancellationToken ct) =>
-        await db.Set<Domain.Grid>().IgnoreQueryFilters().AnyAsync(g => g.Code == code, ct)
-        || await db.Set<Domain.AdminArea>().IgnoreQueryFilters().AnyAsync(a => a.Code == code, ct);
 }

@@ -19,7 +19,4 @@ public interface ITerritoryDirectory
 
     /// <summary>The open level-3 grid whose drawn boundary holds a point, among those the caller can see; null when none does.</summary>
     Task<GridRef?> FindGridAtAsync(double longitude, double latitude, CancellationToken ct);
-
-    /// <summary>Whether a code names an area or grid anywhere, seen or not: a write naming one outside scope is a 403, not a typo.</summary>
-    Task<bool> ExistsAnywhereAsync(string code, CancellationToken ct);
 }
