@@ -224,6 +224,8 @@ internal static class IncidentBench
         start.Environment["Incidents__PhotoFolder"] = Path.Combine(Path.GetTempPath(), "gridgov-bench-photos");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // A production host seeds no demo unless asked: the benchmark asks, for its county and logins.
+        start.Environment["Demo__Seed"] = "true";
         var process = Process.Start(start)!;
         // The app logs failures to its console: they are shown, the rest is not.
         var echo = 0;

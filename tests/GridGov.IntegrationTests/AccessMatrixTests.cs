@@ -25,14 +25,15 @@ public abstract class AccessMatrixTests(GridGovApp app)
     private sealed record Endpoint(string Name, HttpMethod Method, Kind Kind, Permission Permission, bool Write, HttpStatusCode InScope,
         Func<Target, string> Url, Func<Target, object?>? Body = null, bool NamedInBody = false);
 
-    private sealed record Target(string Code, string Path, string Name, string? ParentCode, int? HouseholdId, string? GridCode, int? PersonId = null, int? BuildingId = null);
+    private sealed record Target(string Code, string Path, string Name, string? ParentCode, int? HouseholdId, string? GridCode, int? PersonId = null,
+        int? BuildingId = null, int Version = 0);
 
     private static readonly Endpoint[] Endpoints =
     [
         new("me", HttpMethod.Get, Kind.None, Permission.TerritoryView, false, HttpStatusCode.OK, _ => "/api/v1/me"),
         new("users.list", HttpMethod.Get, Kind.None, Permission.UsersView, false, HttpStatusCode.OK, _ => "/api/v1/users"),
         new("users.create", HttpMethod.Post, Kind.Node, Permission.UsersManage, true, HttpStatusCode.Created, _ => "/api/v1/users",
-            t => new { userName = "m" + Guid.NewGuid().ToString("N")[..14], displayName = "矩阵", roles = new[] { Roles.GridWorker }, captureScopeCode = t.Code, password = "Matrix@2026" }, NamedInBody: true),
+            t => new { userName = "m" + Guid.NewGuid().ToString("N")[..14], displayName = "矩阵", roles = new[] { Roles.GridWorker }, captureScopeCode = t.Code, password = "Matrix@2026-x" }, NamedInBody: true),
         new("nodes.get", HttpMethod.Get, Kind.Node, Permission.TerritoryView, false, HttpStatusCode.OK, t => $"/api/v1/territory/nodes/{t.Code}"),
         new("coverage", HttpMethod.Get, Kind.Area, Permission.CoverageView, false, HttpStatusCode.OK, t => $"/api/v1/coverage/{t.Code}"),
         new("sizeRules.get", HttpMethod.Get, Kind.County, Permission.TerritoryView, false, HttpStatusCode.OK, t => $"/api/v1/areas/{t.Code}/size-rules"),
@@ -46,7 +47,7 @@ public abstract class AccessMatrixTests(GridGovApp app)
         new("grid.create", HttpMethod.Post, Kind.Grid, Permission.TerritoryManage, true, HttpStatusCode.Conflict, _ => "/api/v1/grids",
             t => new { parentCode = t.Code, name = "四级" }),
         new("grid.rename", HttpMethod.Patch, Kind.Grid, Permission.TerritoryManage, true, HttpStatusCode.OK, t => $"/api/v1/grids/{t.Code}",
-            t => new { name = t.Name }),
+            t => new { name = t.Name, version = t.Version }),
         new("grid.move", HttpMethod.Post, Kind.Grid, Permission.TerritoryManage, true, HttpStatusCode.OK, t => $"/api/v1/grids/{t.Code}/move",
             t => new { parentCode = t.ParentCode }),
         new("grid.split", HttpMethod.Post, Kind.Grid, Permission.TerritoryManage, true, HttpStatusCode.BadRequest, t => $"/api/v1/grids/{t.Code}/split",
@@ -90,7 +91,7 @@ public abstract class AccessMatrixTests(GridGovApp app)
         new("person.attachTag", HttpMethod.Post, Kind.Person, Permission.PeopleManage, true, HttpStatusCode.BadRequest, t => $"/api/v1/people/{t.PersonId}/tags",
             _ => new { code = "no_such_tag" }),
         new("tags.list", HttpMethod.Get, Kind.None, Permission.PeopleView, false, HttpStatusCode.OK, _ => "/api/v1/tags"),
-        new("tags.define", HttpMethod.Post, Kind.None, Permission.TagCatalogue, true, HttpStatusCode.BadRequest, _ => "/api/v1/tags",
+        new("tags.define", HttpMethod.Post, Kind.None, Permission.SharedReferenceData, true, HttpStatusCode.BadRequest, _ => "/api/v1/tags",
             _ => new { id = 0, code = "", name = "", englishName = "", isSensitive = false, hasValidity = false, isDerived = false }),
         new("people.export", HttpMethod.Get, Kind.None, Permission.PeopleView, false, HttpStatusCode.OK, _ => "/api/v1/people/export?q=zhangsanfeng"),
         new("exports.list", HttpMethod.Get, Kind.None, Permission.AuditView, false, HttpStatusCode.OK, _ => "/api/v1/exports"),
@@ -193,7 +194,7 @@ public abstract class AccessMatrixTests(GridGovApp app)
                 var household = await db.Set<Household>().Where(h => h.GridId == g.Id).Select(h => (int?)h.Id).FirstOrDefaultAsync();
                 var person = await db.Set<Person>().Where(p => p.HouseholdId == household && p.IsActive).Select(p => (int?)p.Id).FirstOrDefaultAsync();
                 var building = await db.Set<Building>().Where(b => b.GridId == g.Id).Select(b => (int?)b.Id).FirstOrDefaultAsync();
-                return new Target(code, g.Path, g.Name, parent, household, code, person, building);
+                return new Target(code, g.Path, g.Name, parent, household, code, person, building, g.Version);
             }
             var a = await db.Set<AdminArea>().SingleAsync(x => x.Code == code);
             return new Target(code, a.Path, a.Name, null, null, null);

@@ -18,7 +18,7 @@ public abstract class AccountTests(GridGovApp app)
         var admin = await app.ApiAsync("admin");
         await admin.PostJsonAsync("/api/v1/users", new
         {
-            userName = name, displayName = "测试网格员", roles = new[] { "GridWorker" }, captureScopeCode = scope, password = "Worker@2026",
+            userName = name, displayName = "测试网格员", roles = new[] { "GridWorker" }, captureScopeCode = scope, password = "Worker@2026-x",
         }, HttpStatusCode.Created);
         return name;
     }
@@ -30,9 +30,9 @@ public abstract class AccountTests(GridGovApp app)
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
         var name = await NewWorkerAsync();
-        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(name, "Worker@2026")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(name, "Worker@2026-x")).StatusCode);
         for (var i = 0; i < 5; i++) await (await TokenAsync(name, "wrong")).ProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
-        await (await TokenAsync(name, "Worker@2026")).ProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
+        await (await TokenAsync(name, "Worker@2026-x")).ProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
 
         var options = app.Services.GetRequiredService<IOptions<IdentityOptions>>().Value.Lockout;
         Assert.Equal(5, options.MaxFailedAccessAttempts);
@@ -43,7 +43,7 @@ public abstract class AccountTests(GridGovApp app)
         var user = listed.GetProperty("items")[0];
         Assert.True(user.GetProperty("isLockedOut").GetBoolean());
         await (await admin.PostAsync($"/api/v1/users/{user.Str("id")}/unlock", null)).JsonAsync(HttpStatusCode.NoContent);
-        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(name, "Worker@2026")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(name, "Worker@2026-x")).StatusCode);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public abstract class AccountTests(GridGovApp app)
         {
             userName = name, displayName = "停用", roles = new[] { "GridWorker" }, captureScopeCode = "14112710000130002", isDisabled = true,
         })).JsonAsync();
-        await (await TokenAsync(name, "Worker@2026")).ProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
+        await (await TokenAsync(name, "Worker@2026-x")).ProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
     }
 
     [Fact]
@@ -85,17 +85,17 @@ public abstract class AccountTests(GridGovApp app)
         var name = $"cw{Guid.NewGuid():N}"[..12];
         var created = await community.PostJsonAsync("/api/v1/users", new
         {
-            userName = name, displayName = "新网格员", roles = new[] { "GridWorker" }, captureScopeCode = "14112710000130003", password = "Worker@2026",
+            userName = name, displayName = "新网格员", roles = new[] { "GridWorker" }, captureScopeCode = "14112710000130003", password = "Worker@2026-x",
         }, HttpStatusCode.Created);
         Assert.Equal("14112710000130003", created.Str("captureScopeCode"));
 
         await (await community.PostAsJsonAsync("/api/v1/users", new
         {
-            userName = name + "x", displayName = "越权", roles = new[] { "CountyCentre" }, captureScopeCode = "141127100001", password = "Worker@2026",
+            userName = name + "x", displayName = "越权", roles = new[] { "CountyCentre" }, captureScopeCode = "141127100001", password = "Worker@2026-x",
         })).ProblemAsync(HttpStatusCode.Forbidden, "role_not_grantable");
         await (await community.PostAsJsonAsync("/api/v1/users", new
         {
-            userName = name + "y", displayName = "越界", roles = new[] { "GridWorker" }, captureScopeCode = "14112710000230001", password = "Worker@2026",
+            userName = name + "y", displayName = "越界", roles = new[] { "GridWorker" }, captureScopeCode = "14112710000230001", password = "Worker@2026-x",
         })).ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         var invalid = await (await community.PostAsJsonAsync("/api/v1/users", new
         {
@@ -112,12 +112,10 @@ public abstract class AccountTests(GridGovApp app)
     }
 
     [Fact]
-    public async Task A_changed_scope_applies_at_once()
+    public async Task A_changed_scope_ends_the_sessions_at_once_and_applies_at_the_next_sign_in()
     {
         var name = await NewWorkerAsync("14112710000130004");
-        var token = (await (await TokenAsync(name, "Worker@2026")).JsonAsync()).Str("accessToken");
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var client = await app.FirstSignInAsync(name, "Worker@2026-x");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/grids/14112710000130004")).StatusCode);
 
         var admin = await app.ApiAsync("admin");
@@ -126,6 +124,9 @@ public abstract class AccountTests(GridGovApp app)
         {
             userName = name, displayName = "调岗", roles = new[] { "GridWorker" }, captureScopeCode = "14112710000130005",
         })).JsonAsync();
+        await (await client.GetAsync("/api/v1/grids/14112710000130005")).ProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
+        var again = (await (await TokenAsync(name, GridGovApp.ChangedPassword)).JsonAsync()).Str("accessToken");
+        client.DefaultRequestHeaders.Authorization = new("Bearer", again);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/grids/14112710000130004")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/grids/14112710000130005")).StatusCode);
     }

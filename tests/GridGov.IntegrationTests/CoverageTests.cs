@@ -110,7 +110,8 @@ public abstract class CoverageTests(GridGovApp app)
     {
         var cut = await CutAsync();
         var admin = await app.ApiAsync("admin");
-        await admin.PatchJsonAsync($"/api/v1/grids/{cut.L3}", new { boundary = Scratch.Box(111.0, 38.0, 111.1, 38.1) });
+        var version = (await admin.GetJsonAsync($"/api/v1/grids/{cut.L3}")).Int("version");
+        await admin.PatchJsonAsync($"/api/v1/grids/{cut.L3}", new { boundary = Scratch.Box(111.0, 38.0, 111.1, 38.1), version });
         await Scratch.HouseholdsAsync(app, cut.L3, 1, (111.05, 38.05));
         var outside = await Scratch.HouseholdsAsync(app, cut.L3, 1, (112.0, 38.05));
         var report = await ReportAsync(cut.Community);

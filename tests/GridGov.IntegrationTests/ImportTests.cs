@@ -39,10 +39,8 @@ public abstract class ImportTests(GridGovApp app)
         // An importer whose scope is this one scratch community.
         var community = grid[..12];
         var name = $"imp{Guid.NewGuid():N}"[..14];
-        await admin.PostJsonAsync("/api/v1/users", new { userName = name, displayName = "导入员", roles = new[] { "CommunityStaff" }, captureScopeCode = community, password = "Import@2026" }, HttpStatusCode.Created);
-        var token = (await (await app.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { userName = name, password = "Import@2026" })).JsonAsync()).Str("accessToken");
-        var importer = app.CreateClient();
-        importer.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        await admin.PostJsonAsync("/api/v1/users", new { userName = name, displayName = "导入员", roles = new[] { "CommunityStaff" }, captureScopeCode = community, password = "Import@2026-x" }, HttpStatusCode.Created);
+        var importer = await app.FirstSignInAsync(name, "Import@2026-x");
 
         var file = Workbook([
             [grid, "0001", "某路1号", "赵一", Id("14112519800101101"), "13800000001", "户主", "户籍人口"],   // 2 good

@@ -475,7 +475,10 @@ public abstract class IncidentTests(GridGovApp app)
     [Fact]
     public async Task The_catalogue_is_configurable_and_its_items_can_be_reported()
     {
-        var county = await app.ApiAsync("county");
+        // The catalogue is shared by every county: its owner edits it, a county may not.
+        var county = await app.ApiAsync("admin");
+        await (await (await app.ApiAsync("county")).PutAsJsonAsync("/api/v1/incident-categories/CITY.BENCH2", new { parentCode = "CITY", name = "x", englishName = "x" }))
+            .ProblemAsync(HttpStatusCode.Forbidden, "permission_denied");
         var added = await (await county.PutAsJsonAsync("/api/v1/incident-categories/CITY.BENCH", new { parentCode = "CITY", name = "公共座椅", englishName = "Public benches" })).JsonAsync();
         Assert.Equal("CITY", added.Str("parentCode"));
         await (await county.PutAsJsonAsync("/api/v1/incident-categories/ENV.BENCH", new { parentCode = "CITY", name = "x", englishName = "x" }))

@@ -85,8 +85,12 @@ public abstract class TerritoryApiTests(GridGovApp app)
         await (await admin.PostAsJsonAsync("/api/v1/grids", new { parentCode = l3.Str("code"), name = "四级" }))
             .ProblemAsync(HttpStatusCode.Conflict, "grid_parent_level");
 
-        var renamed = await admin.PatchJsonAsync($"/api/v1/grids/{l3.Str("code")}", new { name = "改名后" });
+        var renamed = await admin.PatchJsonAsync($"/api/v1/grids/{l3.Str("code")}", new { name = "改名后", version = l3.Int("version") });
         Assert.Equal("改名后", renamed.Str("name"));
+        // The version the editor read is now stale: a second save over it is refused, not merged.
+        await (await admin.PatchAsJsonAsync($"/api/v1/grids/{l3.Str("code")}", new { name = "又改名", version = l3.Int("version") }))
+            .ProblemAsync(HttpStatusCode.Conflict, "concurrency_conflict");
+        await (await admin.PatchAsJsonAsync($"/api/v1/grids/{l3.Str("code")}", new { name = "又改名" })).ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         var history = await admin.GetJsonAsync($"/api/v1/grids/{l3.Str("code")}/history");
         var change = history.GetProperty("items").EnumerateArray().First();
         Assert.Equal("admin", change.Str("userName"));

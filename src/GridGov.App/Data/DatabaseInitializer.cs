@@ -1,12 +1,19 @@
+using GridGov.Modules.Accounts.Application;
 using GridGov.Modules.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GridGov.Data;
 
-/// <summary>Applies the provider's migrations and, into an empty database, seeds the demo county.</summary>
-public sealed class DatabaseInitializer(GridGovDbContext db, DemoCounty demo, IConfiguration config, ILogger<DatabaseInitializer> log)
+/// <summary>
+/// Applies the provider's migrations and the reference data every deployment needs. The demo
+/// county, with its published logins, is seeded only in Development or when <c>Demo:Seed</c> asks
+/// for it: a production start on an empty database creates no account with a known password.
+/// </summary>
+public sealed class DatabaseInitializer(GridGovDbContext db, DemoCounty demo, FirstAdministrator first, IConfiguration config,
+    IHostEnvironment env, ILogger<DatabaseInitializer> log)
 {
     public async Task InitializeAsync(CancellationToken ct)
     {
@@ -17,7 +24,12 @@ public sealed class DatabaseInitializer(GridGovDbContext db, DemoCounty demo, IC
             await db.SaveChangesAsync(ct);
         }
         await Modules.Incidents.Application.IncidentSeed.SeedAsync(db, ct);
-        if (!config.GetValue("Demo:Seed", true)) return;
+        await first.EnsureRolesAsync();
+        if (!DemoWanted(config, env))
+        {
+            if (!await db.Users.AnyAsync(ct)) Console.WriteLine(FirstAdministrator.Instructions);
+            return;
+        }
         if (!await db.Set<Modules.Territory.Domain.AdminArea>().IgnoreQueryFilters().AnyAsync(ct))
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -27,4 +39,7 @@ public sealed class DatabaseInitializer(GridGovDbContext db, DemoCounty demo, IC
         if (await db.Users.AnyAsync(u => u.UserName == DemoCounty.Logins[0].UserName, ct))
             Console.WriteLine(DemoCounty.LoginTable());
     }
+
+    /// <summary>The demo is seeded in Development, or anywhere <c>Demo:Seed</c> is set to true; never by default in production.</summary>
+    public static bool DemoWanted(IConfiguration config, IHostEnvironment env) => config.GetValue("Demo:Seed", env.IsDevelopment());
 }

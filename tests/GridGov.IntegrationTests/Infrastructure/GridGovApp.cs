@@ -23,6 +23,11 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected abstract DatabaseProvider Provider { get; }
 
+    protected virtual int SignInLimit => 1_000_000;
+
+    /// <summary>What a test account's first password is changed to, at its first sign-in.</summary>
+    public const string ChangedPassword = "Lan-Grid#2026-ok";
+
     public CommandCounter Commands { get; } = new();
     protected string ConnectionString { get; set; } = "";
 
@@ -47,6 +52,11 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
             // The deadline sweep is run by hand in the tests, at the moment each test chooses.
             ["Incidents:WatchSeconds"] = "0",
             ["Incidents:TallyFoldSeconds"] = "0",
+            // The demo county and its logins, as in Development.
+            ["Demo:Seed"] = "true",
+            // Tests sign in far more often than people do; the limit has its own tests with its own host.
+            ["Auth:SignInPerClientPerMinute"] = SignInLimit.ToString(),
+            ["Auth:SignInPerMinute"] = SignInLimit.ToString(),
         }));
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands));
     }
@@ -89,12 +99,38 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
             var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Password });
             response.EnsureSuccessStatusCode();
             token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+            await ChangeInitialPasswordAsync(token, Password);
             _tokens[userName] = token;
         }
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         return client;
+    }
+
+    /// <summary>
+    /// Signs in an account an administrator has just created and changes its initial password, as
+    /// its user must before anything else; answers a client with the token.
+    /// </summary>
+    public async Task<HttpClient> FirstSignInAsync(string userName, string password)
+    {
+        var response = await Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        await ChangeInitialPasswordAsync(token, password);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private async Task ChangeInitialPasswordAsync(string token, string password)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        if (!me.GetProperty("mustChangePassword").GetBoolean()) return;
+        var changed = await client.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = password, newPassword = ChangedPassword });
+        changed.EnsureSuccessStatusCode();
     }
 
     public HttpClient Anonymous()

@@ -21,6 +21,8 @@ public sealed class ProblemWriter(IStringLocalizer<Strings> text, IProblemDetail
         {
             AppException app => FromAppException(app),
             DbUpdateConcurrencyException => Build(409, "concurrency_conflict"),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 2 } path } } =>
+                FromAppException(new ValidationException(FieldOf(path), "invalid_value")),
             BadHttpRequestException bad => Build(bad.StatusCode, "bad_request"),
             _ => null,
         };
@@ -64,6 +66,9 @@ public sealed class ProblemWriter(IStringLocalizer<Strings> text, IProblemDetail
         }
         return problem;
     }
+
+    /// <summary>"$.members[2].residency" → "members[2].residency": the field as the client sent it.</summary>
+    private static string FieldOf(string jsonPath) => jsonPath.StartsWith("$.") ? jsonPath[2..] : jsonPath;
 
     private ProblemDetails Build(int status, string code, params object[] args)
     {

@@ -16,6 +16,25 @@ namespace GridGov.Kernel.Hosting;
 
 public static class GridGovPipeline
 {
+    /// <summary>The command line's <c>create-admin NAME</c>: the first account of a deployment, printed once.</summary>
+    public static async Task<int> CreateFirstAdministratorAsync(this WebApplication app, string userName)
+    {
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Security.CurrentUser>().ActAsSystem();
+        await scope.ServiceProvider.GetRequiredService<GridGovDbContext>().Database.MigrateAsync();
+        try
+        {
+            var password = await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().CreateAsync(userName);
+            Console.WriteLine($"Created {userName}. One-time password: {password}\nIt must be changed at the first sign-in.");
+            return 0;
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+    }
+
     /// <summary>Migrates, seeds an empty database with the demo county, and maps the UI, API and health check.</summary>
     public static async Task UseGridGovAsync(this WebApplication app)
     {
@@ -30,8 +49,10 @@ public static class GridGovPipeline
         app.UseExceptionHandler();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/open311"), api => api.UseStatusCodePages());
         app.MapStaticAssets();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseMiddleware<PasswordChangeGate>();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -57,6 +78,7 @@ public static class GridGovPipeline
             .AllowAnonymous();
 
         var api = app.MapGroup("/api/v1");
+        api.AddEndpointFilter<Errors.DefinedEnumsFilter>();
         api.MapTokenApi();
         var secured = api.MapGroup("").RequireAuthorization("api");
         secured.MapAccountsApi();
@@ -65,7 +87,7 @@ public static class GridGovPipeline
         secured.MapPersonApi();
         secured.MapImportApi();
         secured.MapIncidentApi();
-        app.MapGroup("/open311/v2").RequireAuthorization("api").MapOpen311();
+        app.MapGroup("/open311/v2").RequireAuthorization("api").AddEndpointFilter<Errors.DefinedEnumsFilter>().MapOpen311();
 
         app.MapAccountPages();
         app.MapPersonDownloads();

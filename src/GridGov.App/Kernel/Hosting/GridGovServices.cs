@@ -38,11 +38,12 @@ public static class GridGovServices
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(Math.Max(15, config.GetValue("Auth:LockoutMinutes", 15)));
                 o.Lockout.AllowedForNewUsers = true;
-                o.Password.RequiredLength = 8;
+                o.Password.RequiredLength = Modules.Accounts.Application.PasswordPolicy.MinimumLength;
                 o.Password.RequireNonAlphanumeric = false;
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
+            .AddPasswordValidator<Modules.Accounts.Application.PasswordPolicy>()
             .AddEntityFrameworkStores<GridGovDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
@@ -68,10 +69,10 @@ public static class GridGovServices
                 o.Cookie.Name = "gridgov.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Events = new CookieAuthenticationEvents { OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync };
+                // No security-stamp check: every request checks its session (CurrentUserMiddleware),
+                // which ends at once on sign-out and on any change to the account's access.
             })
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorizationBuilder()
             .AddPolicy("api", p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
         services.AddCascadingAuthenticationState();
@@ -90,7 +91,7 @@ public static class GridGovServices
             c.HttpContext.RequestServices.GetRequiredService<ProblemWriter>().Complete(c.ProblemDetails));
         services.AddScoped<ProblemWriter>();
         services.AddExceptionHandler<ProblemWriter>();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddOpenApi("v1", o => o.AddSchemaTransformer(EnumSchemas.DescribeAsNames).AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "GridGov API";
             doc.Info.Description = "Territory, grids, coverage, people, incidents (and Open311 GeoReport v2 under /open311/v2) and accounts. Authenticate with POST /api/v1/auth/token and send 'Authorization: Bearer <token>'.";
@@ -105,10 +106,16 @@ public static class GridGovServices
             return Task.CompletedTask;
         }));
 
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Enums travel by name only: a number would slip past the names the domain knows.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new NamedEnumConverter()));
+        // A body that does not read is the caller's mistake: thrown, it becomes a 400 problem naming the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddRazorComponents();
         services.AddMudServices();
         services.AddAntiforgery();
+        services.AddSignInLimits();
+        services.AddTransient<Microsoft.AspNetCore.Authorization.Policy.PolicyEvaluator>();
+        services.AddTransient<Microsoft.AspNetCore.Authorization.Policy.IPolicyEvaluator, SessionPolicyEvaluator>();
 
         services.AddScoped<ChangeLog>();
         services.AddScoped<ITerritoryDirectory, TerritoryDirectory>();
@@ -140,6 +147,11 @@ public static class GridGovServices
         services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<SignIn>();
+        services.AddScoped<Sessions>();
+        services.AddScoped<FirstAdministrator>();
+        services.AddScoped<PasswordChanges>();
+        services.AddScoped<SignInLog>();
+        services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddScoped<GridGov.Modules.Incidents.Application.RoutingTable>();
         services.AddScoped<GridGov.Modules.Incidents.Application.IncidentCatalogue>();

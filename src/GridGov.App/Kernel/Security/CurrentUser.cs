@@ -20,10 +20,16 @@ public sealed class CurrentUser
     /// <summary>The department a handler works for (应急局…), when they work for one.</summary>
     public string? DepartmentCode { get; private set; }
     public bool IsAuthenticated => UserId is not null;
+    /// <summary>The session the request's cookie or token belongs to.</summary>
+    public string? SessionId { get; private set; }
+    /// <summary>An initial, reset or expired password: nothing but changing it is allowed.</summary>
+    public bool MustChangePassword { get; private set; }
 
     public void SignIn(string userId, string userName, IReadOnlyList<string> roles, string? capturePath, string? viewPath,
-        string? departmentCode = null)
+        string? departmentCode = null, string? sessionId = null, bool mustChangePassword = false)
     {
+        SessionId = sessionId;
+        MustChangePassword = mustChangePassword;
         DepartmentCode = departmentCode;
         UserId = userId;
         UserName = userName;

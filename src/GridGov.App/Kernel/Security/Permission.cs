@@ -12,8 +12,6 @@ public enum Permission
     PeopleReveal,
     /// <summary>See and attach tags marked sensitive (special populations).</summary>
     SensitiveTags,
-    /// <summary>Define tags in the catalogue.</summary>
-    TagCatalogue,
     UsersView,
     UsersManage,
     AuditView,
@@ -28,6 +26,11 @@ public enum Permission
     IncidentHandle,
     /// <summary>Verify handled incidents on site and resolve small matters on one's grid.</summary>
     IncidentVerify,
-    /// <summary>Edit the category catalogue, the routing table, departments and the holiday calendar.</summary>
+    /// <summary>Edit the routing rules of one's own area (a county's own rule beats the default).</summary>
     IncidentConfigure,
+    /// <summary>
+    /// Change reference data every county shares (the incident category catalogue, the tag
+    /// catalogue): only the role that owns it, never one county for all thirteen.
+    /// </summary>
+    SharedReferenceData,
 }

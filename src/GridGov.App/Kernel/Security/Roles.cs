@@ -26,7 +26,7 @@ public static class Roles
     private static readonly Dictionary<string, Permission[]> PermissionsByRole = new()
     {
         [SystemAdmin] = Enum.GetValues<Permission>(),
-        [CountyCentre] = [.. Staff, Permission.TagCatalogue, .. Centre, Permission.IncidentConfigure],
+        [CountyCentre] = [.. Staff, .. Centre, Permission.IncidentConfigure],
         [TownshipStaff] = [.. Staff, .. Centre],
         [CommunityStaff] = [.. Staff, .. Centre],
         // Grid workers keep the ledger of their own grid up to date and contact the people on it;
@@ -45,6 +45,9 @@ public static class Roles
         [TownshipStaff] = [TownshipStaff, CommunityStaff, GridWorker],
         [CommunityStaff] = [CommunityStaff, GridWorker],
     };
+
+    /// <summary>The account a production deployment starts with: it creates the others.</summary>
+    public const string FirstAccountRole = SystemAdmin;
 
     public static bool IsKnown(string role) => PermissionsByRole.ContainsKey(role);
 

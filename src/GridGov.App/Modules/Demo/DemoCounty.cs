@@ -31,7 +31,7 @@ public sealed record DemoSummary(int Areas, int LevelOne, int LevelTwo, int Leve
 /// Lan County's rule is therefore configured with level-3 grids of 10–30 households (levels 1 and
 /// 2 as published); counties without a rule of their own use 300–500 / 50–100 / 10–20.
 /// </remarks>
-public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
     public const string Password = "GridGov@2026";
     public const int Seed = 20221121;
@@ -269,8 +269,6 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
 
     private async Task CreateLoginsAsync(DateOnly today, CancellationToken ct)
     {
-        foreach (var role in Roles.All)
-            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         foreach (var login in Logins)
         {
             var path = login.ScopeCode == "" ? "" : ScopePath(login.ScopeCode);

@@ -2,6 +2,7 @@ using GridGov.Kernel.Errors;
 using GridGov.Kernel.Paging;
 using GridGov.Kernel.Security;
 using GridGov.Modules.Accounts.Application;
+using GridGov.Modules.Accounts.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,8 @@ namespace GridGov.Modules.Accounts.Api;
 
 public sealed record TokenRequest(string UserName, string Password);
 
-public sealed record MeView(string UserName, IReadOnlyList<string> Roles, IReadOnlyList<string> Permissions, string? CaptureScope, string? ViewScope);
+public sealed record MeView(string UserName, IReadOnlyList<string> Roles, IReadOnlyList<string> Permissions, string? CaptureScope, string? ViewScope,
+    bool MustChangePassword);
 
 public static class AccountEndpoints
 {
@@ -33,8 +35,21 @@ public static class AccountEndpoints
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/me", (CurrentUser me) => new MeView(me.UserName, me.Roles,
-                Enum.GetValues<Permission>().Where(me.Has).Select(p => p.ToString()).ToList(), me.CapturePath, me.ViewPath))
+                Enum.GetValues<Permission>().Where(me.Has).Select(p => p.ToString()).ToList(), me.CapturePath, me.ViewPath, me.MustChangePassword))
             .WithTags("Accounts").WithSummary("The signed-in user, their roles, permissions and scopes");
+        api.MapPost("/auth/password", async Task<NoContent> (ChangePassword body, PasswordChanges passwords, CancellationToken ct) =>
+        {
+            await passwords.ChangeAsync(body, ct);
+            return TypedResults.NoContent();
+        }).WithTags("Accounts").WithSummary("Changes one's own password; the account's other sessions end");
+        api.MapPost("/auth/logout", async Task<NoContent> (CurrentUser me, Sessions sessions, CancellationToken ct) =>
+        {
+            await sessions.SignOutAsync(me, SessionKind.Api, ct);
+            return TypedResults.NoContent();
+        }).WithTags("Accounts").WithSummary("Ends the session of this bearer token on the server");
+        api.MapGet("/sign-in-events", (string? userName, SignInOutcomeKind? outcome, int? page, int? pageSize, SignInLog log, CancellationToken ct) =>
+                log.ListAsync(userName, outcome, PageRequest.Of(page, pageSize), ct))
+            .WithTags("Accounts").WithSummary("For auditors: sign-ins, failures, lockouts and sign-outs of the accounts in scope");
 
         var users = api.MapGroup("/users").WithTags("Accounts");
         users.MapGet("/", (string? search, int? page, int? pageSize, UserAdministration admin, CancellationToken ct) =>

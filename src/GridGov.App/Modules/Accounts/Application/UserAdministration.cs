@@ -20,7 +20,8 @@ public sealed record SaveUser(string UserName, string DisplayName, IReadOnlyList
 /// Accounts within the administrator's reach: they see users whose scope lies inside their view
 /// scope, and may grant only the roles their own roles can grant and scopes inside their own.
 /// </summary>
-public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, UserManager<AppUser> users, ITerritoryDirectory territory)
+public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, UserManager<AppUser> users, ITerritoryDirectory territory,
+    Sessions sessions)
 {
     private IQueryable<AppUser> Visible =>
         actor.ViewPath is null ? db.Users.Where(_ => false)
@@ -53,7 +54,8 @@ public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, U
         actor.Require(Permission.UsersManage);
         var (capture, view) = await CheckGrantAsync(input, ct);
         if (string.IsNullOrEmpty(input.Password)) throw new ValidationException("password", "required");
-        var user = new AppUser { UserName = input.UserName.Trim(), DisplayName = input.DisplayName.Trim(), LockoutEnabled = true };
+        // An initial password is the administrator's, not the user's: it is changed at first sign-in.
+        var user = new AppUser { UserName = input.UserName.Trim(), DisplayName = input.DisplayName.Trim(), LockoutEnabled = true, MustChangePassword = true };
         Apply(user, input, capture, view);
         Check(await users.CreateAsync(user, input.Password));
         Check(await users.AddToRolesAsync(user, input.Roles));
@@ -69,6 +71,7 @@ public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, U
         if (current.Except(Roles.GrantableBy(actor.Roles)).Any()) throw new ForbiddenException("role_not_grantable");
         if (!actor.CanCapture(user.CaptureScopePath ?? "\u0000")) throw new ForbiddenException("outside_capture_scope");
         var (capture, view) = await CheckGrantAsync(input with { UserName = user.UserName! }, ct);
+        var accessChanged = AccessChanges(user, current, input, capture, view);
         Apply(user, input, capture, view);
         Check(await users.UpdateAsync(user));
         Check(await users.RemoveFromRolesAsync(user, current.Except(input.Roles)));
@@ -77,8 +80,11 @@ public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, U
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             Check(await users.ResetPasswordAsync(user, token, input.Password));
+            user.MustChangePassword = true;
+            Check(await users.UpdateAsync(user));
         }
         await users.UpdateSecurityStampAsync(user);
+        if (accessChanged) await RevokeAsync(user, ct);
         return View(user, input.Roles);
     }
 
@@ -116,6 +122,18 @@ public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, U
     private static Task<string> UnseenAsync(string field, string code, CancellationToken ct) =>
         throw new ValidationException(field, "unknown_node");
 
+    /// <summary>A password reset, disabling, or a change of roles or scopes: the account's sessions end at once.</summary>
+    private static bool AccessChanges(AppUser user, IList<string> roles, SaveUser input, string capture, string? view) =>
+        !string.IsNullOrEmpty(input.Password) || input.IsDisabled != user.IsDisabled || user.CaptureScopePath != capture
+        || user.ViewScopePath != view || !roles.Order().SequenceEqual(input.Roles.Order());
+
+    private async Task RevokeAsync(AppUser user, CancellationToken ct)
+    {
+        if (await sessions.EndAllAsync(user.Id, "access_changed", ct) == 0) return;
+        sessions.Record(user.UserName!, user, SignInOutcomeKind.SessionsRevoked, SessionKind.Page);
+        await db.SaveChangesAsync(ct);
+    }
+
     private static void Apply(AppUser user, SaveUser input, string capture, string? view)
     {
         user.DisplayName = input.DisplayName.Trim();
@@ -131,8 +149,12 @@ public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, U
         if (result.Succeeded) return;
         var first = result.Errors.First();
         var field = first.Code.Contains("Password") ? "password" : first.Code.Contains("UserName") ? "userName" : "user";
-        throw new ValidationException(field, first.Code.Contains("Password") ? "weak_password" : first.Code.Contains("Duplicate") ? "duplicate" : "invalid");
+        throw new ValidationException(field, PasswordErrorCode(first.Code) ?? (first.Code.Contains("Duplicate") ? "duplicate" : "invalid"));
     }
+
+    /// <summary>The field error for an Identity password failure, or null when the failure is not about the password.</summary>
+    internal static string? PasswordErrorCode(string identityCode) =>
+        identityCode == "PasswordTooCommon" ? "common_password" : identityCode.Contains("Password") ? "weak_password" : null;
 
     private static UserView View(AppUser u, IReadOnlyList<string> roles) =>
         new(u.Id, u.UserName!, u.DisplayName, roles, u.CaptureScopeCode, u.ViewScopeCode,

@@ -16,4 +16,7 @@ public sealed class AppUser : IdentityUser
     public bool IsDisabled { get; set; }
     /// <summary>For department handlers: the department they work for.</summary>
     public string? DepartmentCode { get; set; }
+    /// <summary>Set for an initial or reset password: nothing but changing it is allowed until it is changed.</summary>
+    public bool MustChangePassword { get; set; }
+    public DateTime? PasswordChangedAt { get; set; }
 }

@@ -16,3 +16,30 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.HasIndex(x => x.CaptureScopePath);
     }
 }
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> b)
+    {
+        b.ToTable("UserSessions");
+        b.Property(x => x.Id).HasMaxLength(40);
+        b.Property(x => x.UserId).HasMaxLength(450).IsRequired();
+        b.Property(x => x.ClientAddress).HasMaxLength(64);
+        b.Property(x => x.EndReason).HasMaxLength(40);
+        b.Ignore(x => x.IsOpen);
+        b.HasIndex(x => x.UserId);
+    }
+}
+
+internal sealed class SignInEventConfiguration : IEntityTypeConfiguration<SignInEvent>
+{
+    public void Configure(EntityTypeBuilder<SignInEvent> b)
+    {
+        b.ToTable("SignInEvents");
+        b.Property(x => x.UserName).HasMaxLength(64).IsRequired();
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.ClientAddress).HasMaxLength(64);
+        b.HasIndex(x => x.At);
+        b.HasIndex(x => x.UserName);
+    }
+}

@@ -69,7 +69,9 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
         user.Require(Permission.IncidentReport);
         var grid = await GridOfAsync(request.GridCode, request.Longitude, request.Latitude, ct);
         if (!await routes.IsReportableAsync(request.CategoryCode, ct)) throw new ValidationException("categoryCode", "unknown");
-        if (request.Source == IncidentSource.Open311 != viaOpen311) throw new ValidationException("source", "unknown");
+        if (!Enum.IsDefined(request.Source)) throw new ValidationException("source", "unknown");
+        if (!Incident.MayRecord(request.Source, user.Has(Permission.IncidentDispatch), viaOpen311))
+            throw new ValidationException("source", "channel_not_yours");
         var rule = await routes.ResolveAsync(request.CategoryCode, grid.Path, ct);
         var calendar = await routes.CalendarAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;

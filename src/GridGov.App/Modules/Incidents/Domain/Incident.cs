@@ -75,6 +75,18 @@ public sealed class Incident : IScopedByPath
 
     public string? LeadDepartment => LeadDepartmentCode;
 
+    /// <summary>
+    /// The channel follows the role: centre staff (who dispatch) record hotline calls and walk-ins;
+    /// everyone else reports what they found themselves; civic clients come only through Open311.
+    /// </summary>
+    public static bool MayRecord(IncidentSource source, bool takesCalls, bool viaOpen311) => source switch
+    {
+        IncidentSource.Open311 => viaOpen311,
+        IncidentSource.GridWorker => !viaOpen311,
+        IncidentSource.Hotline or IncidentSource.WalkIn => takesCalls && !viaOpen311,
+        _ => false,
+    };
+
     public static Incident Report(IncidentReport report, int gridId, string gridPath, HandlingLevel level, string reportedBy,
         DateTime at, DateTime stepDueAt, string? attachments = null)
     {

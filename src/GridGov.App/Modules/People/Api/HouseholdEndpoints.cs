@@ -20,11 +20,11 @@ public static class HouseholdEndpoints
             await households.MoveAsync(id, body.GridCode, ct);
             return await households.GetAsync(id, ct);
         }).WithSummary("Moves a household and its members to another level-3 grid");
-        households.MapPut("/{id:int}", async Task<NoContent> (int id, NewHousehold body, GridPlaces places, CancellationToken ct) =>
+        households.MapPut("/{id:int}", async Task<NoContent> (int id, HouseholdChange body, GridPlaces places, CancellationToken ct) =>
         {
             await places.ChangeHouseholdAsync(id, body, ct);
             return TypedResults.NoContent();
-        }).WithSummary("Changes a household's number, address, building or location");
+        }).WithSummary("Changes a household's number, address, building or location; send the version you read, a newer one answers 409");
         households.MapPost("/{id:int}/close", async Task<NoContent> (int id, GridPlaces places, CancellationToken ct) =>
         {
             await places.CloseHouseholdAsync(id, ct);
@@ -54,11 +54,11 @@ public static class HouseholdEndpoints
             await places.AppointHeadAsync(id, body, ct);
             return TypedResults.NoContent();
         }).WithTags("Households").WithSummary("Names a building's head (楼栋长)");
-        api.MapPut("/key-places/{id:int}", async Task<NoContent> (int id, KeyPlaceInput body, GridPlaces places, CancellationToken ct) =>
+        api.MapPut("/key-places/{id:int}", async Task<NoContent> (int id, KeyPlaceChange body, GridPlaces places, CancellationToken ct) =>
         {
             await places.ChangeKeyPlaceAsync(id, body, ct);
             return TypedResults.NoContent();
-        }).WithTags("Households").WithSummary("Changes a key place or its contact person");
+        }).WithTags("Households").WithSummary("Changes a key place or its contact person; send the version you read, a newer one answers 409");
 
         households.MapGet("/{id:int}/as-of", (int id, DateTime at, HouseholdHistory history, CancellationToken ct) =>
             history.AsOfAsync(id, at.ToUniversalTime(), ct)).WithSummary("The household's members as they stood at a past moment");

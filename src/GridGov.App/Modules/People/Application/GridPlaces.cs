@@ -10,13 +10,19 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGov.Modules.People.Application;
 
 public sealed record BuildingView(int Id, string Name, string Address, string? HeadName, string? MaskedHeadPhone, int Households);
-public sealed record KeyPlaceView(int Id, string Name, KeyPlaceKind Kind, string Address, string ContactName, string? MaskedContactPhone);
+public sealed record KeyPlaceView(int Id, string Name, KeyPlaceKind Kind, string Address, string ContactName, string? MaskedContactPhone, int Version);
 public sealed record GridPlacesView(string GridCode, string GridName, IReadOnlyList<BuildingView> Buildings, IReadOnlyList<KeyPlaceView> KeyPlaces);
 
 public sealed record NewHousehold(string Number, string Address, int? BuildingId, double? Longitude = null, double? Latitude = null);
 public sealed record NewBuilding(string Name, string Address, string? HeadName, string? HeadPhone);
 public sealed record BuildingHead(string? HeadName, string? HeadPhone);
 public sealed record KeyPlaceInput(string Name, KeyPlaceKind Kind, string Address, string ContactName, string? ContactPhone);
+
+/// <summary>A change to a household, against the version the editor read.</summary>
+public sealed record HouseholdChange(string Number, string Address, int? BuildingId, int Version, double? Longitude = null, double? Latitude = null);
+
+/// <summary>A change to a key place, against the version the editor read.</summary>
+public sealed record KeyPlaceChange(string Name, KeyPlaceKind Kind, string Address, string ContactName, string? ContactPhone, int Version);
 
 /// <summary>What stands on a level-3 grid: its buildings with their heads, its households, its key places.</summary>
 public sealed class GridPlaces(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory)
@@ -31,7 +37,7 @@ public sealed class GridPlaces(GridGovDbContext db, CurrentUser user, ITerritory
         var places = await db.Set<KeyPlace>().AsNoTracking().Where(k => k.GridId == grid.Id).OrderBy(k => k.Kind).ThenBy(k => k.Name).ToListAsync(ct);
         return new GridPlacesView(grid.Code, grid.Name,
             buildings.Select(b => new BuildingView(b.Id, b.Name, b.Address, b.HeadName, Mask.Phone(b.HeadPhone), b.Households)).ToList(),
-            places.Select(k => new KeyPlaceView(k.Id, k.Name, k.Kind, k.Address, k.ContactName, Mask.Phone(k.ContactPhone))).ToList());
+            places.Select(k => new KeyPlaceView(k.Id, k.Name, k.Kind, k.Address, k.ContactName, Mask.Phone(k.ContactPhone), k.Version)).ToList());
     }
 
     public async Task<int> AddHouseholdAsync(string gridCode, NewHousehold input, CancellationToken ct)
@@ -46,10 +52,11 @@ public sealed class GridPlaces(GridGovDbContext db, CurrentUser user, ITerritory
         return household.Id;
     }
 
-    public async Task ChangeHouseholdAsync(int id, NewHousehold input, CancellationToken ct)
+    public async Task ChangeHouseholdAsync(int id, HouseholdChange input, CancellationToken ct)
     {
         user.Require(Permission.PeopleManage);
         var household = await db.Set<Household>().ForChangeAsync(h => h.Id == id, user, "household_not_found", id, ct);
+        db.Expect(household, input.Version);
         if (input.BuildingId is { } bid && !await db.Set<Building>().AnyAsync(b => b.Id == bid && b.GridId == household.GridId, ct))
             throw new ValidationException("buildingId", "not_on_grid");
         household.Change(input.Number, input.Address, input.BuildingId);
@@ -93,10 +100,11 @@ public sealed class GridPlaces(GridGovDbContext db, CurrentUser user, ITerritory
         return place.Id;
     }
 
-    public async Task ChangeKeyPlaceAsync(int id, KeyPlaceInput input, CancellationToken ct)
+    public async Task ChangeKeyPlaceAsync(int id, KeyPlaceChange input, CancellationToken ct)
     {
         user.Require(Permission.PeopleManage);
         var place = await db.Set<KeyPlace>().ForChangeAsync(k => k.Id == id, user, "key_place_not_found", id, ct);
+        db.Expect(place, input.Version);
         place.Change(input.Name, input.Kind, input.Address, input.ContactName, input.ContactPhone);
         await db.SaveChangesAsync(ct);
     }

@@ -12,7 +12,7 @@ namespace GridGov.Modules.People.Application;
 public sealed record MemberView(int Id, string Name, string MaskedIdNumber, Sex Sex, int Age, string? MaskedPhone, string RelationToHead);
 
 public sealed record HouseholdView(int Id, string Number, string Address, string? GridCode, string? GridName, string Path,
-    double? Longitude, double? Latitude, IReadOnlyList<MemberView> Members);
+    double? Longitude, double? Latitude, IReadOnlyList<MemberView> Members, int Version);
 
 /// <summary>A household with its members (numbers masked), and moving it to another level-3 grid.</summary>
 public sealed class HouseholdPlacement(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory, TimeProvider clock)
@@ -26,7 +26,7 @@ public sealed class HouseholdPlacement(GridGovDbContext db, CurrentUser user, IT
             .Select(p => new MemberView(p.Id, p.Name, Mask.IdNumber(p.IdNumber), p.Sex, Age(p.BirthDate, today), Mask.Phone(p.Phone), p.RelationToHead))
             .ToList();
         var grid = h.GridId is { } gid ? await territory.FindGridAsync(gid, ct) : null;
-        return new HouseholdView(h.Id, h.Number, h.Address, grid?.Code, grid?.Name, h.Path, h.Longitude, h.Latitude, members);
+        return new HouseholdView(h.Id, h.Number, h.Address, grid?.Code, grid?.Name, h.Path, h.Longitude, h.Latitude, members, h.Version);
     }
 
     public async Task MoveAsync(int id, string gridCode, CancellationToken ct)

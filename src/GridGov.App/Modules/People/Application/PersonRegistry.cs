@@ -75,8 +75,7 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
     {
         user.Require(Permission.PeopleManage);
         var person = await ToChangeAsync(id, ct);
-        // The version the editor saw: a save over someone else's change is refused, never merged silently.
-        db.Entry(person).Property(p => p.Version).OriginalValue = input.Version;
+        db.Expect(person, input.Version);
         await EnsureOneHeadAsync(person.HouseholdId, input.RelationToHead, person.Id, ct);
         person.Edit(input.Name, input.Phone, input.RelationToHead, input.Residency);
         await db.SaveChangesAsync(ct);

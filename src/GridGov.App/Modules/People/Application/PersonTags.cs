@@ -30,7 +30,7 @@ public sealed class PersonTags(GridGovDbContext db, CurrentUser user, TimeProvid
 
     public async Task<TagView> DefineAsync(TagView input, CancellationToken ct)
     {
-        user.Require(Permission.TagCatalogue);
+        user.Require(Permission.SharedReferenceData);
         if (await db.Set<TagDefinition>().AnyAsync(t => t.Code == input.Code, ct)) throw new ValidationException("code", "duplicate");
         var tag = TagDefinition.Define(input.Code, input.Name, input.EnglishName, input.IsSensitive, input.HasValidity);
         db.Add(tag);

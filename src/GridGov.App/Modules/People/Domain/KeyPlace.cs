@@ -27,6 +27,7 @@ public sealed class KeyPlace : IScopedByPath, IAudited
     public string Path { get; private set; } = "";
     public string ContactName { get; private set; } = "";
     [Personal(PersonalKind.Phone)] public string? ContactPhone { get; private set; }
+    public int Version { get; private set; }
 
     public static KeyPlace Register(Placement placement, string name, KeyPlaceKind kind, string address, string contactName, string? contactPhone)
     {
@@ -38,6 +39,8 @@ public sealed class KeyPlace : IScopedByPath, IAudited
 
     public void Change(string name, KeyPlaceKind kind, string address, string contactName, string? contactPhone)
     {
+        // A phone sent back exactly as it was shown masked means "unchanged".
+        if (contactPhone is not null && ContactPhone is not null && contactPhone == Mask.Phone(ContactPhone)) contactPhone = ContactPhone;
         new Validator().Require("name", name, 100).Require("address", address, 200).Require("contactName", contactName, 50)
             .Check(Enum.IsDefined(kind), "kind", "unknown")
             .Check(string.IsNullOrWhiteSpace(contactPhone) || Person.IsMobile(contactPhone.Trim()), "contactPhone", "bad_phone")

@@ -53,7 +53,7 @@ public sealed class Person : IScopedByPath, IAudited
     public static Person Register(Household household, string name, IdNumber id, string? phone, string relationToHead,
         Residency residency = Residency.RegisteredResident)
     {
-        Validate(name, phone, relationToHead);
+        Validate(name, phone, relationToHead, residency);
         var person = new Person
         {
             HouseholdId = household.Id, IdNumber = id.Value, Sex = id.Sex, BirthDate = id.BirthDate, Path = household.Path,
@@ -77,7 +77,7 @@ public sealed class Person : IScopedByPath, IAudited
     {
         if (!IsActive) throw new ConflictException("person_inactive");
         if (phone is not null && Phone is not null && phone == Mask.Phone(Phone)) phone = Phone;
-        Validate(name, phone, relationToHead);
+        Validate(name, phone, relationToHead, residency);
         Apply(name, phone, relationToHead, residency);
     }
 
@@ -116,10 +116,11 @@ public sealed class Person : IScopedByPath, IAudited
         (PinyinInitials, PinyinFull) = Pinyin.OfName(Name);
     }
 
-    private static void Validate(string name, string? phone, string relationToHead) =>
+    private static void Validate(string name, string? phone, string relationToHead, Residency residency) =>
         new Validator()
             .Require("name", name, 50)
             .Require("relationToHead", relationToHead, 20)
+            .Check(Enum.IsDefined(residency), "residency", "unknown")
             .Check(string.IsNullOrWhiteSpace(phone) || IsMobile(phone.Trim()), "phone", "bad_phone")
             .ThrowIfInvalid();
 

@@ -145,6 +145,7 @@ internal sealed class KeyPlaceConfiguration : IEntityTypeConfiguration<KeyPlace>
         b.Property(x => x.Address).HasMaxLength(200).IsRequired();
         b.Property(x => x.ContactName).HasMaxLength(50).IsRequired();
         b.Property(x => x.ContactPhone).HasMaxLength(20);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.GridId);
         b.HasIndex(x => x.Path);
     }

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Errors;
 using GridGov.Kernel.Paging;
 using GridGov.Modules.People.Contracts;
 using GridGov.Modules.Territory.Application;
@@ -10,10 +11,11 @@ using Microsoft.AspNetCore.Routing;
 namespace GridGov.Modules.Territory.Api;
 
 public sealed record GridDetail(string Code, string Name, int Level, string Path, DateOnly OpenedOn, DateOnly? ClosedOn, string? Boundary,
-    int Households, int Residents, IReadOnlyList<TreeNode> Ancestors, IReadOnlyList<TreeNode> Children);
+    int Households, int Residents, IReadOnlyList<TreeNode> Ancestors, IReadOnlyList<TreeNode> Children, int Version);
 
 public sealed record CreateGridRequest(string ParentCode, string Name, DateOnly? OpenedOn, string? Boundary);
-public sealed record UpdateGridRequest(string? Name, string? Boundary, bool ClearBoundary = false);
+/// <param name="Version">The version read with the grid: a grid changed since answers 409.</param>
+public sealed record UpdateGridRequest(string? Name, string? Boundary, int? Version, bool ClearBoundary = false);
 public sealed record MoveGridRequest(string ParentCode);
 public sealed record MergeGridRequest(string TargetCode);
 public sealed record RetireGridRequest(DateOnly? ClosedOn);
@@ -48,8 +50,7 @@ public static class TerritoryEndpoints
         }).WithSummary("Opens a grid under an area (level 1) or a grid (one level down)");
         grids.MapPatch("/{code}", async (string code, UpdateGridRequest body, GridLifecycle grids, TerritoryTree tree, CancellationToken ct) =>
         {
-            if (body.Name is not null) await grids.RenameAsync(code, body.Name, ct);
-            if (body.Boundary is not null || body.ClearBoundary) await grids.SetBoundaryAsync(code, body.ClearBoundary ? null : body.Boundary, ct);
+            await grids.ChangeAsync(code, new GridChange(body.Name, body.Boundary, body.ClearBoundary, body.Version), ct);
             return await DetailAsync(code, tree, grids, ct);
         }).WithSummary("Renames a grid or redraws its boundary");
         grids.MapPost("/{code}/move", async (string code, MoveGridRequest body, GridReorganisation reorg, GridLifecycle grids, TerritoryTree tree, CancellationToken ct) =>
@@ -106,6 +107,6 @@ public static class TerritoryEndpoints
         var grid = await grids.GetAsync(code, ct);
         var view = await tree.GetAsync(code, includeRetired: true, ct);
         return new GridDetail(grid.Code, grid.Name, grid.Level, grid.Path, grid.OpenedOn, grid.ClosedOn, grid.BoundaryGeoJson,
-            view.Node!.Households, view.Node.Residents, view.Ancestors, view.Children);
+            view.Node!.Households, view.Node.Residents, view.Ancestors, view.Children, grid.Version);
     }
 }

@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Modules.Territory.Application;
 
+public sealed record GridChange(string? Name, string? Boundary, bool ClearBoundary, int? Version);
+
 public sealed record CreateGrid(string ParentCode, string Name, DateOnly? OpenedOn = null, string? BoundaryGeoJson = null);
 
 /// <summary>Opening, renaming, re-drawing and retiring grids.</summary>
@@ -42,20 +44,20 @@ public sealed class GridLifecycle(GridGovDbContext db, CurrentUser user, IPopula
         return grid;
     }
 
-    public async Task<Grid> RenameAsync(string code, string name, CancellationToken ct)
-    {
-        user.Require(Permission.TerritoryManage);
-        var grid = await db.GridToChangeAsync(code, ct);
-        grid.Rename(name);
-        await SaveAsync(ct);
-        return grid;
-    }
+    public Task<Grid> RenameAsync(string code, string name, int version, CancellationToken ct) =>
+        ChangeAsync(code, new GridChange(name, null, false, version), ct);
 
-    public async Task<Grid> SetBoundaryAsync(string code, string? geoJson, CancellationToken ct)
+    public Task<Grid> SetBoundaryAsync(string code, string? geoJson, int version, CancellationToken ct) =>
+        ChangeAsync(code, new GridChange(null, geoJson, geoJson is null, version), ct);
+
+    /// <summary>Renames a grid and redraws or clears its boundary in one save, against the version the editor saw.</summary>
+    public async Task<Grid> ChangeAsync(string code, GridChange change, CancellationToken ct)
     {
         user.Require(Permission.TerritoryManage);
         var grid = await db.GridToChangeAsync(code, ct);
-        grid.SetBoundary(GeoJson.Validate("boundary", geoJson));
+        db.Expect(grid, change.Version ?? throw new ValidationException("version", "required"));
+        if (change.Name is not null) grid.Rename(change.Name);
+        if (change.Boundary is not null || change.ClearBoundary) grid.SetBoundary(change.ClearBoundary ? null : GeoJson.Validate("boundary", change.Boundary));
         await SaveAsync(ct);
         return grid;
     }

@@ -1,0 +1,24 @@
+using GridGov.Data;
+using GridGov.Kernel.Paging;
+using GridGov.Kernel.Security;
+using GridGov.Modules.Accounts.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Modules.Accounts.Application;
+
+public sealed record SignInEventView(long Id, DateTime At, string UserName, SignInOutcomeKind Outcome, SessionKind Channel, string? ClientAddress);
+
+/// <summary>For auditors: sign-ins, failures, lockouts and sign-outs of the accounts within their scope, newest first.</summary>
+public sealed class SignInLog(GridGovDbContext db, CurrentUser user)
+{
+    public async Task<Page<SignInEventView>> ListAsync(string? userName, SignInOutcomeKind? outcome, PageRequest page, CancellationToken ct)
+    {
+        user.Require(Permission.AuditView);
+        var query = db.Set<SignInEvent>().AsNoTracking()
+            .Where(e => (userName == null || e.UserName == userName) && (outcome == null || e.Outcome == outcome));
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(e => e.Id).Skip(page.Skip).Take(page.Size)
+            .Select(e => new SignInEventView(e.Id, e.At, e.UserName, e.Outcome, e.Channel, e.ClientAddress)).ToListAsync(ct);
+        return new Page<SignInEventView>(items, page.Number, page.Size, total);
+    }
+}
