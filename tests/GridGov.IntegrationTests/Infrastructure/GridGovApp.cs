@@ -25,6 +25,10 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected virtual int SignInLimit => 1_000_000;
 
+    protected virtual string EnvironmentName => "Testing";
+
+    protected virtual bool SeedsDemo => true;
+
     /// <summary>What a test account's first password is changed to, at its first sign-in.</summary>
     public const string ChangedPassword = "Lan-Grid#2026-ok";
 
@@ -41,9 +45,11 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            // The demo county and its logins, as in Development; a production host is asked nothing.
+            ["Demo:Seed"] = SeedsDemo ? "true" : null,
             ["Database:Provider"] = Provider.ToString(),
             ["ConnectionStrings:GridGov"] = ConnectionString,
             ["Import:MaxBytes"] = (5 * 1024 * 1024).ToString(),
@@ -52,8 +58,6 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
             // The deadline sweep is run by hand in the tests, at the moment each test chooses.
             ["Incidents:WatchSeconds"] = "0",
             ["Incidents:TallyFoldSeconds"] = "0",
-            // The demo county and its logins, as in Development.
-            ["Demo:Seed"] = "true",
             // Tests sign in far more often than people do; the limit has its own tests with its own host.
             ["Auth:SignInPerClientPerMinute"] = SignInLimit.ToString(),
             ["Auth:SignInPerMinute"] = SignInLimit.ToString(),
@@ -146,7 +150,7 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
     }
 }
 
-public sealed class SqliteApp : GridGovApp
+public class SqliteApp : GridGovApp
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"gridgov-test-{Guid.NewGuid():N}.db");
 
@@ -167,7 +171,7 @@ public sealed class SqliteApp : GridGovApp
 }
 
 /// <summary>PostgreSQL, when GRIDGOV_TEST_POSTGRES names a server; each run gets its own database.</summary>
-public sealed class PostgresApp : GridGovApp
+public class PostgresApp : GridGovApp
 {
     public const string Variable = "GRIDGOV_TEST_POSTGRES";
     private readonly string? _server = Environment.GetEnvironmentVariable(Variable);
@@ -209,4 +213,42 @@ public sealed class SqliteCollection : ICollectionFixture<SqliteApp>
 public sealed class PostgresCollection : ICollectionFixture<PostgresApp>
 {
     public const string Name = "PostgreSQL";
+}
+
+/// <summary>A host whose sign-in limit a test can reach: five attempts a minute, from one address and in all.</summary>
+public sealed class LimitedSqliteApp : SqliteApp
+{
+    protected override int SignInLimit => 5;
+}
+
+/// <inheritdoc cref="LimitedSqliteApp"/>
+public sealed class LimitedPostgresApp : PostgresApp
+{
+    protected override int SignInLimit => 5;
+}
+
+[CollectionDefinition(Name)]
+public sealed class LimitedSqliteCollection : ICollectionFixture<LimitedSqliteApp>
+{
+    public const string Name = "SQLite, low sign-in limit";
+}
+
+[CollectionDefinition(Name)]
+public sealed class LimitedPostgresCollection : ICollectionFixture<LimitedPostgresApp>
+{
+    public const string Name = "PostgreSQL, low sign-in limit";
+}
+
+/// <summary>A production start on an empty database: nothing asked of the demo.</summary>
+public sealed class ProductionSqliteApp : SqliteApp
+{
+    protected override string EnvironmentName => "Production";
+    protected override bool SeedsDemo => false;
+}
+
+/// <inheritdoc cref="ProductionSqliteApp"/>
+public sealed class ProductionPostgresApp : PostgresApp
+{
+    protected override string EnvironmentName => "Production";
+    protected override bool SeedsDemo => false;
 }

@@ -20,7 +20,7 @@ public sealed class PasswordChanges(UserManager<AppUser> users, CurrentUser me, 
         var result = await users.ChangePasswordAsync(user, input.CurrentPassword, input.NewPassword);
         if (!result.Succeeded)
         {
-            var code = result.Errors.First().Code;
+            var code = (result.Errors.FirstOrDefault(e => e.Code == "PasswordTooCommon") ?? result.Errors.First()).Code;
             throw code == "PasswordMismatch"
                 ? new ValidationException("currentPassword", "wrong_password")
                 : new ValidationException("newPassword", UserAdministration.PasswordErrorCode(code) ?? "weak_password");

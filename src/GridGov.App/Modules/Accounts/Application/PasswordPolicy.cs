@@ -8,7 +8,7 @@ namespace GridGov.Modules.Accounts.Application;
 /// <summary>
 /// Refuses passwords shorter than 12 characters (Identity's own length rule), those on the
 /// bundled list of common and breached passwords, a listed word with only digits or symbols
-/// around it, one character repeated, and the account's own name. The demo's published password
+/// around it, one character making up most of it, and the account's own name. The demo's published password
 /// is refused everywhere but in a demo.
 /// </summary>
 public sealed class PasswordPolicy(IConfiguration config, Microsoft.Extensions.Hosting.IHostEnvironment env) : IPasswordValidator<AppUser>
@@ -22,12 +22,16 @@ public sealed class PasswordPolicy(IConfiguration config, Microsoft.Extensions.H
     {
         if (string.IsNullOrEmpty(password)) return Task.FromResult(IdentityResult.Success);
         var refused = IsDemo(password) ? !Data.DatabaseInitializer.DemoWanted(config, env)
-            : IsCommon(password) || password.Distinct().Count() <= 2
+            : IsCommon(password) || MostlyOneCharacter(password)
               || user.UserName is { Length: >= 3 } name && password.Contains(name, StringComparison.OrdinalIgnoreCase);
         return Task.FromResult(refused
             ? IdentityResult.Failed(new IdentityError { Code = "PasswordTooCommon", Description = "password_too_common" })
             : IdentityResult.Success);
     }
+
+    /// <summary>"aaaaaaaaaaaaA1": one character making up more than half of it.</summary>
+    private static bool MostlyOneCharacter(string password) =>
+        password.GroupBy(char.ToLowerInvariant).Max(g => g.Count()) * 2 > password.Length;
 
     private static bool IsDemo(string password) => string.Equals(password, DemoPassword, StringComparison.OrdinalIgnoreCase);
 

@@ -147,7 +147,8 @@ public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, U
     private static void Check(IdentityResult result)
     {
         if (result.Succeeded) return;
-        var first = result.Errors.First();
+        // A common password is the most useful thing to say, whatever else Identity found.
+        var first = result.Errors.FirstOrDefault(e => e.Code == "PasswordTooCommon") ?? result.Errors.First();
         var field = first.Code.Contains("Password") ? "password" : first.Code.Contains("UserName") ? "userName" : "user";
         throw new ValidationException(field, PasswordErrorCode(first.Code) ?? (first.Code.Contains("Duplicate") ? "duplicate" : "invalid"));
     }
