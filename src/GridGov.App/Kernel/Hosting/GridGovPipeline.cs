@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Scalar.AspNetCore;
 
 namespace GridGov.Kernel.Hosting;
@@ -44,6 +45,10 @@ public static class GridGovPipeline
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         }
 
+        // Behind a reverse proxy the client's address and scheme come from its headers (only from the proxies configured as known).
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseSecurityHeaders();
         // Culture first, so problems written by the exception handler speak the request's language.
         app.UseRequestLocalization();
         app.UseExceptionHandler();

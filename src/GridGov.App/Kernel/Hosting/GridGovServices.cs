@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using MudBlazor.Services;
 
 namespace GridGov.Kernel.Hosting;
@@ -24,6 +25,23 @@ namespace GridGov.Kernel.Hosting;
 public static class GridGovServices
 {
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    /// <summary>
+    /// Cookies travel over TLS only, except in Development or where a deployment says it serves plain
+    /// HTTP on a closed network (<c>Auth:AllowHttpCookies</c>).
+    /// </summary>
+    private static CookieSecurePolicy SecureCookies(WebApplicationBuilder builder) =>
+        builder.Environment.IsDevelopment() || builder.Configuration.GetValue("Auth:AllowHttpCookies", false)
+            ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
+    /// <summary>Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: loopback, and those listed in <c>Proxy:KnownProxies</c>.</summary>
+    private static void AddGridGovForwardedHeaders(this IServiceCollection services, IConfiguration config) =>
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in config.GetSection("Proxy:KnownProxies").Get<string[]>() ?? [])
+                if (System.Net.IPAddress.TryParse(proxy, out var address)) o.KnownProxies.Add(address);
+        });
 
     public static WebApplicationBuilder AddGridGov(this WebApplicationBuilder builder)
     {
@@ -69,6 +87,7 @@ public static class GridGovServices
                 o.Cookie.Name = "gridgov.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = SecureCookies(builder);
                 // No security-stamp check: every request checks its session (CurrentUserMiddleware),
                 // which ends at once on sign-out and on any change to the account's access.
             })
@@ -112,7 +131,10 @@ public static class GridGovServices
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddRazorComponents();
         services.AddMudServices();
-        services.AddAntiforgery();
+        // The antiforgery cookie is no credential: marked Secure whenever the request came over TLS.
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddGridGovForwardedHeaders(config);
+        services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
         services.AddSignInLimits();
         services.AddTransient<Microsoft.AspNetCore.Authorization.Policy.PolicyEvaluator>();
         services.AddTransient<Microsoft.AspNetCore.Authorization.Policy.IPolicyEvaluator, SessionPolicyEvaluator>();

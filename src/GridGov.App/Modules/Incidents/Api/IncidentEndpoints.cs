@@ -21,7 +21,7 @@ public static class IncidentEndpoints
     private static async Task<IResult> Photo(int id, string name, IncidentDesk desk, IncidentPhotos photos, CancellationToken ct)
     {
         var (content, type) = await photos.OpenAsync(await desk.GetAsync(id, ct), name, ct);
-        return TypedResults.Stream(content, type);
+        return new Kernel.Files.UntrustedFileResult(TypedResults.Stream(content, type));
     }
 
     public static RouteGroupBuilder MapIncidentApi(this RouteGroupBuilder api)

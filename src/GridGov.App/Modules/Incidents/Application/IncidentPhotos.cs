@@ -10,8 +10,9 @@ namespace GridGov.Modules.Incidents.Application;
 
 /// <summary>
 /// Photos of incidents: the type is read from the file's own bytes, the size is capped, the
-/// phone's metadata (location, device) is removed, and the file is stored outside the web root
-/// under a fresh random name. Served only to those who may
+/// picture is decoded and encoded again (so neither the phone's metadata nor anything hidden in
+/// or behind the image data survives), and the file is stored outside the web root under a fresh
+/// random name. Served only to those who may
 /// see the incident whose timeline names it.
 /// </summary>
 public sealed class IncidentPhotos(GridGovDbContext db, CurrentUser user, IConfiguration config, IHostEnvironment host, TimeProvider clock)
@@ -31,9 +32,8 @@ public sealed class IncidentPhotos(GridGovDbContext db, CurrentUser user, IConfi
         var head = new byte[12];
         var got = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
         if (got == 0) throw new AppException(400, "photo_empty");
-        var type = IncidentPhoto.Sniff(head.AsSpan(0, got)) ?? throw new AppException(415, "photo_not_image");
-        var name = $"{Guid.NewGuid():N}.{type.Extension}";
-        // Read whole (the size is capped), cleared of the phone's metadata, then stored.
+        _ = IncidentPhoto.Sniff(head.AsSpan(0, got)) ?? throw new AppException(415, "photo_not_image");
+        // Read whole (the size is capped), decoded and encoded again, then stored.
         using var buffer = new MemoryStream();
         buffer.Write(head, 0, got);
         var chunk = new byte[81920];
@@ -43,10 +43,10 @@ public sealed class IncidentPhotos(GridGovDbContext db, CurrentUser user, IConfi
             if (buffer.Length + read > MaxBytes) throw new AppException(413, "photo_too_large", MaxBytes / 1024 / 1024);
             buffer.Write(chunk, 0, read);
         }
-        var bytes = PhotoMetadata.Strip(buffer.ToArray(), type.ContentType);
-        var total = (long)bytes.Length;
-        await File.WriteAllBytesAsync(Path.Combine(Folder, name), bytes, ct);
-        db.Add(new IncidentPhoto(name, type.ContentType, total, user.UserName, clock.GetUtcNow().UtcDateTime));
+        var clean = Kernel.Files.ImageSanitizer.Clean(buffer.ToArray()) ?? throw new AppException(415, "photo_not_image");
+        var name = $"{Guid.NewGuid():N}.{clean.Extension}";
+        await File.WriteAllBytesAsync(Path.Combine(Folder, name), clean.Bytes, ct);
+        db.Add(new IncidentPhoto(name, clean.ContentType, clean.Bytes.Length, user.UserName, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
         return name;
     }
