@@ -39,7 +39,8 @@ public static class DatabaseSetup
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connection)
     {
         if (provider == DatabaseProvider.Postgres)
-            options.UseNpgsql(WithPreparedStatements(connection), o => o.MigrationsAssembly("GridGov.Migrations.Postgres"));
+            options.UseNpgsql(WithPreparedStatements(connection), o => o.MigrationsAssembly("GridGov.Migrations.Postgres")
+                .ExecutionStrategy(d => new RetryOutsideTransactions(d)));
         else
         {
             EnsureSqliteFolder(connection);

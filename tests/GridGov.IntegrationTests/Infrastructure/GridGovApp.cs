@@ -33,6 +33,11 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
     public const string ChangedPassword = "Lan-Grid#2026-ok";
 
     public CommandCounter Commands { get; } = new();
+
+    public FaultInjector Faults { get; } = new();
+
+    /// <summary>Where this host keeps uploads between preview and commit: its own, so a test can look inside.</summary>
+    public string ImportFolder { get; } = Path.Combine(Path.GetTempPath(), $"gridgov-test-imports-{Guid.NewGuid():N}");
     protected string ConnectionString { get; set; } = "";
 
     /// <summary>Why this provider cannot run here, or null when it can.</summary>
@@ -54,6 +59,7 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
             ["ConnectionStrings:GridGov"] = ConnectionString,
             ["Import:MaxBytes"] = (5 * 1024 * 1024).ToString(),
             ["Incidents:PhotoFolder"] = Path.Combine(Path.GetTempPath(), "gridgov-test-photos"),
+            ["Import:Folder"] = ImportFolder,
             ["Incidents:MaxPhotoBytes"] = (256 * 1024).ToString(),
             // The deadline sweep is run by hand in the tests, at the moment each test chooses.
             ["Incidents:WatchSeconds"] = "0",
@@ -62,7 +68,11 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
             ["Auth:SignInPerClientPerMinute"] = SignInLimit.ToString(),
             ["Auth:SignInPerMinute"] = SignInLimit.ToString(),
         }));
-        builder.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands);
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Faults);
+        });
     }
 
     public virtual async ValueTask InitializeAsync()

@@ -21,6 +21,7 @@ public sealed class ProblemWriter(IStringLocalizer<Strings> text, IProblemDetail
         {
             AppException app => FromAppException(app),
             DbUpdateConcurrencyException => Build(409, "concurrency_conflict"),
+            _ when Data.TransientFailure.Is(exception) => Unavailable(http),
             BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 2 } path } } =>
                 FromAppException(new ValidationException(FieldOf(path), "invalid_value")),
             BadHttpRequestException bad => Build(bad.StatusCode, "bad_request"),
@@ -69,6 +70,14 @@ public sealed class ProblemWriter(IStringLocalizer<Strings> text, IProblemDetail
 
     /// <summary>"$.members[2].residency" → "members[2].residency": the field as the client sent it.</summary>
     private static string FieldOf(string jsonPath) => jsonPath.StartsWith("$.") ? jsonPath[2..] : jsonPath;
+
+    /// <summary>The database is briefly away (a restart, a failover): nothing was saved, and the client is told when to try again.</summary>
+    private ProblemDetails Unavailable(HttpContext http)
+    {
+        log.LogWarning("Database unavailable on {Path}; answered 503", http.Request.Path);
+        http.Response.Headers.RetryAfter = "5";
+        return Build(503, "database_unavailable");
+    }
 
     private ProblemDetails Build(int status, string code, params object[] args)
     {

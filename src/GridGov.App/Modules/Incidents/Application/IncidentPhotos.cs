@@ -22,8 +22,8 @@ public sealed class IncidentPhotos(GridGovDbContext db, CurrentUser user, IConfi
 
     public long MaxBytes => config.GetValue("Incidents:MaxPhotoBytes", DefaultMaxBytes);
 
-    private string Folder => Directory.CreateDirectory(Path.GetFullPath(
-        config["Incidents:PhotoFolder"] ?? Path.Combine(host.ContentRootPath, "data", "photos"), host.ContentRootPath)).FullName;
+    private string Folder => Kernel.Files.PrivateFolder.Create(Path.GetFullPath(
+        config["Incidents:PhotoFolder"] ?? Path.Combine(host.ContentRootPath, "data", "photos"), host.ContentRootPath));
 
     public async Task<string> SaveAsync(Stream content, CancellationToken ct)
     {
@@ -45,7 +45,7 @@ public sealed class IncidentPhotos(GridGovDbContext db, CurrentUser user, IConfi
         }
         var clean = Kernel.Files.ImageSanitizer.Clean(buffer.ToArray()) ?? throw new AppException(415, "photo_not_image");
         var name = $"{Guid.NewGuid():N}.{clean.Extension}";
-        await File.WriteAllBytesAsync(Path.Combine(Folder, name), clean.Bytes, ct);
+        await Kernel.Files.PrivateFolder.WriteAllBytesAsync(Path.Combine(Folder, name), clean.Bytes, ct);
         db.Add(new IncidentPhoto(name, clean.ContentType, clean.Bytes.Length, user.UserName, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
         return name;

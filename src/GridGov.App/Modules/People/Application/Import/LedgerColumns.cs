@@ -17,6 +17,9 @@ public static class LedgerColumns
     public static readonly string[] All = [Grid, Household, Address, Name, IdNumber, Phone, Relation, Residency];
     public static readonly string[] Required = [Grid, Household, Address, Name, IdNumber, Relation];
 
+    /// <summary>The template's columns and a few of the county's own (序号, 备注…); a wider file is refused before its rows are read.</summary>
+    public static readonly int MaxColumns = All.Length + 8;
+
     public static readonly IReadOnlyDictionary<string, Domain.Residency> Residencies = new Dictionary<string, Domain.Residency>
     {
         ["户籍人口"] = Domain.Residency.RegisteredResident, ["人在户不在"] = Domain.Residency.UnregisteredResident,

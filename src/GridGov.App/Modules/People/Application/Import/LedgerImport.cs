@@ -69,7 +69,7 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
     private async Task<ImportReport> RunAsync(string token, bool write, bool goodRowsOnly, CancellationToken ct)
     {
         var file = ImportFile.Check(store.PathOf(token, user.UserId ?? ""), store.MaxBytes);
-        var missing = LedgerColumns.Required.Except(file.Headers()).ToList();
+        var missing = LedgerColumns.Required.Except(file.Headers(LedgerColumns.MaxColumns)).ToList();
         if (missing.Count > 0) throw new AppException(400, "import_missing_columns", string.Join("、", missing));
 
         var errors = new List<RowError>();
@@ -228,9 +228,15 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
         }
 
         var number = 1;
-        foreach (var raw in file.Rows())
+        foreach (var (raw, unreadable, unreadableArgs) in file.Rows())
         {
             number++;
+            if (unreadable is not null)
+            {
+                rows++;
+                Fail(number, "", unreadable["import.".Length..], unreadableArgs);
+                continue;
+            }
             if (raw.Values.All(v => string.IsNullOrWhiteSpace(Convert.ToString(v)))) continue;
             rows++;
             string Cell(string column) => Convert.ToString(raw.TryGetValue(column, out var v) ? v : null)?.Trim() ?? "";
