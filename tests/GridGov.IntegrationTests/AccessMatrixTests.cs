@@ -107,12 +107,14 @@ public abstract class AccessMatrixTests(GridGovApp app)
     }
 
     /// <summary>The demo logins, and "wideview": community staff for Binhe who may read all of Lan County.</summary>
-    private static readonly string[] Users = ["admin", "county", "township", "community", "gridworker", "department", "auditor", "wideview"];
+    private static readonly string[] Users = ["admin", "security", "auditadmin", "county", "township", "community", "gridworker", "department", "auditor", "wideview"];
 
     /// <summary>For each user, the codes standing for each relation: (grid, node, area, county).</summary>
     private static readonly Dictionary<string, Dictionary<Relation, (string? Grid, string? Node, string? Area, string? County)>> Targets = new()
     {
         ["admin"] = Same("14112710000130001", "141127100001", "141127000000"),
+        ["security"] = Same("14112710000130001", "141127100001", "141127000000"),
+        ["auditadmin"] = Same("14112710000130001", "141127100001", "141127000000"),
         ["county"] = new()
         {
             [Relation.Own] = ("14112710000130001", "141127000000", "141127000000", "141127000000"),
@@ -167,11 +169,12 @@ public abstract class AccessMatrixTests(GridGovApp app)
     {
         var community = await Scratch.CommunityAsync(app);
         var admin = await app.ApiAsync("admin");
+        var security = await app.ApiAsync("security");
         var l1 = (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = community, name = "外县一" }, HttpStatusCode.Created)).Str("code");
         var l2 = (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = l1, name = "外县二" }, HttpStatusCode.Created)).Str("code");
         var l3 = (await admin.PostJsonAsync("/api/v1/grids", new { parentCode = l2, name = "外县三" }, HttpStatusCode.Created)).Str("code");
         await Scratch.HouseholdsAsync(app, l3, 1);
-        await admin.PostJsonAsync("/api/v1/users", new
+        await security.PostJsonAsync("/api/v1/users", new
         {
             userName = "wideview", displayName = "宽查看", roles = new[] { Roles.CommunityStaff }, captureScopeCode = "141127100001",
             viewScopeCode = "141127000000", password = GridGovApp.Password,

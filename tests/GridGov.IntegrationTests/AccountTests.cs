@@ -15,7 +15,7 @@ public abstract class AccountTests(GridGovApp app)
     private async Task<string> NewWorkerAsync(string scope = "14112710000130002")
     {
         var name = $"worker{Interlocked.Increment(ref _seq)}{Guid.NewGuid():N}"[..16];
-        var admin = await app.ApiAsync("admin");
+        var admin = await app.ApiAsync("security");
         await admin.PostJsonAsync("/api/v1/users", new
         {
             userName = name, displayName = "测试网格员", roles = new[] { "GridWorker" }, captureScopeCode = scope, password = "Worker@2026-x",
@@ -38,7 +38,7 @@ public abstract class AccountTests(GridGovApp app)
         Assert.Equal(5, options.MaxFailedAccessAttempts);
         Assert.True(options.DefaultLockoutTimeSpan >= TimeSpan.FromMinutes(15));
 
-        var admin = await app.ApiAsync("admin");
+        var admin = await app.ApiAsync("security");
         var listed = await admin.GetJsonAsync($"/api/v1/users?search={name}");
         var user = listed.GetProperty("items")[0];
         Assert.True(user.GetProperty("isLockedOut").GetBoolean());
@@ -60,7 +60,7 @@ public abstract class AccountTests(GridGovApp app)
     public async Task A_disabled_account_cannot_sign_in()
     {
         var name = await NewWorkerAsync();
-        var admin = await app.ApiAsync("admin");
+        var admin = await app.ApiAsync("security");
         var user = (await admin.GetJsonAsync($"/api/v1/users?search={name}")).GetProperty("items")[0];
         await (await admin.PutAsJsonAsync($"/api/v1/users/{user.Str("id")}", new
         {
@@ -118,7 +118,7 @@ public abstract class AccountTests(GridGovApp app)
         var client = await app.FirstSignInAsync(name, "Worker@2026-x");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/grids/14112710000130004")).StatusCode);
 
-        var admin = await app.ApiAsync("admin");
+        var admin = await app.ApiAsync("security");
         var user = (await admin.GetJsonAsync($"/api/v1/users?search={name}")).GetProperty("items")[0];
         await (await admin.PutAsJsonAsync($"/api/v1/users/{user.Str("id")}", new
         {

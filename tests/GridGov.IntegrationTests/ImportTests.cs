@@ -39,7 +39,7 @@ public abstract class ImportTests(GridGovApp app)
         // An importer whose scope is this one scratch community.
         var community = grid[..12];
         var name = $"imp{Guid.NewGuid():N}"[..14];
-        await admin.PostJsonAsync("/api/v1/users", new { userName = name, displayName = "导入员", roles = new[] { "CommunityStaff" }, captureScopeCode = community, password = "Import@2026-x" }, HttpStatusCode.Created);
+        await (await app.ApiAsync("security")).PostJsonAsync("/api/v1/users", new { userName = name, displayName = "导入员", roles = new[] { "CommunityStaff" }, captureScopeCode = community, password = "Import@2026-x" }, HttpStatusCode.Created);
         var importer = await app.FirstSignInAsync(name, "Import@2026-x");
 
         var file = Workbook([

@@ -178,7 +178,7 @@ public abstract class IncidentTests(GridGovApp app)
         const string name = "neighbourgw";
         if (!await app.AsSystemAsync(db => db.Users.AnyAsync(u => u.UserName == name)))
         {
-            var admin = await app.ApiAsync("admin");
+            var admin = await app.ApiAsync("security");
             await (await admin.PostAsJsonAsync("/api/v1/users", new
             {
                 userName = name, displayName = "邻格网格员", roles = new[] { Roles.GridWorker }, captureScopeCode = "14112710000130002",

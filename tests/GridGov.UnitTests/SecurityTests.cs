@@ -46,6 +46,7 @@ public class SecurityTests
         Assert.Equal([Roles.CommunityStaff, Roles.GridWorker], Roles.GrantableBy([Roles.CommunityStaff]));
         Assert.Empty(Roles.GrantableBy([Roles.GridWorker]));
         Assert.Empty(Roles.GrantableBy([Roles.Auditor]));
-        Assert.Equal(Roles.All.Count, Roles.GrantableBy([Roles.SystemAdmin]).Count());
+        Assert.Equal(Roles.All.Count, Roles.GrantableBy([Roles.SecurityAdmin]).Count());
+        Assert.Empty(Roles.GrantableBy([Roles.SystemAdmin]));
     }
 }

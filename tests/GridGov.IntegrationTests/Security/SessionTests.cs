@@ -14,7 +14,7 @@ public abstract class SessionTests(GridGovApp app)
     private async Task<(string Name, string Id)> NewWorkerAsync()
     {
         var name = $"sess{Interlocked.Increment(ref _seq)}{Guid.NewGuid():N}"[..16];
-        var created = await (await app.ApiAsync("admin")).PostJsonAsync("/api/v1/users", new
+        var created = await (await app.ApiAsync("security")).PostJsonAsync("/api/v1/users", new
         {
             userName = name, displayName = "会话网格员", roles = new[] { "GridWorker" }, captureScopeCode = "14112710000130003", password = Initial,
         }, HttpStatusCode.Created);
@@ -65,7 +65,7 @@ public abstract class SessionTests(GridGovApp app)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/grids/14112710000130003")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/people")).StatusCode);
 
-        var admin = await app.ApiAsync("admin");
+        var admin = await app.ApiAsync("security");
         await (await admin.PutAsJsonAsync($"/api/v1/users/{id}", new
         {
             userName = name, displayName = "会话网格员", roles = new[] { change == "role" ? "CommunityStaff" : "GridWorker" },
@@ -113,7 +113,7 @@ public abstract class SessionTests(GridGovApp app)
     [InlineData("Short#26a", "weak_password")]
     public async Task Weak_common_and_breached_passwords_are_refused(string password, string code)
     {
-        var admin = await app.ApiAsync("admin");
+        var admin = await app.ApiAsync("security");
         var problem = await (await admin.PostAsJsonAsync("/api/v1/users", new
         {
             userName = $"pw{Guid.NewGuid():N}"[..14], displayName = "密码", roles = new[] { "GridWorker" }, captureScopeCode = "14112710000130003", password,

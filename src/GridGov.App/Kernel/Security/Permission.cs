@@ -15,6 +15,8 @@ public enum Permission
     UsersView,
     UsersManage,
     AuditView,
+    /// <summary>Verify the hash chain of the audit records.</summary>
+    AuditVerify,
     SystemSettings,
     /// <summary>See incidents within the view scope, their timelines and metrics.</summary>
     IncidentView,

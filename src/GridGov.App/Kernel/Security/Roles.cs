@@ -10,9 +10,21 @@ public static class Roles
     public const string GridWorker = "GridWorker";
     public const string DepartmentHandler = "DepartmentHandler";
     public const string Auditor = "Auditor";
+    /// <summary>安全管理员: accounts, roles and security policies, and nothing else.</summary>
+    public const string SecurityAdmin = "SecurityAdmin";
+    /// <summary>审计管理员: reads every audit record and verifies their chain, and changes nothing.</summary>
+    public const string AuditAdmin = "AuditAdmin";
 
     public static readonly IReadOnlyList<string> All =
-        [SystemAdmin, CountyCentre, TownshipStaff, CommunityStaff, GridWorker, DepartmentHandler, Auditor];
+        [SystemAdmin, SecurityAdmin, AuditAdmin, CountyCentre, TownshipStaff, CommunityStaff, GridWorker, DepartmentHandler, Auditor];
+
+    /// <summary>
+    /// The three powers kept apart (三权分立): running the system, administering its accounts, and
+    /// auditing both. No account holds two of them, so none can act and erase the trace of it.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SeparatedDuties = [SystemAdmin, SecurityAdmin, AuditAdmin];
+
+    public static bool BreaksSeparation(IEnumerable<string> roles) => roles.Distinct().Count(SeparatedDuties.Contains) > 1;
 
     private static readonly Permission[] Staff =
     [
@@ -25,7 +37,11 @@ public static class Roles
 
     private static readonly Dictionary<string, Permission[]> PermissionsByRole = new()
     {
-        [SystemAdmin] = Enum.GetValues<Permission>(),
+        // Everything but accounts and audit, which belong to the other two powers.
+        [SystemAdmin] = Enum.GetValues<Permission>()
+            .Except([Permission.UsersView, Permission.UsersManage, Permission.AuditView, Permission.AuditVerify]).ToArray(),
+        [SecurityAdmin] = [Permission.TerritoryView, Permission.UsersView, Permission.UsersManage],
+        [AuditAdmin] = [Permission.TerritoryView, Permission.UsersView, Permission.AuditView, Permission.AuditVerify],
         [CountyCentre] = [.. Staff, .. Centre, Permission.IncidentConfigure],
         [TownshipStaff] = [.. Staff, .. Centre],
         [CommunityStaff] = [.. Staff, .. Centre],
@@ -40,14 +56,14 @@ public static class Roles
 
     private static readonly Dictionary<string, string[]> GrantableByRole = new()
     {
-        [SystemAdmin] = [.. All],
+        [SecurityAdmin] = [.. All],
         [CountyCentre] = [CountyCentre, TownshipStaff, CommunityStaff, GridWorker, DepartmentHandler, Auditor],
         [TownshipStaff] = [TownshipStaff, CommunityStaff, GridWorker],
         [CommunityStaff] = [CommunityStaff, GridWorker],
     };
 
     /// <summary>The account a production deployment starts with: it creates the others.</summary>
-    public const string FirstAccountRole = SystemAdmin;
+    public const string FirstAccountRole = SecurityAdmin;
 
     public static bool IsKnown(string role) => PermissionsByRole.ContainsKey(role);
 

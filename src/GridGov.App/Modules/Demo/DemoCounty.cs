@@ -43,6 +43,8 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
     public static readonly DemoLogin[] Logins =
     [
         new("admin", Password, Roles.SystemAdmin, "", "系统管理员 System administrator (whole tree)"),
+        new("security", Password, Roles.SecurityAdmin, "", "安全管理员 Security administrator: accounts and roles"),
+        new("auditadmin", Password, Roles.AuditAdmin, "", "审计管理员 Audit administrator: audit records and their chain"),
         new("county", Password, Roles.CountyCentre, LuliangDivisions.LanCounty, "岚县综治中心 Lan County centre"),
         new("township", Password, Roles.TownshipStaff, LuliangDivisions.Dongcun, "东村镇 Dongcun town staff"),
         new("community", Password, Roles.CommunityStaff, LuliangDivisions.Binhe, "滨河社区 Binhe community staff"),

@@ -102,6 +102,7 @@ public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, U
         var v = new Validator().Require("userName", input.UserName, 50).Require("displayName", input.DisplayName, 50);
         v.Check(input.Roles.Count > 0, "roles", "required");
         v.Check(input.Roles.All(Roles.IsKnown), "roles", "unknown_role");
+        v.Check(!Roles.BreaksSeparation(input.Roles), "roles", "separation_of_duties");
         v.Require("captureScopeCode", input.CaptureScopeCode, 20);
         v.ThrowIfInvalid();
         if (input.Roles.Except(Roles.GrantableBy(actor.Roles)).Any()) throw new ForbiddenException("role_not_grantable");
