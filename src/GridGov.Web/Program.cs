@@ -9,6 +9,7 @@ if (args is [GridGov.Modules.Accounts.Application.FirstAdministrator.Command, va
     // Migrates, creates the first administrator with a one-time password, and exits.
     return await app.CreateFirstAdministratorAsync(userName);
 }
+if (args is ["verify-audit", ..]) return await app.VerifyAuditAsync();
 await app.UseGridGovAsync();
 app.Run();
 return 0;

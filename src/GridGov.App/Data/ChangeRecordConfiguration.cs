@@ -20,3 +20,15 @@ internal sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<Chang
         b.HasIndex(x => x.At);
     }
 }
+
+internal sealed class AuditSealConfiguration : IEntityTypeConfiguration<AuditSeal>
+{
+    public void Configure(EntityTypeBuilder<AuditSeal> b)
+    {
+        b.ToTable("AuditSeals");
+        b.Property(x => x.Trail).HasMaxLength(64).IsRequired();
+        b.Property(x => x.PreviousHash).HasMaxLength(64).IsRequired();
+        b.Property(x => x.Hash).HasMaxLength(64).IsRequired();
+        b.HasIndex(x => new { x.Trail, x.ToId }).IsUnique();
+    }
+}

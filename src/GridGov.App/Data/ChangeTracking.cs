@@ -27,6 +27,14 @@ internal sealed class ChangeTracking(DbContext db, CurrentUser user, TimeProvide
         }
     }
 
+    /// <summary>Audit records are written once: no save may change or remove one, or a link of their chain.</summary>
+    public void GuardAuditTrails()
+    {
+        foreach (var entry in db.ChangeTracker.Entries())
+            if (entry.State is EntityState.Modified or EntityState.Deleted && entry.Entity is ChangeRecord or IAuditTrail or AuditSeal)
+                throw new ForbiddenException("audit_append_only");
+    }
+
     /// <summary>Optimistic concurrency: a record's Version goes up by one with each change.</summary>
     public void BumpVersions()
     {

@@ -81,6 +81,7 @@ public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options,
         Database.AutoSavepointsEnabled = false;
         var tracking = new ChangeTracking(this, user, clock);
         tracking.GuardScope();
+        tracking.GuardAuditTrails();
         tracking.BumpVersions();
         var pending = tracking.Collect();
         var afterSave = _hooks.Select(h => h.Prepare(ChangeTracker)).OfType<Func<GridGovDbContext, CancellationToken, Task>>().ToList();

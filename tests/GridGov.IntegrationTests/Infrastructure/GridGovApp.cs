@@ -64,6 +64,9 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
             // The deadline sweep is run by hand in the tests, at the moment each test chooses.
             ["Incidents:WatchSeconds"] = "0",
             ["Incidents:TallyFoldSeconds"] = "0",
+            // Audit trails are sealed by hand in the tests, the moment a test chooses.
+            ["Audit:SealSeconds"] = "0",
+            ["Audit:SealLagMinutes"] = "0",
             // Tests sign in far more often than people do; the limit has its own tests with its own host.
             ["Auth:SignInPerClientPerMinute"] = SignInLimit.ToString(),
             ["Auth:SignInPerMinute"] = SignInLimit.ToString(),
@@ -261,4 +264,22 @@ public sealed class ProductionPostgresApp : PostgresApp
 {
     protected override string EnvironmentName => "Production";
     protected override bool SeedsDemo => false;
+}
+
+/// <summary>A database of its own for tests that break its audit chain on purpose.</summary>
+public sealed class TamperedSqliteApp : SqliteApp;
+
+/// <inheritdoc cref="TamperedSqliteApp"/>
+public sealed class TamperedPostgresApp : PostgresApp;
+
+[CollectionDefinition(Name)]
+public sealed class TamperedSqliteCollection : ICollectionFixture<TamperedSqliteApp>
+{
+    public const string Name = "SQLite, audit chain tampered with";
+}
+
+[CollectionDefinition(Name)]
+public sealed class TamperedPostgresCollection : ICollectionFixture<TamperedPostgresApp>
+{
+    public const string Name = "PostgreSQL, audit chain tampered with";
 }

@@ -17,6 +17,19 @@ namespace GridGov.Kernel.Hosting;
 
 public static class GridGovPipeline
 {
+    /// <summary>The command line's <c>verify-audit</c>: recomputes every audit trail's chain; exit code 0 when intact.</summary>
+    public static async Task<int> VerifyAuditAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Security.CurrentUser>().ActAsSystem();
+        var report = await scope.ServiceProvider.GetRequiredService<AuditChain>().VerifyAsync(CancellationToken.None);
+        foreach (var t in report.Trails) Console.WriteLine($"{t.Trail,-16} {t.Links,8} links, sealed through id {t.SealedThrough}, {t.Unsealed} rows not yet sealed");
+        Console.WriteLine(report.FirstBreak is { } b
+            ? $"BROKEN: {b.Trail} rows {b.FromId}–{b.ToId}, sealed {b.SealedAt:u}: {b.Reason}"
+            : "Intact.");
+        return report.Intact ? 0 : 1;
+    }
+
     /// <summary>The command line's <c>create-admin NAME</c>: the first account of a deployment, printed once.</summary>
     public static async Task<int> CreateFirstAdministratorAsync(this WebApplication app, string userName)
     {
@@ -92,6 +105,7 @@ public static class GridGovPipeline
         secured.MapPersonApi();
         secured.MapImportApi();
         secured.MapIncidentApi();
+        Modules.Audit.Api.AuditEndpoints.MapAuditApi(secured);
         app.MapGroup("/open311/v2").RequireAuthorization("api").AddEndpointFilter<Errors.DefinedEnumsFilter>().MapOpen311();
 
         app.MapAccountPages();

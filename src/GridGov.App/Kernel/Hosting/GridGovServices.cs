@@ -140,6 +140,8 @@ public static class GridGovServices
         services.AddTransient<Microsoft.AspNetCore.Authorization.Policy.IPolicyEvaluator, SessionPolicyEvaluator>();
 
         services.AddScoped<ChangeLog>();
+        services.AddScoped<AuditChain>();
+        services.AddHostedService<AuditSealing>();
         services.AddScoped<ITerritoryDirectory, TerritoryDirectory>();
         services.AddScoped<TerritoryTree>();
         services.AddScoped<GridLifecycle>();

@@ -45,6 +45,6 @@ public sealed class Sessions(GridGovDbContext db, TimeProvider clock, IHttpConte
         await db.SaveChangesAsync(ct);
     }
 
-    public void Record(string userName, AppUser? user, SignInOutcomeKind outcome, SessionKind channel) =>
-        db.Add(SignInEvent.Record(userName, user, outcome, channel, ClientAddress, clock.GetUtcNow().UtcDateTime));
+    public void Record(string userName, AppUser? user, SignInOutcomeKind outcome, SessionKind channel, string? by = null) =>
+        db.Add(SignInEvent.Record(userName, user, outcome, channel, ClientAddress, clock.GetUtcNow().UtcDateTime, by));
 }

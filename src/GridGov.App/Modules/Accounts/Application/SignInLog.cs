@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Modules.Accounts.Application;
 
-public sealed record SignInEventView(long Id, DateTime At, string UserName, SignInOutcomeKind Outcome, SessionKind Channel, string? ClientAddress);
+public sealed record SignInEventView(long Id, DateTime At, string UserName, SignInOutcomeKind Outcome, SessionKind Channel, string? ClientAddress,
+    string? By);
 
 /// <summary>For auditors: sign-ins, failures, lockouts and sign-outs of the accounts within their scope, newest first.</summary>
 public sealed class SignInLog(GridGovDbContext db, CurrentUser user)
@@ -18,7 +19,7 @@ public sealed class SignInLog(GridGovDbContext db, CurrentUser user)
             .Where(e => (userName == null || e.UserName == userName) && (outcome == null || e.Outcome == outcome));
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(e => e.Id).Skip(page.Skip).Take(page.Size)
-            .Select(e => new SignInEventView(e.Id, e.At, e.UserName, e.Outcome, e.Channel, e.ClientAddress)).ToListAsync(ct);
+            .Select(e => new SignInEventView(e.Id, e.At, e.UserName, e.Outcome, e.Channel, e.ClientAddress, e.By)).ToListAsync(ct);
         return new Page<SignInEventView>(items, page.Number, page.Size, total);
     }
 }

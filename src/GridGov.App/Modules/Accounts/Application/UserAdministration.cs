@@ -59,6 +59,7 @@ public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, U
         Apply(user, input, capture, view);
         Check(await users.CreateAsync(user, input.Password));
         Check(await users.AddToRolesAsync(user, input.Roles));
+        await RecordAsync(user, SignInOutcomeKind.AccountCreated, ct);
         return View(user, input.Roles);
     }
 
@@ -85,6 +86,7 @@ public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, U
         }
         await users.UpdateSecurityStampAsync(user);
         if (accessChanged) await RevokeAsync(user, ct);
+        await RecordAsync(user, SignInOutcomeKind.AccountChanged, ct);
         return View(user, input.Roles);
     }
 
@@ -95,6 +97,7 @@ public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, U
         if (!actor.CanCapture(user.CaptureScopePath ?? "\u0000")) throw new ForbiddenException("outside_capture_scope");
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
+        await RecordAsync(user, SignInOutcomeKind.AccountUnlocked, ct);
     }
 
     private async Task<(string Capture, string? View)> CheckGrantAsync(SaveUser input, CancellationToken ct)
@@ -127,6 +130,13 @@ public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, U
     private static bool AccessChanges(AppUser user, IList<string> roles, SaveUser input, string capture, string? view) =>
         !string.IsNullOrEmpty(input.Password) || input.IsDisabled != user.IsDisabled || user.CaptureScopePath != capture
         || user.ViewScopePath != view || !roles.Order().SequenceEqual(input.Roles.Order());
+
+    /// <summary>Who changed which account is kept with the sign-in events, for auditors.</summary>
+    private async Task RecordAsync(AppUser user, SignInOutcomeKind what, CancellationToken ct)
+    {
+        sessions.Record(user.UserName!, user, what, SessionKind.Page, by: actor.UserName);
+        await db.SaveChangesAsync(ct);
+    }
 
     private async Task RevokeAsync(AppUser user, CancellationToken ct)
     {

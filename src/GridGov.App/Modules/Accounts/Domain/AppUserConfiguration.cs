@@ -39,6 +39,7 @@ internal sealed class SignInEventConfiguration : IEntityTypeConfiguration<SignIn
         b.Property(x => x.UserName).HasMaxLength(64).IsRequired();
         b.Property(x => x.UserId).HasMaxLength(450);
         b.Property(x => x.ClientAddress).HasMaxLength(64);
+        b.Property(x => x.By).HasMaxLength(64);
         b.HasIndex(x => x.At);
         b.HasIndex(x => x.UserName);
     }

@@ -14,10 +14,14 @@ public enum SignInOutcomeKind
     PasswordChanged = 6,
     RateLimited = 7,
     SecondFactorFailed = 8,
+    /// <summary>An administrator created the account, or changed its roles, scopes, password or state.</summary>
+    AccountCreated = 9,
+    AccountChanged = 10,
+    AccountUnlocked = 11,
 }
 
 /// <summary>
-/// A sign-in, a failure, a lockout or a sign-out, kept for auditors. It lies at the account's
+/// A sign-in, a failure, a lockout or a sign-out, or an administrator's change to an account, kept for auditors. It lies at the account's
 /// scope, so an auditor reads the events of the accounts they oversee; attempts on unknown names
 /// lie at the root, for auditors of the whole tree.
 /// </summary>
@@ -33,10 +37,14 @@ public sealed class SignInEvent : IScopedByPath, IAuditTrail
     public SessionKind Channel { get; private set; }
     public string? ClientAddress { get; private set; }
     public string Path { get; private set; } = "";
+    /// <summary>For an administrator's change to an account: who made it.</summary>
+    public string? By { get; private set; }
 
-    public static SignInEvent Record(string userName, AppUser? user, SignInOutcomeKind outcome, SessionKind channel, string? clientAddress, DateTime at) =>
+    public static SignInEvent Record(string userName, AppUser? user, SignInOutcomeKind outcome, SessionKind channel, string? clientAddress, DateTime at,
+        string? by = null) =>
         new()
         {
+            By = by is null ? null : Clip(by, 64),
             At = at, UserName = Clip(userName.Trim(), 64), UserId = user?.Id, Outcome = outcome, Channel = channel,
             ClientAddress = clientAddress is null ? null : Clip(clientAddress, 64), Path = user?.CaptureScopePath ?? "",
         };
