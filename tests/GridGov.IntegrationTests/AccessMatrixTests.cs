@@ -20,15 +20,15 @@ public abstract class AccessMatrixTests(GridGovApp app)
 {
     public enum Relation { Own, Sibling, Parent, Outside }
 
-    private enum Kind { Grid, Node, Area, County, Household, Person, Building, None }
+    public enum Kind { Grid, Node, Area, County, Household, Person, Building, None }
 
-    private sealed record Endpoint(string Name, HttpMethod Method, Kind Kind, Permission Permission, bool Write, HttpStatusCode InScope,
+    public sealed record Endpoint(string Name, HttpMethod Method, Kind Kind, Permission Permission, bool Write, HttpStatusCode InScope,
         Func<Target, string> Url, Func<Target, object?>? Body = null, bool NamedInBody = false);
 
-    private sealed record Target(string Code, string Path, string Name, string? ParentCode, int? HouseholdId, string? GridCode, int? PersonId = null,
+    public sealed record Target(string Code, string Path, string Name, string? ParentCode, int? HouseholdId, string? GridCode, int? PersonId = null,
         int? BuildingId = null, int Version = 0);
 
-    private static readonly Endpoint[] Endpoints =
+    public static readonly Endpoint[] Endpoints =
     [
         new("me", HttpMethod.Get, Kind.None, Permission.TerritoryView, false, HttpStatusCode.OK, _ => "/api/v1/me"),
         new("users.list", HttpMethod.Get, Kind.None, Permission.UsersView, false, HttpStatusCode.OK, _ => "/api/v1/users"),

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Json;
+using GridGov.IntegrationTests.Infrastructure;
+using GridGov.Kernel.Security;
+using GridGov.Modules.Incidents.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.IntegrationTests;
+
+/// <summary>
+/// The routes the tree matrix (<see cref="AccessMatrixTests"/>) does not reach: incidents and their
+/// configuration, notices, imports, Open311, accounts and audit. Every role × an incident on a grid
+/// of its own county and one in another county. One rule: the permission the route asks for, or
+/// 403; an incident the caller cannot see (outside the view scope, or for a department handler not
+/// dispatched to their department), 404, the same as one that does not exist; otherwise the route's
+/// own answer to the request sent.
+/// </summary>
+public abstract class RouteMatrixTests(GridGovApp app)
+{
+    public enum Where { Own, Outside }
+
+    public sealed record Context(int IncidentId, string IncidentPath);
+
+    public sealed record Row(string Name, HttpMethod Method, Func<Context, string> Url, Func<CurrentUser, bool> Allowed, HttpStatusCode[] Answers,
+        bool OnIncident = false, Func<Context, HttpContent?>? Body = null);
+
+    private static Func<CurrentUser, bool> Any(params Permission[] permissions) => u => permissions.Any(u.Has);
+
+    private static readonly Func<CurrentUser, bool> Everyone = _ => true;
+
+    private static HttpContent Json(object body) => JsonContent.Create(body);
+
+    private static HttpStatusCode[] S(params HttpStatusCode[] codes) => codes;
+
+    public static readonly Row[] Rows =
+    [
+        new("incidents.report", HttpMethod.Post, _ => "/api/v1/incidents", Any(Permission.IncidentReport), S(HttpStatusCode.BadRequest), Body: _ => Json(new { categoryCode = "" })),
+        new("incidents.list", HttpMethod.Get, _ => "/api/v1/incidents", Any(Permission.IncidentView, Permission.IncidentHandle), S(HttpStatusCode.OK)),
+        new("incidents.metrics", HttpMethod.Get, _ => "/api/v1/incidents/metrics", Any(Permission.IncidentView), S(HttpStatusCode.OK, HttpStatusCode.NotFound)),
+        new("incident.get", HttpMethod.Get, c => $"/api/v1/incidents/{c.IncidentId}", Any(Permission.IncidentView, Permission.IncidentHandle), S(HttpStatusCode.OK), OnIncident: true),
+        new("incident.step", HttpMethod.Post, c => $"/api/v1/incidents/{c.IncidentId}/steps", Any(Permission.IncidentView, Permission.IncidentHandle),
+            S(HttpStatusCode.Conflict, HttpStatusCode.Forbidden, HttpStatusCode.BadRequest), OnIncident: true, Body: _ => Json(new { action = "VerifyPass", version = 0 })),
+        new("incident.photo", HttpMethod.Get, c => $"/api/v1/incidents/{c.IncidentId}/photos/none.jpg", Any(Permission.IncidentView, Permission.IncidentHandle),
+            S(HttpStatusCode.NotFound), OnIncident: true),
+        new("photos.upload", HttpMethod.Post, _ => "/api/v1/incidents/photos", Any(Permission.IncidentReport, Permission.IncidentHandle, Permission.IncidentVerify),
+            S(HttpStatusCode.UnsupportedMediaType), Body: _ => Photo()),
+        new("categories.list", HttpMethod.Get, _ => "/api/v1/incident-categories", Everyone, S(HttpStatusCode.OK)),
+        new("categories.put", HttpMethod.Put, _ => "/api/v1/incident-categories/ZZ.MATRIX", Any(Permission.SharedReferenceData), S(HttpStatusCode.BadRequest),
+            Body: _ => Json(new { parentCode = "ZZ", name = "x", englishName = "x" })),
+        new("departments.list", HttpMethod.Get, _ => "/api/v1/departments", Everyone, S(HttpStatusCode.OK)),
+        new("routing.list", HttpMethod.Get, _ => "/api/v1/routing-rules", Any(Permission.IncidentView), S(HttpStatusCode.OK)),
+        new("routing.put", HttpMethod.Put, _ => "/api/v1/routing-rules", Any(Permission.IncidentConfigure), S(HttpStatusCode.BadRequest),
+            Body: _ => Json(new { categoryCode = "", areaCode = "" })),
+        new("calendar.get", HttpMethod.Get, _ => "/api/v1/calendar/2026", Everyone, S(HttpStatusCode.OK)),
+        new("calendar.put", HttpMethod.Put, _ => "/api/v1/calendar/days/2026-12-31", Any(Permission.SystemSettings), S(HttpStatusCode.BadRequest),
+            Body: _ => Json(new { kind = "Holiday", name = "" })),
+        new("calendar.delete", HttpMethod.Delete, _ => "/api/v1/calendar/days/2031-01-09", Any(Permission.SystemSettings), S(HttpStatusCode.NotFound)),
+        new("notices.inbox", HttpMethod.Get, _ => "/api/v1/notices", Everyone, S(HttpStatusCode.OK)),
+        new("notices.read", HttpMethod.Post, _ => "/api/v1/notices/999999999/read", Everyone, S(HttpStatusCode.NotFound)),
+        new("imports.template", HttpMethod.Get, _ => "/api/v1/imports/template", Everyone, S(HttpStatusCode.OK)),
+        new("imports.upload", HttpMethod.Post, _ => "/api/v1/imports", Any(Permission.PeopleManage), S(HttpStatusCode.BadRequest), Body: _ => Csv()),
+        new("imports.preview", HttpMethod.Get, _ => "/api/v1/imports/00000000000000000000000000000000", Any(Permission.PeopleManage), S(HttpStatusCode.NotFound)),
+        new("imports.commit", HttpMethod.Post, _ => "/api/v1/imports/00000000000000000000000000000000/commit", Any(Permission.PeopleManage), S(HttpStatusCode.NotFound),
+            Body: _ => Json(new { })),
+        new("open311.services", HttpMethod.Get, _ => "/open311/v2/services.json", Everyone, S(HttpStatusCode.OK)),
+        new("open311.requests", HttpMethod.Get, _ => "/open311/v2/requests.json", Any(Permission.IncidentView, Permission.IncidentHandle), S(HttpStatusCode.OK)),
+        new("open311.request", HttpMethod.Get, c => $"/open311/v2/requests/{c.IncidentId}.json", Any(Permission.IncidentView, Permission.IncidentHandle),
+            S(HttpStatusCode.OK), OnIncident: true),
+        new("open311.post", HttpMethod.Post, _ => "/open311/v2/requests.json", Any(Permission.IncidentReport), S(HttpStatusCode.BadRequest),
+            Body: _ => new FormUrlEncodedContent(new Dictionary<string, string> { ["service_code"] = "" })),
+        new("users.get", HttpMethod.Get, _ => "/api/v1/users/no-such-id", Any(Permission.UsersView), S(HttpStatusCode.NotFound)),
+        new("users.put", HttpMethod.Put, _ => "/api/v1/users/no-such-id", Any(Permission.UsersManage), S(HttpStatusCode.NotFound),
+            Body: _ => Json(new { userName = "x", displayName = "x", roles = new[] { "GridWorker" }, captureScopeCode = "141127000000" })),
+        new("users.unlock", HttpMethod.Post, _ => "/api/v1/users/no-such-id/unlock", Any(Permission.UsersManage), S(HttpStatusCode.NotFound)),
+        new("auth.password", HttpMethod.Post, _ => "/api/v1/auth/password", Everyone, S(HttpStatusCode.BadRequest), Body: _ => Json(new { currentPassword = "", newPassword = "" })),
+        new("signIns.list", HttpMethod.Get, _ => "/api/v1/sign-in-events", Any(Permission.AuditView), S(HttpStatusCode.OK)),
+        new("audit.chain", HttpMethod.Get, _ => "/api/v1/audit/chain", Any(Permission.AuditVerify), S(HttpStatusCode.OK)),
+        new("reviews.decide", HttpMethod.Post, _ => "/api/v1/duplicate-reviews/999999999/decide", Any(Permission.PeopleManage), S(HttpStatusCode.NotFound),
+            Body: _ => Json(new { decision = "Merged" })),
+        new("territory.nodes", HttpMethod.Get, _ => "/api/v1/territory/nodes", Any(Permission.TerritoryView), S(HttpStatusCode.OK)),
+        new("person.move", HttpMethod.Post, _ => "/api/v1/people/999999999/move", Any(Permission.PeopleManage), S(HttpStatusCode.NotFound), Body: _ => Json(new { householdId = 1 })),
+        new("person.endTag", HttpMethod.Post, _ => "/api/v1/people/999999999/tags/1/end", Any(Permission.PeopleManage), S(HttpStatusCode.NotFound)),
+        new("keyPlace.put", HttpMethod.Put, _ => "/api/v1/key-places/999999999", Any(Permission.PeopleManage), S(HttpStatusCode.NotFound),
+            Body: _ => Json(new { name = "x", kind = "School", address = "x", contactName = "x", version = 0 })),
+        new("staff.end", HttpMethod.Post, _ => "/api/v1/grids/14112710000130001/staff/999999999/end", Any(Permission.TerritoryManage),
+            S(HttpStatusCode.NotFound, HttpStatusCode.Forbidden)),
+    ];
+
+    /// <summary>Routes no matrix row requests, and why: each is tested where its own behaviour is.</summary>
+    public static readonly Dictionary<string, string> CoveredElsewhere = new()
+    {
+        ["POST /api/v1/auth/token"] = "anonymous by design; answers and limits in AccountTests, SessionTests and SignInLimitTests",
+        ["POST /api/v1/auth/logout"] = "ends the caller's own session; SessionTests",
+        ["POST /account/logout"] = "ends the caller's own session; SessionTests",
+        ["GET /people/export.xlsx"] = "the page twin of /api/v1/people/export; ExportTests and SessionTests",
+        ["GET /people/import/template.xlsx"] = "the page twin of /api/v1/imports/template",
+        ["GET /incidents/{id:int}/photos/{name}"] = "the page twin of /api/v1/incidents/{id}/photos/{name}; IncidentTests",
+    };
+
+    private static HttpContent Photo()
+    {
+        var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent("not a picture"u8.ToArray()), "file", "x.jpg");
+        return form;
+    }
+
+    private static HttpContent Csv()
+    {
+        var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent("just,two\n"u8.ToArray()), "file", "x.csv");
+        return form;
+    }
+
+    public static TheoryData<string> RowNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var r in Rows) data.Add(r.Name);
+        return data;
+    }
+
+    private static readonly string[] Users = ["admin", "security", "auditadmin", "county", "township", "community", "gridworker", "department", "auditor"];
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<GridGovApp, Task<Dictionary<Where, Context>>> Arranged = new();
+
+    /// <summary>One incident on the demo grid worker's grid in Lan County, and one in Liulin County.</summary>
+    private Task<Dictionary<Where, Context>> ArrangeAsync() => Arranged.GetOrAdd(app, async _ =>
+    {
+        var outsideGrid = await Scratch.LevelThreeAsync(app);
+        var county = await app.ApiAsync("admin");
+        var result = new Dictionary<Where, Context>();
+        foreach (var (where, grid) in new[] { (Where.Own, "14112710000130001"), (Where.Outside, outsideGrid) })
+        {
+            var id = (await county.PostJsonAsync("/api/v1/incidents", new { categoryCode = "SAFE.GAS", description = "矩阵", address = "某处", gridCode = grid, source = "Hotline" },
+                HttpStatusCode.Created)).GetProperty("incident").Int("id");
+            var path = await app.AsSystemAsync(db => db.Set<Incident>().Where(i => i.Id == id).Select(i => i.Path).SingleAsync());
+            result[where] = new Context(id, path);
+        }
+        return result;
+    });
+
+    private async Task<CurrentUser> PermissionsOfAsync(string userName) => await app.AsSystemAsync(async db =>
+    {
+        var u = await db.Users.SingleAsync(x => x.UserName == userName);
+        var roles = await db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync();
+        var user = new CurrentUser();
+        user.SignIn(u.Id, userName, roles, u.CaptureScopePath, u.ViewScopePath, u.DepartmentCode);
+        return user;
+    });
+
+    [Theory]
+    [MemberData(nameof(RowNames))]
+    public async Task Each_role_gets_the_answer_its_permissions_and_scope_allow(string rowName)
+    {
+        app.SkipIfUnavailable();
+        var contexts = await ArrangeAsync();
+        var row = Rows.Single(r => r.Name == rowName);
+        var mismatches = new List<string>();
+        foreach (var userName in Users)
+        {
+            var user = await PermissionsOfAsync(userName);
+            var client = await app.ApiAsync(userName);
+            foreach (var where in row.OnIncident ? [Where.Own, Where.Outside] : new[] { Where.Own })
+            {
+                var context = contexts[where];
+                // A fresh incident is dispatched to no department: a handler sees none of them.
+                var visible = user.CanView(context.IncidentPath) && user.IncidentDepartmentScope is null;
+                var expected = !row.Allowed(user) ? [HttpStatusCode.Forbidden]
+                    : row.OnIncident && !visible ? [HttpStatusCode.NotFound]
+                    : row.Answers;
+                var request = new HttpRequestMessage(row.Method, row.Url(context)) { Content = row.Body?.Invoke(context) };
+                var response = await client.SendAsync(request);
+                if (!expected.Contains(response.StatusCode))
+                    mismatches.Add($"{userName} × {where}: expected {string.Join("/", expected.Select(e => (int)e))}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class RouteMatrixOnSqlite(SqliteApp app) : RouteMatrixTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class RouteMatrixOnPostgres(PostgresApp app) : RouteMatrixTests(app);
