@@ -125,7 +125,8 @@ public abstract class AccountTests(GridGovApp app)
             userName = name, displayName = "调岗", roles = new[] { "GridWorker" }, captureScopeCode = "14112710000130005",
         })).JsonAsync();
         await (await client.GetAsync("/api/v1/grids/14112710000130005")).ProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
-        var again = (await (await TokenAsync(name, GridGovApp.ChangedPassword)).JsonAsync()).Str("accessToken");
+        var again = (await (await app.Anonymous().PostAsJsonAsync("/api/v1/auth/token",
+            new { userName = name, password = GridGovApp.ChangedPassword, code = app.CodeFor(name) })).JsonAsync()).Str("accessToken");
         client.DefaultRequestHeaders.Authorization = new("Bearer", again);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/grids/14112710000130004")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/grids/14112710000130005")).StatusCode);

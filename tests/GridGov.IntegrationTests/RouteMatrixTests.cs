@@ -73,6 +73,8 @@ public abstract class RouteMatrixTests(GridGovApp app)
             Body: _ => Json(new { userName = "x", displayName = "x", roles = new[] { "GridWorker" }, captureScopeCode = "141127000000" })),
         new("users.unlock", HttpMethod.Post, _ => "/api/v1/users/no-such-id/unlock", Any(Permission.UsersManage), S(HttpStatusCode.NotFound)),
         new("auth.password", HttpMethod.Post, _ => "/api/v1/auth/password", Everyone, S(HttpStatusCode.BadRequest), Body: _ => Json(new { currentPassword = "", newPassword = "" })),
+        new("auth.mfa.setup", HttpMethod.Get, _ => "/api/v1/auth/mfa", Everyone, S(HttpStatusCode.OK)),
+        new("auth.mfa.enable", HttpMethod.Post, _ => "/api/v1/auth/mfa", Everyone, S(HttpStatusCode.BadRequest), Body: _ => Json(new { code = "000000x" })),
         new("signIns.list", HttpMethod.Get, _ => "/api/v1/sign-in-events", Any(Permission.AuditView), S(HttpStatusCode.OK)),
         new("audit.chain", HttpMethod.Get, _ => "/api/v1/audit/chain", Any(Permission.AuditVerify), S(HttpStatusCode.OK)),
         new("reviews.decide", HttpMethod.Post, _ => "/api/v1/duplicate-reviews/999999999/decide", Any(Permission.PeopleManage), S(HttpStatusCode.NotFound),

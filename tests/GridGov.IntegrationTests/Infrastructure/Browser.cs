@@ -32,7 +32,8 @@ public sealed partial class Browser(GridGovApp app)
     public async Task SignInAsync(string userName, string password)
     {
         var response = await SubmitAsync("/account/login", "/account/login",
-            new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password }, handler: "login");
+            new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password, ["Input.Code"] = app.CodeFor(userName) ?? "" },
+            handler: "login");
         if (!Cookies.ContainsKey(AuthCookie)) throw new InvalidOperationException($"sign-in failed: {(int)response.StatusCode}");
     }
 

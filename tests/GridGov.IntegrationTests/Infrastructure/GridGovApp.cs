@@ -106,6 +106,15 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     private readonly Dictionary<string, string> _tokens = [];
 
+    /// <summary>The authenticator key of each account a test set one up for; the demo logins share the demo's.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> AuthenticatorKeys { get; } = new();
+
+    /// <summary>The code an authenticator app would show this account now, or null when it has none.</summary>
+    public string? CodeFor(string userName) =>
+        AuthenticatorKeys.TryGetValue(userName, out var key) ? GridGov.Tests.Totp.Code(key)
+        : GridGov.Modules.Demo.DemoCounty.Logins.Any(l => l.UserName == userName) ? GridGov.Tests.Totp.Code(GridGov.Modules.Demo.DemoCounty.AuthenticatorKey)
+        : null;
+
     /// <summary>An API client signed in with a bearer token as a demo user.</summary>
     public async Task<HttpClient> ApiAsync(string userName, string language = "zh-CN")
     {
@@ -113,10 +122,11 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
         if (!_tokens.TryGetValue(userName, out var token))
         {
             var anonymous = CreateClient();
-            var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Password });
+            var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Password, code = CodeFor(userName) });
             response.EnsureSuccessStatusCode();
             token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
             await ChangeInitialPasswordAsync(token, Password);
+            await EnrolSecondFactorAsync(token, userName);
             _tokens[userName] = token;
         }
         var client = CreateClient();
@@ -131,13 +141,25 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// </summary>
     public async Task<HttpClient> FirstSignInAsync(string userName, string password)
     {
-        var response = await Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+        var response = await Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { userName, password, code = CodeFor(userName) });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
         await ChangeInitialPasswordAsync(token, password);
+        await EnrolSecondFactorAsync(token, userName);
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>Sets up the second factor, as a user whose role requires one must before anything else.</summary>
+    private async Task EnrolSecondFactorAsync(string token, string userName)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (!(await client.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("mustEnrolSecondFactor").GetBoolean()) return;
+        var key = (await client.GetFromJsonAsync<JsonElement>("/api/v1/auth/mfa")).GetProperty("sharedKey").GetString()!;
+        AuthenticatorKeys[userName] = key;
+        (await client.PostAsJsonAsync("/api/v1/auth/mfa", new { code = GridGov.Tests.Totp.Code(key) })).EnsureSuccessStatusCode();
     }
 
     private async Task ChangeInitialPasswordAsync(string token, string password)

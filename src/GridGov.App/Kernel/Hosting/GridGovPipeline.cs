@@ -70,7 +70,7 @@ public static class GridGovPipeline
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
-        app.UseMiddleware<PasswordChangeGate>();
+        app.UseMiddleware<AccountSetupGate>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -175,6 +175,7 @@ public static class GridGovServices
         services.AddScoped<FirstAdministrator>();
         services.AddScoped<PasswordChanges>();
         services.AddScoped<SignInLog>();
+        services.AddScoped<SecondFactor>();
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddScoped<GridGov.Modules.Incidents.Application.RoutingTable>();

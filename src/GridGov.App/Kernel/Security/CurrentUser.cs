@@ -24,10 +24,13 @@ public sealed class CurrentUser
     public string? SessionId { get; private set; }
     /// <summary>An initial, reset or expired password: nothing but changing it is allowed.</summary>
     public bool MustChangePassword { get; private set; }
+    /// <summary>A role that signs in with a second factor, on an account that has none yet: nothing but setting it up is allowed.</summary>
+    public bool MustEnrolSecondFactor { get; private set; }
 
     public void SignIn(string userId, string userName, IReadOnlyList<string> roles, string? capturePath, string? viewPath,
-        string? departmentCode = null, string? sessionId = null, bool mustChangePassword = false)
+        string? departmentCode = null, string? sessionId = null, bool mustChangePassword = false, bool mustEnrolSecondFactor = false)
     {
+        MustEnrolSecondFactor = mustEnrolSecondFactor;
         SessionId = sessionId;
         MustChangePassword = mustChangePassword;
         DepartmentCode = departmentCode;

@@ -31,9 +31,15 @@ public sealed record DemoSummary(int Areas, int LevelOne, int LevelTwo, int Leve
 /// Lan County's rule is therefore configured with level-3 grids of 10–30 households (levels 1 and
 /// 2 as published); counties without a rule of their own use 300–500 / 50–100 / 10–20.
 /// </remarks>
-public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, IUserStore<AppUser> store, TimeProvider clock)
 {
     public const string Password = "GridGov@2026";
+
+    /// <summary>
+    /// The demo's authenticator key, published like its password: the logins whose roles sign in
+    /// with a second factor have it set, so anyone trying the demo adds it to an app once.
+    /// </summary>
+    public const string AuthenticatorKey = "GRIDGOVDEMOLANXIANSHANXIZZZZ2347";
     public const int Seed = 20221121;
     public static readonly (int Level, int Min, int Max)[] LanRule = [(1, 300, 500), (2, 50, 100), (3, 10, 30)];
 
@@ -55,8 +61,10 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
 
     public static string LoginTable()
     {
-        var text = new StringBuilder("\nDemo logins (password for all: " + Password + "):\n");
-        foreach (var login in Logins) text.AppendLine($"  {login.UserName,-11} {login.Role,-18} {login.Description}");
+        var text = new StringBuilder("\nDemo logins (password for all: " + Password + "; those marked * sign in with a one-time code from an\n"
+            + "authenticator app holding the demo key " + AuthenticatorKey + "):\n");
+        foreach (var login in Logins)
+            text.AppendLine($"  {login.UserName,-11}{(Modules.Accounts.Application.SecondFactor.IsRequiredFor([login.Role]) ? "*" : " ")} {login.Role,-18} {login.Description}");
         return text.ToString();
     }
 
@@ -283,6 +291,12 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
             var created = await users.CreateAsync(user, login.Password);
             if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, login.Role);
+            if (Modules.Accounts.Application.SecondFactor.IsRequiredFor([login.Role]))
+            {
+                await ((IUserAuthenticatorKeyStore<AppUser>)store).SetAuthenticatorKeyAsync(user, AuthenticatorKey, ct);
+                user.TwoFactorEnabled = true;
+                await users.UpdateAsync(user);
+            }
             if (login.Role == Roles.GridWorker)
             {
                 var grid = await db.Set<Grid>().IgnoreQueryFilters().SingleAsync(g => g.Code == WorkerGrid, ct);

@@ -11,10 +11,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace GridGov.Modules.Accounts.Api;
 
-public sealed record TokenRequest(string UserName, string Password);
+/// <param name="Code">For accounts that sign in with a second factor: the authenticator app's code, or a recovery code.</param>
+public sealed record TokenRequest(string UserName, string Password, string? Code = null);
 
 public sealed record MeView(string UserName, IReadOnlyList<string> Roles, IReadOnlyList<string> Permissions, string? CaptureScope, string? ViewScope,
-    bool MustChangePassword);
+    bool MustChangePassword, bool MustEnrolSecondFactor);
 
 public static class AccountEndpoints
 {
@@ -23,9 +24,10 @@ public static class AccountEndpoints
     {
         api.MapPost("/auth/token", async Task<EmptyHttpResult> (TokenRequest body, SignIn signIn) =>
         {
-            if (string.IsNullOrWhiteSpace(body.UserName) || string.IsNullOrEmpty(body.Password)
-                || await signIn.PasswordAsync(body.UserName, body.Password, IdentityConstants.BearerScheme) != SignInOutcome.Succeeded)
-                throw new AppException(401, "invalid_credentials");
+            if (string.IsNullOrWhiteSpace(body.UserName) || string.IsNullOrEmpty(body.Password)) throw new AppException(401, "invalid_credentials");
+            var outcome = await signIn.PasswordAsync(body.UserName, body.Password, IdentityConstants.BearerScheme, code: body.Code);
+            if (outcome == SignInOutcome.SecondFactorRequired) throw new AppException(401, "second_factor_required");
+            if (outcome != SignInOutcome.Succeeded) throw new AppException(401, "invalid_credentials");
             // The bearer handler has written the token response.
             return TypedResults.Empty;
         }).AllowAnonymous().WithTags("Accounts").WithSummary("Exchanges a user name and password for a bearer token");
@@ -35,13 +37,17 @@ public static class AccountEndpoints
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/me", (CurrentUser me) => new MeView(me.UserName, me.Roles,
-                Enum.GetValues<Permission>().Where(me.Has).Select(p => p.ToString()).ToList(), me.CapturePath, me.ViewPath, me.MustChangePassword))
+                Enum.GetValues<Permission>().Where(me.Has).Select(p => p.ToString()).ToList(), me.CapturePath, me.ViewPath, me.MustChangePassword, me.MustEnrolSecondFactor))
             .WithTags("Accounts").WithSummary("The signed-in user, their roles, permissions and scopes");
         api.MapPost("/auth/password", async Task<NoContent> (ChangePassword body, PasswordChanges passwords, CancellationToken ct) =>
         {
             await passwords.ChangeAsync(body, ct);
             return TypedResults.NoContent();
         }).WithTags("Accounts").WithSummary("Changes one's own password; the account's other sessions end");
+        api.MapGet("/auth/mfa", (SecondFactor mfa) => mfa.SetupAsync())
+            .WithTags("Accounts").WithSummary("The authenticator key to enter in an app (text, otpauth URI and QR code), and whether the second factor is on");
+        api.MapPost("/auth/mfa", (EnableAuthenticator body, SecondFactor mfa) => mfa.EnableAsync(body))
+            .WithTags("Accounts").WithSummary("Turns the second factor on with a code from the app; answers ten recovery codes, shown this once");
         api.MapPost("/auth/logout", async Task<NoContent> (CurrentUser me, Sessions sessions, CancellationToken ct) =>
         {
             await sessions.SignOutAsync(me, SessionKind.Api, ct);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace GridGov.Modules.Accounts.Application;
 
@@ -17,7 +18,7 @@ namespace GridGov.Modules.Accounts.Application;
 /// </summary>
 public sealed class CurrentUserMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext http, CurrentUser current, GridGovDbContext db)
+    public async Task InvokeAsync(HttpContext http, CurrentUser current, GridGovDbContext db, Microsoft.Extensions.Configuration.IConfiguration config)
     {
         var id = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (id is not null)
@@ -28,12 +29,13 @@ public sealed class CurrentUserMiddleware(RequestDelegate next)
                 .Where(u => u.Id == id && !u.IsDisabled && db.Set<UserSession>().Any(s => s.Id == sid && s.UserId == u.Id && s.EndedAt == null))
                 .Select(u => new
                 {
-                    u.Id, u.UserName, u.CaptureScopePath, u.ViewScopePath, u.DepartmentCode, u.MustChangePassword,
+                    u.Id, u.UserName, u.CaptureScopePath, u.ViewScopePath, u.DepartmentCode, u.MustChangePassword, u.TwoFactorEnabled,
                     Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
                 }).FirstOrDefaultAsync(http.RequestAborted);
             if (account is not null)
                 current.SignIn(account.Id, account.UserName!, account.Roles, account.CaptureScopePath, account.ViewScopePath, account.DepartmentCode,
-                    sid, account.MustChangePassword);
+                    sid, account.MustChangePassword,
+                    mustEnrolSecondFactor: !account.TwoFactorEnabled && config.GetValue("Auth:RequireSecondFactor", true) && SecondFactor.IsRequiredFor(account.Roles));
             else await ActAsSignedOutAsync(http);
         }
         await next(http);

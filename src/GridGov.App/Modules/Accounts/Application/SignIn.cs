@@ -11,6 +11,8 @@ public enum SignInOutcome
     Succeeded,
     /// <summary>Unknown user, wrong password, disabled or locked out: one answer for all, so accounts cannot be probed.</summary>
     Refused,
+    /// <summary>The password was right; the account signs in with a second factor, and none (or a wrong one) came.</summary>
+    SecondFactorRequired,
 }
 
 /// <summary>
@@ -22,11 +24,19 @@ public sealed class SignIn(SignInManager<AppUser> signIn, UserManager<AppUser> u
     TimeProvider clock, IConfiguration config)
 {
     /// <param name="scheme">The cookie scheme for the UI, the bearer scheme for API clients.</param>
-    public async Task<SignInOutcome> PasswordAsync(string userName, string password, string scheme, bool persistent = false)
+    public async Task<SignInOutcome> PasswordAsync(string userName, string password, string scheme, bool persistent = false, string? code = null)
     {
         var channel = scheme == IdentityConstants.BearerScheme ? SessionKind.Api : SessionKind.Page;
         var user = await users.FindByNameAsync(userName.Trim());
         var outcome = await CheckAsync(user, password);
+        if (outcome == SignInOutcomeKind.SignedIn && user!.TwoFactorEnabled && !await SecondFactor.CheckAsync(users, user, code))
+        {
+            // A wrong code counts towards the lockout as a wrong password does.
+            if (!string.IsNullOrWhiteSpace(code)) await users.AccessFailedAsync(user);
+            sessions.Record(userName, user, SignInOutcomeKind.SecondFactorFailed, channel);
+            await db.SaveChangesAsync();
+            return SignInOutcome.SecondFactorRequired;
+        }
         sessions.Record(userName, user, outcome, channel);
         if (outcome != SignInOutcomeKind.SignedIn)
         {

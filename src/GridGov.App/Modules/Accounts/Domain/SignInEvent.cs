@@ -18,6 +18,7 @@ public enum SignInOutcomeKind
     AccountCreated = 9,
     AccountChanged = 10,
     AccountUnlocked = 11,
+    SecondFactorEnabled = 12,
 }
 
 /// <summary>
