@@ -66,6 +66,8 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
             ["Incidents:TallyFoldSeconds"] = "0",
             // Audit trails are sealed by hand in the tests, the moment a test chooses.
             ["Audit:SealSeconds"] = "0",
+            // As a county whose rules make passwords expire after a year.
+            ["Auth:PasswordMaxAgeDays"] = "365",
             ["Audit:SealLagMinutes"] = "0",
             // Tests sign in far more often than people do; the limit has its own tests with its own host.
             ["Auth:SignInPerClientPerMinute"] = SignInLimit.ToString(),

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using GridGov.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.IntegrationTests.Security;
 
@@ -118,6 +119,25 @@ public abstract class SessionTests(GridGovApp app)
             .ProblemAsync(HttpStatusCode.Unauthorized, "second_factor_required");
         // The change ended the account's other sessions.
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/people")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_password_older_than_the_countys_limit_must_be_changed_at_the_next_sign_in()
+    {
+        var (name, _) = await NewWorkerAsync();
+        await app.FirstSignInAsync(name, Initial);
+        await app.AsSystemAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == name);
+            user.PasswordChangedAt = DateTime.UtcNow.AddDays(-400);
+            await db.SaveChangesAsync();
+        });
+        var token = (await (await app.Anonymous().PostAsJsonAsync("/api/v1/auth/token",
+            new { userName = name, password = GridGovApp.ChangedPassword, code = app.CodeFor(name) })).JsonAsync()).Str("accessToken");
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        Assert.True((await client.GetJsonAsync("/api/v1/me")).GetProperty("mustChangePassword").GetBoolean());
+        await (await client.GetAsync("/api/v1/grids/14112710000130003")).ProblemAsync(HttpStatusCode.Forbidden, "password_change_required");
     }
 
     [Theory]
