@@ -226,6 +226,7 @@ internal static class IncidentBench
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         // A production host seeds no demo unless asked: the benchmark asks, for its county and logins.
         start.Environment["Demo__Seed"] = "true";
+        start.Environment["Privacy__KeyFile"] = BenchKeys.File;
         var process = Process.Start(start)!;
         // The app logs failures to its console: they are shown, the rest is not.
         var echo = 0;

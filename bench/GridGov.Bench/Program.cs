@@ -16,6 +16,8 @@ using Npgsql;
 //   --incidents 1000000 --clients 100 --loops 5   the closed loop through the HTTP API over a year of incidents (PostgreSQL);
 //                                                 add --pace 1000 for clients that pause about a second between steps
 var options = Args.Parse(args);
+// The benchmark and the app it starts share one key ring, so either reads what the other wrote.
+GridGov.Kernel.Privacy.PersonalDataKeys.Load(BenchKeys.File);
 var provider = options.Get("provider", "postgres") == "sqlite" ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
 var connection = options.Get("connection", provider == DatabaseProvider.Sqlite
     ? "Data Source=/tmp/gridgov-bench.db"
@@ -149,4 +151,10 @@ internal sealed class Args(Dictionary<string, string> values)
     public string Get(string name, string fallback) => values.GetValueOrDefault(name, fallback);
 
     public bool Has(string name) => values.ContainsKey(name);
+}
+
+/// <summary>Where the benchmark keeps the keys for the personal data it generates.</summary>
+internal static class BenchKeys
+{
+    public static readonly string File = Path.Combine(Path.GetTempPath(), "gridgov-bench-keys", "personal-data.json");
 }

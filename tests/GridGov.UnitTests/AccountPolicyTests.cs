@@ -91,3 +91,31 @@ public class AccountPolicyTests
     public void Two_paths_meet_at_their_deepest_common_node(string a, string b, string common) =>
         Assert.Equal(common, TreePath.CommonAncestor(a, b));
 }
+
+public class PersonalDataKeyTests
+{
+    [Fact]
+    public void Personal_values_are_sealed_with_a_fresh_nonce_and_read_back_and_a_tampered_one_is_refused()
+    {
+        var keys = GridGov.Kernel.Privacy.PersonalDataKeys.Current;
+        var once = keys.Encrypt("14112719800101123X");
+        var twice = keys.Encrypt("14112719800101123X");
+        Assert.NotEqual(once, twice);
+        Assert.StartsWith("gg1:k1:", once);
+        Assert.DoesNotContain("123X", once);
+        Assert.Equal("14112719800101123X", keys.Decrypt(once));
+        Assert.Equal("13800001111", keys.Decrypt("13800001111"));
+        var bytes = Convert.FromBase64String(once["gg1:k1:".Length..]);
+        bytes[^1] ^= 1;
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => keys.Decrypt("gg1:k1:" + Convert.ToBase64String(bytes)));
+    }
+
+    [Fact]
+    public void A_blind_index_is_the_same_for_the_same_value_and_says_nothing_of_it()
+    {
+        var keys = GridGov.Kernel.Privacy.PersonalDataKeys.Current;
+        Assert.Equal(keys.Index("phone", "13800001111"), keys.Index("phone", " 13800001111 "));
+        Assert.NotEqual(keys.Index("phone", "13800001111"), keys.Index("phone", "13800001112"));
+        Assert.NotEqual(keys.Index("phone", "1234"), keys.Index("id-tail-4", "1234"));
+    }
+}

@@ -49,7 +49,12 @@ public class PersonRuleTests
         var person = NewPerson();
         Assert.Equal("zs", person.PinyinInitials);
         Assert.Equal("zhangsan", person.PinyinFull);
-        Assert.Equal("X20013", person.IdTailReversed);
+        // Blind indexes, never the number: each tail length has its own, and equal values give equal indexes.
+        Assert.Equal(Person.IndexOfTail(person.IdNumber[^4..]), person.IdTail4Index);
+        Assert.Equal(Person.IndexOfTail(person.IdNumber[^6..].ToLowerInvariant()), person.IdTail6Index);
+        Assert.NotEqual(person.IdTail5Index, person.IdTail6Index);
+        Assert.Equal(Person.IndexOfId(person.IdNumber), person.IdNumberIndex);
+        Assert.DoesNotContain(person.IdNumber[^4..], person.IdTail4Index + person.IdNumberIndex);
         Assert.Equal(Sex.Female, person.Sex);
     }
 

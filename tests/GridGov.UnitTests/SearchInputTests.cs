@@ -10,7 +10,7 @@ public class SearchInputTests
     [InlineData("11010519491231002x", SearchKind.IdNumber)]
     [InlineData("002X", SearchKind.IdTail)]
     [InlineData("231002", SearchKind.IdTail)]
-    [InlineData("1381234", SearchKind.Phone)]
+    [InlineData("1381234", SearchKind.TooShort)]
     [InlineData("13812345678", SearchKind.Phone)]
     [InlineData("zs", SearchKind.Initials)]           // no syllable is just "z"
     [InlineData("zxy", SearchKind.Initials)]

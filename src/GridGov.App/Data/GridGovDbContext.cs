@@ -43,6 +43,13 @@ public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options,
             if (isPostgres) path.UseCollation("C");
             builder.Entity(entity.ClrType).HasQueryFilter(ScopeFilterName, ScopeFilter(entity.ClrType));
         }
+        // Personal data is encrypted at rest by declaration: every [Personal] property of every entity.
+        foreach (var entity in builder.Model.GetEntityTypes().ToList())
+            foreach (var property in entity.GetProperties().Where(p => p.PropertyInfo is { } pi && pi.IsDefined(typeof(Kernel.Privacy.PersonalAttribute), false)).ToList())
+            {
+                property.SetValueConverter(new Kernel.Privacy.EncryptedAtRest());
+                property.SetMaxLength(Kernel.Privacy.EncryptedAtRest.StoredLength);
+            }
         builder.Entity<Modules.Incidents.Domain.Incident>().HasQueryFilter("department", i =>
             ScopeDepartment == null || i.Assignments.Any(a => a.IsActive && a.DepartmentCode == ScopeDepartment));
         if (isPostgres)
@@ -52,7 +59,7 @@ public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options,
             builder.Entity<Modules.Incidents.Domain.Incident>().Property(i => i.Id).UseHiLo("IncidentIds");
             // Search keys are matched by prefix; byte order lets those prefixes use their B-tree indexes.
             var person = builder.Entity<Modules.People.Domain.Person>();
-            foreach (var key in new[] { "Name", "IdNumber", "Phone", "PinyinInitials", "PinyinFull", "IdTailReversed" })
+            foreach (var key in new[] { "Name", "PinyinInitials", "PinyinFull" })
                 person.Property(key).UseCollation("C");
             // Address search matches anywhere in the text: trigrams index that.
             builder.HasPostgresExtension("pg_trgm");

@@ -400,8 +400,8 @@ namespace GridGov.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(50)");
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -961,8 +961,8 @@ namespace GridGov.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(50)");
 
                     b.Property<string>("HeadPhone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1007,8 +1007,8 @@ namespace GridGov.Migrations.Postgres.Migrations
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1022,8 +1022,8 @@ namespace GridGov.Migrations.Postgres.Migrations
                         .UseCollation("C");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("RelationToHead")
                         .IsRequired()
@@ -1178,8 +1178,8 @@ namespace GridGov.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(50)");
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<int>("GridId")
                         .HasColumnType("integer");
@@ -1230,15 +1230,28 @@ namespace GridGov.Migrations.Postgres.Migrations
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .UseCollation("C");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
-                    b.Property<string>("IdTailReversed")
+                    b.Property<string>("IdNumberIndex")
                         .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
-                        .UseCollation("C");
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("IdTail4Index")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("IdTail5Index")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("IdTail6Index")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -1256,9 +1269,12 @@ namespace GridGov.Migrations.Postgres.Migrations
                         .UseCollation("C");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .UseCollation("C");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("PhoneIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<string>("PinyinFull")
                         .IsRequired()
@@ -1294,15 +1310,19 @@ namespace GridGov.Migrations.Postgres.Migrations
 
                     b.HasIndex("HouseholdId");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumberIndex");
 
-                    b.HasIndex("IdTailReversed");
+                    b.HasIndex("IdTail4Index");
+
+                    b.HasIndex("IdTail5Index");
+
+                    b.HasIndex("IdTail6Index");
 
                     b.HasIndex("Name");
 
                     b.HasIndex("Path");
 
-                    b.HasIndex("Phone");
+                    b.HasIndex("PhoneIndex");
 
                     b.HasIndex("PinyinFull");
 
@@ -1584,8 +1604,8 @@ namespace GridGov.Migrations.Postgres.Migrations
                         .UseCollation("C");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<int>("Role")
                         .HasColumnType("integer");

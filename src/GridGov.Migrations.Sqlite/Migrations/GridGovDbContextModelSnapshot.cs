@@ -379,7 +379,7 @@ namespace GridGov.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -918,7 +918,7 @@ namespace GridGov.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HeadPhone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -961,7 +961,7 @@ namespace GridGov.Migrations.Sqlite.Migrations
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -975,7 +975,7 @@ namespace GridGov.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RelationToHead")
@@ -1118,7 +1118,7 @@ namespace GridGov.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("GridId")
@@ -1167,12 +1167,27 @@ namespace GridGov.Migrations.Sqlite.Migrations
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("IdTailReversed")
+                    b.Property<string>("IdNumberIndex")
                         .IsRequired()
-                        .HasMaxLength(6)
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdTail4Index")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdTail5Index")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdTail6Index")
+                        .IsRequired()
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
@@ -1189,7 +1204,11 @@ namespace GridGov.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneIndex")
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PinyinFull")
@@ -1224,15 +1243,19 @@ namespace GridGov.Migrations.Sqlite.Migrations
 
                     b.HasIndex("HouseholdId");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumberIndex");
 
-                    b.HasIndex("IdTailReversed");
+                    b.HasIndex("IdTail4Index");
+
+                    b.HasIndex("IdTail5Index");
+
+                    b.HasIndex("IdTail6Index");
 
                     b.HasIndex("Name");
 
                     b.HasIndex("Path");
 
-                    b.HasIndex("Phone");
+                    b.HasIndex("PhoneIndex");
 
                     b.HasIndex("PinyinFull");
 
@@ -1496,7 +1519,7 @@ namespace GridGov.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Role")

@@ -17,9 +17,15 @@ namespace GridGov.Kernel.Hosting;
 
 public static class GridGovPipeline
 {
+    /// <summary>The keys for personal data at rest: <c>Privacy:KeyFile</c>, by default beside the database in <c>data/keys</c>.</summary>
+    public static void LoadPersonalDataKeys(this WebApplication app) =>
+        Privacy.PersonalDataKeys.Load(Path.GetFullPath(app.Configuration["Privacy:KeyFile"] ?? Path.Combine("data", "keys", "personal-data.json"),
+            app.Environment.ContentRootPath));
+
     /// <summary>The command line's <c>verify-audit</c>: recomputes every audit trail's chain; exit code 0 when intact.</summary>
     public static async Task<int> VerifyAuditAsync(this WebApplication app)
     {
+        app.LoadPersonalDataKeys();
         using var scope = app.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<Security.CurrentUser>().ActAsSystem();
         var report = await scope.ServiceProvider.GetRequiredService<AuditChain>().VerifyAsync(CancellationToken.None);
@@ -33,6 +39,7 @@ public static class GridGovPipeline
     /// <summary>The command line's <c>create-admin NAME</c>: the first account of a deployment, printed once.</summary>
     public static async Task<int> CreateFirstAdministratorAsync(this WebApplication app, string userName)
     {
+        app.LoadPersonalDataKeys();
         using var scope = app.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<Security.CurrentUser>().ActAsSystem();
         await scope.ServiceProvider.GetRequiredService<GridGovDbContext>().Database.MigrateAsync();
@@ -52,6 +59,7 @@ public static class GridGovPipeline
     /// <summary>Migrates, seeds an empty database with the demo county, and maps the UI, API and health check.</summary>
     public static async Task UseGridGovAsync(this WebApplication app)
     {
+        app.LoadPersonalDataKeys();
         using (var scope = app.Services.CreateScope())
         {
             scope.ServiceProvider.GetRequiredService<Security.CurrentUser>().ActAsSystem();

@@ -55,7 +55,8 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
         var household = await db.Set<Household>().ForChangeAsync(h => h.Id == householdId, user, "household_not_found", householdId, ct);
         if (!household.IsActive) throw new ConflictException("household_inactive");
         var id = ParseId(input.IdNumber);
-        var existing = await db.Set<Person>().IgnoreQueryFilters().FirstOrDefaultAsync(p => p.IdNumber == id.Value, ct);
+        var index = Person.IndexOfId(id.Value);
+        var existing = await db.Set<Person>().IgnoreQueryFilters().FirstOrDefaultAsync(p => p.IdNumberIndex == index, ct);
         if (existing is not null)
         {
             var review = DuplicateReview.Open(existing, household, input.Name, id, input.Phone, input.RelationToHead, input.Residency,

@@ -84,13 +84,19 @@ public sealed class PersonSearch(GridGovDbContext db, CurrentUser user, PersonTa
         switch (kind)
         {
             case SearchKind.IdNumber:
-                var id = q.ToUpperInvariant();
-                return people.Where(p => p.IdNumber == id);
+                var id = Person.IndexOfId(q.ToUpperInvariant());
+                return people.Where(p => p.IdNumberIndex == id);
             case SearchKind.IdTail:
-                var tail = new string(q.ToUpperInvariant().Reverse().ToArray());
-                return people.Where(p => p.IdTailReversed.StartsWith(tail));
+                var tail = Person.IndexOfTail(q.ToUpperInvariant());
+                return q.Length switch
+                {
+                    4 => people.Where(p => p.IdTail4Index == tail),
+                    5 => people.Where(p => p.IdTail5Index == tail),
+                    _ => people.Where(p => p.IdTail6Index == tail),
+                };
             case SearchKind.Phone:
-                return people.Where(p => p.Phone != null && p.Phone.StartsWith(q));
+                var phone = Person.IndexOfPhone(q);
+                return people.Where(p => p.PhoneIndex == phone);
             case SearchKind.FullPinyin:
                 var full = q.ToLowerInvariant();
                 return people.Where(p => p.PinyinFull.StartsWith(full));
@@ -133,7 +139,8 @@ public static class SearchInput
         if (upper.Length == 18 && IdNumber.TryParse(upper, DateOnly.MaxValue, out _) == IdNumberError.None) return SearchKind.IdNumber;
         if (upper.Length is >= 4 and <= 6 && upper[..^1].All(char.IsAsciiDigit) && (char.IsAsciiDigit(upper[^1]) || upper[^1] == 'X'))
             return SearchKind.IdTail;
-        if (q.All(char.IsAsciiDigit) && q.Length is >= 7 and <= 11) return SearchKind.Phone;
+        // Phones are stored encrypted and found through a keyed hash of the whole number: part of one finds nothing.
+        if (q.All(char.IsAsciiDigit) && q.Length is >= 7 and <= 11) return q.Length == 11 ? SearchKind.Phone : SearchKind.TooShort;
         if (q.All(char.IsAsciiLetter))
         {
             var letters = q.ToLowerInvariant();

@@ -44,10 +44,18 @@ public sealed class Person : IScopedByPath, IAudited
     public bool IsActive { get; private set; } = true;
     public PersonStatus Status { get; private set; } = PersonStatus.Active;
     public DateOnly? DeregisteredOn { get; private set; }
-    /// <summary>Search keys: pinyin initials and full pinyin of the name, and the ID number's last six characters reversed.</summary>
+    /// <summary>Search keys: pinyin initials and full pinyin of the name.</summary>
     [Derived] public string PinyinInitials { get; private set; } = "";
     [Derived] public string PinyinFull { get; private set; } = "";
-    [Derived] public string IdTailReversed { get; private set; } = "";
+    /// <summary>
+    /// Blind indexes: keyed hashes of the whole ID number, of its last 4, 5 and 6 characters and of
+    /// the phone, so that the ledger finds them by equality while the columns hold only ciphertext.
+    /// </summary>
+    [Derived] public string IdNumberIndex { get; private set; } = "";
+    [Derived] public string IdTail4Index { get; private set; } = "";
+    [Derived] public string IdTail5Index { get; private set; } = "";
+    [Derived] public string IdTail6Index { get; private set; } = "";
+    [Derived] public string? PhoneIndex { get; private set; }
     public int Version { get; private set; }
 
     public static Person Register(Household household, string name, IdNumber id, string? phone, string relationToHead,
@@ -57,7 +65,8 @@ public sealed class Person : IScopedByPath, IAudited
         var person = new Person
         {
             HouseholdId = household.Id, IdNumber = id.Value, Sex = id.Sex, BirthDate = id.BirthDate, Path = household.Path,
-            IdTailReversed = TailReversed(id.Value),
+            IdNumberIndex = IndexOfId(id.Value), IdTail4Index = IndexOfTail(id.Value[^4..]), IdTail5Index = IndexOfTail(id.Value[^5..]),
+            IdTail6Index = IndexOfTail(id.Value[^6..]),
         };
         person.Apply(name, phone, relationToHead, residency);
         return person;
@@ -111,6 +120,7 @@ public sealed class Person : IScopedByPath, IAudited
     {
         Name = name.Trim();
         Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        PhoneIndex = Phone is null ? null : IndexOfPhone(Phone);
         RelationToHead = relationToHead.Trim();
         Residency = residency;
         (PinyinInitials, PinyinFull) = Pinyin.OfName(Name);
@@ -126,5 +136,10 @@ public sealed class Person : IScopedByPath, IAudited
 
     public static bool IsMobile(string phone) => phone.Length == 11 && phone[0] == '1' && phone.All(char.IsAsciiDigit);
 
-    public static string TailReversed(string idNumber) => new(idNumber[^6..].Reverse().ToArray());
+    public static string IndexOfId(string idNumber) => PersonalDataKeys.Current.Index("id", idNumber);
+
+    /// <summary>The last 4, 5 or 6 characters of an ID number: each length its own index, so a tail is matched whole.</summary>
+    public static string IndexOfTail(string tail) => PersonalDataKeys.Current.Index("id-tail-" + tail.Length, tail);
+
+    public static string IndexOfPhone(string phone) => PersonalDataKeys.Current.Index("phone", phone);
 }

@@ -46,15 +46,16 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(x => x.RelationToHead).HasMaxLength(20);
         b.Property(x => x.PinyinInitials).HasMaxLength(50);
         b.Property(x => x.PinyinFull).HasMaxLength(200);
-        b.Property(x => x.IdTailReversed).HasMaxLength(6);
+        foreach (var index in new[] { nameof(Person.IdNumberIndex), nameof(Person.IdTail4Index), nameof(Person.IdTail5Index), nameof(Person.IdTail6Index), nameof(Person.PhoneIndex) })
+        {
+            b.Property(index).HasMaxLength(24);
+            b.HasIndex(index);
+        }
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.Path);
         b.HasIndex(x => x.HouseholdId);
-        b.HasIndex(x => x.IdNumber);
         b.HasIndex(x => x.PinyinInitials);
         b.HasIndex(x => x.PinyinFull);
-        b.HasIndex(x => x.IdTailReversed);
-        b.HasIndex(x => x.Phone);
         b.HasIndex(x => x.Name);
         b.HasOne<Household>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
     }

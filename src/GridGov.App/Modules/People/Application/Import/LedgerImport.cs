@@ -109,9 +109,9 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
             // Once a file is known to fail as a whole, the rest is only checked, not written.
             if (write && !goodRowsOnly && badRows.Count > 0) write = false;
             await ResolveGridsAsync();
-            var ids = chunk.Select(r => r.Id.Value).ToList();
+            var ids = chunk.Select(r => Person.IndexOfId(r.Id.Value)).ToList();
             var people = write ? db.Set<Person>() : db.Set<Person>().AsNoTracking();
-            var existing = await people.IgnoreQueryFilters().Where(p => ids.Contains(p.IdNumber)).ToDictionaryAsync(p => p.IdNumber, ct);
+            var existing = await people.IgnoreQueryFilters().Where(p => ids.Contains(p.IdNumberIndex)).ToDictionaryAsync(p => p.IdNumber, ct);
             if (write) await KnownHouseholdsAsync();
             var moved = new List<(int Id, string Path)>();
             var freshHouseholds = new List<Household>();
