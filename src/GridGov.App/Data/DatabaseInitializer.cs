@@ -18,6 +18,7 @@ public sealed class DatabaseInitializer(GridGovDbContext db, DemoCounty demo, Fi
     public async Task InitializeAsync(CancellationToken ct)
     {
         await db.Database.MigrateAsync(ct);
+        await Modules.People.Application.PersonalDataBackfill.RunAsync(db, log, ct);
         if (!await db.Set<Modules.People.Domain.TagDefinition>().AnyAsync(ct))
         {
             db.AddRange(Modules.People.Domain.TagCatalogue.Seed());

@@ -40,6 +40,29 @@ public abstract class AtRestTests(GridGovApp app)
         var partial = await (await worker.GetAsync($"/api/v1/people?q={phone[..8]}")).ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.Equal("search_too_short", partial.GetProperty("fieldCodes").Str("q"));
     }
+
+    [Fact]
+    public async Task A_person_stored_before_encryption_is_encrypted_and_indexed_at_start_up()
+    {
+        var l3 = await Scratch.LevelThreeAsync(app);
+        var household = (await Scratch.HouseholdsAsync(app, l3, 1))[0];
+        var idNumber = HistoryPrivacyTests.NewIdNumber();
+        var admin = await app.ApiAsync("admin");
+        var id = (await admin.PostJsonAsync($"/api/v1/households/{household}/members",
+            new { name = "旧存", idNumber, phone = "13912340066", relationToHead = "子女" }, HttpStatusCode.Created)).Int("id");
+        // As a database written before encryption held it: clear values, no indexes.
+        await app.AsSystemAsync(db => db.Database.ExecuteSqlRawAsync(
+            """UPDATE "People" SET "IdNumber" = {0}, "Phone" = '13912340066', "IdNumberIndex" = '', "IdTail4Index" = '', "IdTail5Index" = '', "IdTail6Index" = '', "PhoneIndex" = NULL WHERE "Id" = {1}""",
+            idNumber, id));
+        Assert.Equal(0, (await admin.GetJsonAsync($"/api/v1/people?q={idNumber}")).Int("total"));
+
+        var fixedCount = await app.AsSystemAsync(db => GridGov.Modules.People.Application.PersonalDataBackfill.RunAsync(db,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None));
+        Assert.True(fixedCount >= 1);
+        Assert.StartsWith("gg1:", (await RawAsync($"""SELECT "IdNumber" AS "Value" FROM "People" WHERE "Id" = {id}""")).Single());
+        Assert.Equal(1, (await admin.GetJsonAsync($"/api/v1/people?q={idNumber}")).Int("total"));
+        Assert.Equal(1, (await admin.GetJsonAsync("/api/v1/people?q=13912340066")).Int("total"));
+    }
 }
 
 [Collection(SqliteCollection.Name)]

@@ -110,6 +110,17 @@ public sealed class Person : IScopedByPath, IAudited
         IsActive = false;
     }
 
+    /// <summary>
+    /// For a record stored before its numbers were encrypted: the blind indexes computed from the
+    /// clear values, which the next save stores encrypted.
+    /// </summary>
+    public void Reindex()
+    {
+        IdNumberIndex = IndexOfId(IdNumber);
+        (IdTail4Index, IdTail5Index, IdTail6Index) = (IndexOfTail(IdNumber[^4..]), IndexOfTail(IdNumber[^5..]), IndexOfTail(IdNumber[^6..]));
+        PhoneIndex = Phone is null ? null : IndexOfPhone(Phone);
+    }
+
     public int AgeOn(DateOnly day)
     {
         var age = day.Year - BirthDate.Year;
