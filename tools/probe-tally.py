@@ -24,6 +24,7 @@ CLASSES = {
     "TransientFailures": "database restarts",
     "AuditChain": "tamper-evident audit",
     "Mfa": "multi-factor sign-in",
+    "AtRest": "encryption at rest and blind indexes",
 }
 
 def main(folder):
