@@ -110,7 +110,17 @@ public sealed class PersonSearch(GridGovDbContext db, CurrentUser user, PersonTa
                 return people.Where(p => p.PinyinFull.StartsWith(first)
                     && (p.PinyinInitials.StartsWith(letters) || p.PinyinFull.StartsWith(letters)));
             case SearchKind.Address:
-                var households = db.Set<Household>().Where(h => h.Address.Contains(q)).Select(h => h.Id);
+                // Within a county or below: the matching addresses first, fenced off (OFFSET 0) so that the
+                // trigram index finds them, then the scope; left to itself the planner walks the county's
+                // households by path and filters tens of thousands of addresses. City-wide its own plan is
+                // the faster. The scope filter still applies to the fenced rows.
+                // (SQLite has no trigram index to choose, and no OFFSET without LIMIT.)
+                var pattern = "%" + q.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+                var households = (db.Database.IsNpgsql() && Kernel.Scoping.TreePath.CountyPath(user.ViewPath ?? "") is not null
+                        ? db.Set<Household>().FromSqlInterpolated(
+                            $"SELECT * FROM (SELECT * FROM \"Households\" WHERE \"Address\" LIKE {pattern} ESCAPE '\\' OFFSET 0) AS fenced")
+                        : db.Set<Household>().Where(h => h.Address.Contains(q)))
+                    .Select(h => h.Id);
                 return people.Where(p => households.Contains(p.HouseholdId));
             case SearchKind.Name:
                 // A name's pinyin prefix is the pinyin of its prefix, so the pinyin index finds the
