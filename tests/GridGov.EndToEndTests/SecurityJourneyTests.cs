@@ -52,7 +52,7 @@ public sealed class SecurityJourneyTests(LiveApp app)
     [Fact]
     public async Task The_audit_administrator_checks_the_chain_and_the_sign_in_record()
     {
-        var page = await app.SignedInPageAsync("auditadmin");
+        var page = await app.SignedInPageAsync("auditadmin", width: 390, height: 844);
         await page.GotoAsync("/audit/chain");
         await Assertions.Expect(page.Locator("[data-testid=chain-intact]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=trails] tbody tr")).ToHaveCountAsync(4);

@@ -62,6 +62,14 @@ public sealed class AuditChain(GridGovDbContext db, IConfiguration config, TimeP
         }
     }
 
+    /// <summary>The chain's state for a person: an audit administrator, and no one else.</summary>
+    public Task<ChainReport> VerifyForAsync(Kernel.Security.CurrentUser user, CancellationToken ct)
+    {
+        user.Require(Kernel.Security.Permission.AuditVerify);
+        return VerifyAsync(ct);
+    }
+
+    /// <summary>Recomputes every trail's chain: for the system (the <c>verify-audit</c> command) and <see cref="VerifyForAsync"/>.</summary>
     public async Task<ChainReport> VerifyAsync(CancellationToken ct)
     {
         ChainBreak? first = null;
