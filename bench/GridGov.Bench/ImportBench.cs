@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using GridGov.Data;
-using GridGov.Kernel.Hosting;
+using GridGov.Host;
 using GridGov.Kernel.Security;
 using GridGov.Modules.Demo;
 using GridGov.Modules.People.Application;

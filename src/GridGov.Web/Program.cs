@@ -1,4 +1,4 @@
-using GridGov.Kernel.Hosting;
+using GridGov.Host;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGridGov();

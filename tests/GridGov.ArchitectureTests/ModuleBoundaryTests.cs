@@ -1,29 +1,51 @@
 using System.Reflection;
+using GridGov.Kernel.Modules;
 using NetArchTest.Rules;
 
 namespace GridGov.ArchitectureTests;
 
 /// <summary>
-/// Modules talk to each other only through their Contracts namespace: no module may use another
-/// module's domain, application, persistence or page types (and so not its tables either).
+/// Modules talk to each other only through their Contracts namespace, and the platform (Kernel,
+/// Data, Shell) knows none of them. The module list is read from the assembly, so a new module is
+/// checked without anyone adding it here.
 /// </summary>
 public class ModuleBoundaryTests
 {
     private static readonly Assembly App = typeof(GridGov.Data.GridGovDbContext).Assembly;
 
+    /// <summary>Every folder under Modules, as its namespaces show it.</summary>
+    private static IReadOnlyList<string> ModuleFolders => App.GetTypes()
+        .Select(t => t.Namespace ?? "").Where(n => n.StartsWith("GridGov.Modules."))
+        .Select(n => n.Split('.')[2]).Distinct().Order().ToList();
+
     /// <summary>Business modules. Demo is the seeding composition and may touch every module.</summary>
-    public static readonly TheoryData<string> Modules = new() { "Territory", "People", "Accounts", "Incidents" };
+    public static TheoryData<string> Modules => new(ModuleFolders.Where(m => m != "Demo"));
+
+    public static readonly string[] Platform = ["GridGov.Kernel", "GridGov.Data", "GridGov.Shell"];
+
+    [Fact]
+    public void Every_module_folder_brings_exactly_one_manifest_and_the_catalog_finds_it()
+    {
+        foreach (var folder in ModuleFolders)
+        {
+            var manifests = App.GetTypes().Where(t => typeof(IGridGovModule).IsAssignableFrom(t) && !t.IsInterface
+                && (t.Namespace ?? "").StartsWith($"GridGov.Modules.{folder}")).ToList();
+            Assert.True(manifests.Count == 1, $"Modules/{folder} has {manifests.Count} manifests");
+            Assert.Equal($"{folder}Module", manifests[0].Name);
+            Assert.Contains(ModuleCatalog.All, m => m.GetType() == manifests[0]);
+        }
+        Assert.Equal(ModuleFolders.Count, ModuleCatalog.All.Count);
+    }
 
     [Theory]
     [MemberData(nameof(Modules))]
     public void A_module_uses_other_modules_only_through_their_contracts(string module)
     {
-        var others = Modules.Select(m => (string)m.Data).Where(m => m != module).ToList();
-        foreach (var other in others)
+        foreach (var other in ModuleFolders.Where(m => m != module))
         {
-            var forbidden = new[] { "Domain", "Application", "Persistence", "Api", "Pages" }
-                .Select(layer => $"GridGov.Modules.{other}.{layer}").ToArray();
-            var result = Types.InAssembly(App).That().ResideInNamespaceStartingWith($"GridGov.Modules.{module}.")
+            var forbidden = new[] { "Domain", "Application", "Persistence", "Api", "Pages", "Data" }
+                .Select(layer => $"GridGov.Modules.{other}.{layer}").Append($"GridGov.Modules.{other}.{other}Module").ToArray();
+            var result = Types.InAssembly(App).That().ResideInNamespaceStartingWith($"GridGov.Modules.{module}")
                 .ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
             Assert.True(result.IsSuccessful,
                 $"{module} reaches into {other}: {string.Join(", ", result.FailingTypeNames ?? [])}");
@@ -34,19 +56,31 @@ public class ModuleBoundaryTests
     public void Contracts_depend_on_no_module_internals()
     {
         var result = Types.InAssembly(App).That().ResideInNamespaceEndingWith(".Contracts")
-            .ShouldNot().HaveDependencyOnAny(Modules.Select(m => (string)m.Data)
+            .ShouldNot().HaveDependencyOnAny(ModuleFolders
                 .SelectMany(m => new[] { $"GridGov.Modules.{m}.Domain", $"GridGov.Modules.{m}.Application", $"GridGov.Modules.{m}.Persistence" }).ToArray())
             .GetResult();
         Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
     }
 
-    [Fact]
-    public void The_kernel_knows_no_module()
+    [Theory]
+    [InlineData("GridGov.Kernel")]
+    [InlineData("GridGov.Data")]
+    [InlineData("GridGov.Shell")]
+    public void The_platform_knows_no_module(string platform)
     {
-        var result = Types.InAssembly(App).That().ResideInNamespaceStartingWith("GridGov.Kernel")
-            .And().DoNotResideInNamespace("GridGov.Kernel.Hosting")
+        var result = Types.InAssembly(App).That().ResideInNamespaceStartingWith(platform)
             .ShouldNot().HaveDependencyOn("GridGov.Modules").GetResult();
         Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void The_platform_check_sees_every_platform_namespace()
+    {
+        // A namespace outside Kernel, Data, Shell, Host and Modules would escape the rule above.
+        var namespaces = App.GetTypes().Select(t => t.Namespace).OfType<string>().Where(n => n.StartsWith("GridGov.")).Distinct();
+        var unchecked_ = namespaces.Where(n => !Platform.Any(n.StartsWith) && !n.StartsWith("GridGov.Modules") && n != "GridGov.Host"
+            && !n.StartsWith("GridGov.Host.")).ToList();
+        Assert.Empty(unchecked_);
     }
 
     [Fact]
@@ -62,9 +96,11 @@ public class ModuleBoundaryTests
     [Fact]
     public void The_rule_catches_a_reach_across_modules()
     {
-        // The check itself must be able to fail: the seeding module reaches everywhere by design.
-        var result = Types.InAssembly(App).That().ResideInNamespaceStartingWith("GridGov.Modules.Demo")
-            .ShouldNot().HaveDependencyOnAny("GridGov.Modules.People.Domain").GetResult();
-        Assert.False(result.IsSuccessful);
+        // The check itself must be able to fail: the seeding module reaches everywhere by design,
+        // and the host composes every module.
+        Assert.False(Types.InAssembly(App).That().ResideInNamespaceStartingWith("GridGov.Modules.Demo")
+            .ShouldNot().HaveDependencyOnAny("GridGov.Modules.People.Domain").GetResult().IsSuccessful);
+        Assert.False(Types.InAssembly(App).That().ResideInNamespaceStartingWith("GridGov.Host")
+            .ShouldNot().HaveDependencyOn("GridGov.Modules").GetResult().IsSuccessful);
     }
 }

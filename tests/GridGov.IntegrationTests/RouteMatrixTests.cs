@@ -1,3 +1,8 @@
+using GridGov.Modules.Accounts.Contracts;
+using GridGov.Modules.Audit.Contracts;
+using GridGov.Modules.Incidents.Contracts;
+using GridGov.Modules.People.Contracts;
+using GridGov.Modules.Territory.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using GridGov.IntegrationTests.Infrastructure;
@@ -34,57 +39,57 @@ public abstract class RouteMatrixTests(GridGovApp app)
 
     public static readonly Row[] Rows =
     [
-        new("incidents.report", HttpMethod.Post, _ => "/api/v1/incidents", Any(Permission.IncidentReport), S(HttpStatusCode.BadRequest), Body: _ => Json(new { categoryCode = "" })),
-        new("incidents.list", HttpMethod.Get, _ => "/api/v1/incidents", Any(Permission.IncidentView, Permission.IncidentHandle), S(HttpStatusCode.OK)),
-        new("incidents.metrics", HttpMethod.Get, _ => "/api/v1/incidents/metrics", Any(Permission.IncidentView), S(HttpStatusCode.OK, HttpStatusCode.NotFound)),
-        new("incident.get", HttpMethod.Get, c => $"/api/v1/incidents/{c.IncidentId}", Any(Permission.IncidentView, Permission.IncidentHandle), S(HttpStatusCode.OK), OnIncident: true),
-        new("incident.step", HttpMethod.Post, c => $"/api/v1/incidents/{c.IncidentId}/steps", Any(Permission.IncidentView, Permission.IncidentHandle),
+        new("incidents.report", HttpMethod.Post, _ => "/api/v1/incidents", Any(IncidentPermissions.Report), S(HttpStatusCode.BadRequest), Body: _ => Json(new { categoryCode = "" })),
+        new("incidents.list", HttpMethod.Get, _ => "/api/v1/incidents", Any(IncidentPermissions.View, IncidentPermissions.Handle), S(HttpStatusCode.OK)),
+        new("incidents.metrics", HttpMethod.Get, _ => "/api/v1/incidents/metrics", Any(IncidentPermissions.View), S(HttpStatusCode.OK, HttpStatusCode.NotFound)),
+        new("incident.get", HttpMethod.Get, c => $"/api/v1/incidents/{c.IncidentId}", Any(IncidentPermissions.View, IncidentPermissions.Handle), S(HttpStatusCode.OK), OnIncident: true),
+        new("incident.step", HttpMethod.Post, c => $"/api/v1/incidents/{c.IncidentId}/steps", Any(IncidentPermissions.View, IncidentPermissions.Handle),
             S(HttpStatusCode.Conflict, HttpStatusCode.Forbidden, HttpStatusCode.BadRequest), OnIncident: true, Body: _ => Json(new { action = "VerifyPass", version = 0 })),
-        new("incident.photo", HttpMethod.Get, c => $"/api/v1/incidents/{c.IncidentId}/photos/none.jpg", Any(Permission.IncidentView, Permission.IncidentHandle),
+        new("incident.photo", HttpMethod.Get, c => $"/api/v1/incidents/{c.IncidentId}/photos/none.jpg", Any(IncidentPermissions.View, IncidentPermissions.Handle),
             S(HttpStatusCode.NotFound), OnIncident: true),
-        new("photos.upload", HttpMethod.Post, _ => "/api/v1/incidents/photos", Any(Permission.IncidentReport, Permission.IncidentHandle, Permission.IncidentVerify),
+        new("photos.upload", HttpMethod.Post, _ => "/api/v1/incidents/photos", Any(IncidentPermissions.Report, IncidentPermissions.Handle, IncidentPermissions.Verify),
             S(HttpStatusCode.UnsupportedMediaType), Body: _ => Photo()),
         new("categories.list", HttpMethod.Get, _ => "/api/v1/incident-categories", Everyone, S(HttpStatusCode.OK)),
-        new("categories.put", HttpMethod.Put, _ => "/api/v1/incident-categories/ZZ.MATRIX", Any(Permission.SharedReferenceData), S(HttpStatusCode.BadRequest),
+        new("categories.put", HttpMethod.Put, _ => "/api/v1/incident-categories/ZZ.MATRIX", Any(PlatformPermissions.SharedReferenceData), S(HttpStatusCode.BadRequest),
             Body: _ => Json(new { parentCode = "ZZ", name = "x", englishName = "x" })),
         new("departments.list", HttpMethod.Get, _ => "/api/v1/departments", Everyone, S(HttpStatusCode.OK)),
-        new("routing.list", HttpMethod.Get, _ => "/api/v1/routing-rules", Any(Permission.IncidentView), S(HttpStatusCode.OK)),
-        new("routing.put", HttpMethod.Put, _ => "/api/v1/routing-rules", Any(Permission.IncidentConfigure), S(HttpStatusCode.BadRequest),
+        new("routing.list", HttpMethod.Get, _ => "/api/v1/routing-rules", Any(IncidentPermissions.View), S(HttpStatusCode.OK)),
+        new("routing.put", HttpMethod.Put, _ => "/api/v1/routing-rules", Any(IncidentPermissions.Configure), S(HttpStatusCode.BadRequest),
             Body: _ => Json(new { categoryCode = "", areaCode = "" })),
         new("calendar.get", HttpMethod.Get, _ => "/api/v1/calendar/2026", Everyone, S(HttpStatusCode.OK)),
-        new("calendar.put", HttpMethod.Put, _ => "/api/v1/calendar/days/2026-12-31", Any(Permission.SystemSettings), S(HttpStatusCode.BadRequest),
+        new("calendar.put", HttpMethod.Put, _ => "/api/v1/calendar/days/2026-12-31", Any(PlatformPermissions.SystemSettings), S(HttpStatusCode.BadRequest),
             Body: _ => Json(new { kind = "Holiday", name = "" })),
-        new("calendar.delete", HttpMethod.Delete, _ => "/api/v1/calendar/days/2031-01-09", Any(Permission.SystemSettings), S(HttpStatusCode.NotFound)),
+        new("calendar.delete", HttpMethod.Delete, _ => "/api/v1/calendar/days/2031-01-09", Any(PlatformPermissions.SystemSettings), S(HttpStatusCode.NotFound)),
         new("notices.inbox", HttpMethod.Get, _ => "/api/v1/notices", Everyone, S(HttpStatusCode.OK)),
         new("notices.read", HttpMethod.Post, _ => "/api/v1/notices/999999999/read", Everyone, S(HttpStatusCode.NotFound)),
         new("imports.template", HttpMethod.Get, _ => "/api/v1/imports/template", Everyone, S(HttpStatusCode.OK)),
-        new("imports.upload", HttpMethod.Post, _ => "/api/v1/imports", Any(Permission.PeopleManage), S(HttpStatusCode.BadRequest), Body: _ => Csv()),
-        new("imports.preview", HttpMethod.Get, _ => "/api/v1/imports/00000000000000000000000000000000", Any(Permission.PeopleManage), S(HttpStatusCode.NotFound)),
-        new("imports.commit", HttpMethod.Post, _ => "/api/v1/imports/00000000000000000000000000000000/commit", Any(Permission.PeopleManage), S(HttpStatusCode.NotFound),
+        new("imports.upload", HttpMethod.Post, _ => "/api/v1/imports", Any(PeoplePermissions.Manage), S(HttpStatusCode.BadRequest), Body: _ => Csv()),
+        new("imports.preview", HttpMethod.Get, _ => "/api/v1/imports/00000000000000000000000000000000", Any(PeoplePermissions.Manage), S(HttpStatusCode.NotFound)),
+        new("imports.commit", HttpMethod.Post, _ => "/api/v1/imports/00000000000000000000000000000000/commit", Any(PeoplePermissions.Manage), S(HttpStatusCode.NotFound),
             Body: _ => Json(new { })),
         new("open311.services", HttpMethod.Get, _ => "/open311/v2/services.json", Everyone, S(HttpStatusCode.OK)),
-        new("open311.requests", HttpMethod.Get, _ => "/open311/v2/requests.json", Any(Permission.IncidentView, Permission.IncidentHandle), S(HttpStatusCode.OK)),
-        new("open311.request", HttpMethod.Get, c => $"/open311/v2/requests/{c.IncidentId}.json", Any(Permission.IncidentView, Permission.IncidentHandle),
+        new("open311.requests", HttpMethod.Get, _ => "/open311/v2/requests.json", Any(IncidentPermissions.View, IncidentPermissions.Handle), S(HttpStatusCode.OK)),
+        new("open311.request", HttpMethod.Get, c => $"/open311/v2/requests/{c.IncidentId}.json", Any(IncidentPermissions.View, IncidentPermissions.Handle),
             S(HttpStatusCode.OK), OnIncident: true),
-        new("open311.post", HttpMethod.Post, _ => "/open311/v2/requests.json", Any(Permission.IncidentReport), S(HttpStatusCode.BadRequest),
+        new("open311.post", HttpMethod.Post, _ => "/open311/v2/requests.json", Any(IncidentPermissions.Report), S(HttpStatusCode.BadRequest),
             Body: _ => new FormUrlEncodedContent(new Dictionary<string, string> { ["service_code"] = "" })),
-        new("users.get", HttpMethod.Get, _ => "/api/v1/users/no-such-id", Any(Permission.UsersView), S(HttpStatusCode.NotFound)),
-        new("users.put", HttpMethod.Put, _ => "/api/v1/users/no-such-id", Any(Permission.UsersManage), S(HttpStatusCode.NotFound),
+        new("users.get", HttpMethod.Get, _ => "/api/v1/users/no-such-id", Any(AccountPermissions.UsersView), S(HttpStatusCode.NotFound)),
+        new("users.put", HttpMethod.Put, _ => "/api/v1/users/no-such-id", Any(AccountPermissions.UsersManage), S(HttpStatusCode.NotFound),
             Body: _ => Json(new { userName = "x", displayName = "x", roles = new[] { "GridWorker" }, captureScopeCode = "141127000000" })),
-        new("users.unlock", HttpMethod.Post, _ => "/api/v1/users/no-such-id/unlock", Any(Permission.UsersManage), S(HttpStatusCode.NotFound)),
+        new("users.unlock", HttpMethod.Post, _ => "/api/v1/users/no-such-id/unlock", Any(AccountPermissions.UsersManage), S(HttpStatusCode.NotFound)),
         new("auth.password", HttpMethod.Post, _ => "/api/v1/auth/password", Everyone, S(HttpStatusCode.BadRequest), Body: _ => Json(new { currentPassword = "", newPassword = "" })),
         new("auth.mfa.setup", HttpMethod.Get, _ => "/api/v1/auth/mfa", Everyone, S(HttpStatusCode.OK)),
         new("auth.mfa.enable", HttpMethod.Post, _ => "/api/v1/auth/mfa", Everyone, S(HttpStatusCode.BadRequest), Body: _ => Json(new { code = "000000x" })),
-        new("signIns.list", HttpMethod.Get, _ => "/api/v1/sign-in-events", Any(Permission.AuditView), S(HttpStatusCode.OK)),
-        new("audit.chain", HttpMethod.Get, _ => "/api/v1/audit/chain", Any(Permission.AuditVerify), S(HttpStatusCode.OK)),
-        new("reviews.decide", HttpMethod.Post, _ => "/api/v1/duplicate-reviews/999999999/decide", Any(Permission.PeopleManage), S(HttpStatusCode.NotFound),
+        new("signIns.list", HttpMethod.Get, _ => "/api/v1/sign-in-events", Any(AuditPermissions.View), S(HttpStatusCode.OK)),
+        new("audit.chain", HttpMethod.Get, _ => "/api/v1/audit/chain", Any(AuditPermissions.Verify), S(HttpStatusCode.OK)),
+        new("reviews.decide", HttpMethod.Post, _ => "/api/v1/duplicate-reviews/999999999/decide", Any(PeoplePermissions.Manage), S(HttpStatusCode.NotFound),
             Body: _ => Json(new { decision = "Merged" })),
-        new("territory.nodes", HttpMethod.Get, _ => "/api/v1/territory/nodes", Any(Permission.TerritoryView), S(HttpStatusCode.OK)),
-        new("person.move", HttpMethod.Post, _ => "/api/v1/people/999999999/move", Any(Permission.PeopleManage), S(HttpStatusCode.NotFound), Body: _ => Json(new { householdId = 1 })),
-        new("person.endTag", HttpMethod.Post, _ => "/api/v1/people/999999999/tags/1/end", Any(Permission.PeopleManage), S(HttpStatusCode.NotFound)),
-        new("keyPlace.put", HttpMethod.Put, _ => "/api/v1/key-places/999999999", Any(Permission.PeopleManage), S(HttpStatusCode.NotFound),
+        new("territory.nodes", HttpMethod.Get, _ => "/api/v1/territory/nodes", Any(TerritoryPermissions.View), S(HttpStatusCode.OK)),
+        new("person.move", HttpMethod.Post, _ => "/api/v1/people/999999999/move", Any(PeoplePermissions.Manage), S(HttpStatusCode.NotFound), Body: _ => Json(new { householdId = 1 })),
+        new("person.endTag", HttpMethod.Post, _ => "/api/v1/people/999999999/tags/1/end", Any(PeoplePermissions.Manage), S(HttpStatusCode.NotFound)),
+        new("keyPlace.put", HttpMethod.Put, _ => "/api/v1/key-places/999999999", Any(PeoplePermissions.Manage), S(HttpStatusCode.NotFound),
             Body: _ => Json(new { name = "x", kind = "School", address = "x", contactName = "x", version = 0 })),
-        new("staff.end", HttpMethod.Post, _ => "/api/v1/grids/14112710000130001/staff/999999999/end", Any(Permission.TerritoryManage),
+        new("staff.end", HttpMethod.Post, _ => "/api/v1/grids/14112710000130001/staff/999999999/end", Any(TerritoryPermissions.Manage),
             S(HttpStatusCode.NotFound, HttpStatusCode.Forbidden)),
     ];
 
@@ -165,7 +170,7 @@ public abstract class RouteMatrixTests(GridGovApp app)
             {
                 var context = contexts[where];
                 // A fresh incident is dispatched to no department: a handler sees none of them.
-                var visible = user.CanView(context.IncidentPath) && user.IncidentDepartmentScope is null;
+                var visible = user.CanView(context.IncidentPath) && IncidentPermissions.DepartmentScopeOf(user) is null;
                 var expected = !row.Allowed(user) ? [HttpStatusCode.Forbidden]
                     : row.OnIncident && !visible ? [HttpStatusCode.NotFound]
                     : row.Answers;

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Security;
 using GridGov.Data;
 using GridGov.Kernel.Scoping;
 using GridGov.Modules.Accounts.Application;
@@ -30,7 +31,7 @@ public class AccountPolicyTests
     [InlineData("Development", "false", false)]
     [InlineData("Staging", null, false)]
     public void The_demo_is_seeded_in_development_or_when_asked_and_never_by_default_in_production(string environment, string? setting, bool seeded) =>
-        Assert.Equal(seeded, DatabaseInitializer.DemoWanted(Config(setting), new Host(environment)));
+        Assert.Equal(seeded, GridGov.Kernel.Hosting.DemoData.Wanted(Config(setting), new Host(environment)));
 
     private static async Task<bool> AcceptedAsync(string password, string environment = "Production", string userName = "zhangsan")
     {

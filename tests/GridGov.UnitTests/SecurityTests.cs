@@ -1,3 +1,7 @@
+using GridGov.Modules.Accounts.Contracts;
+using GridGov.Modules.Audit.Contracts;
+using GridGov.Modules.People.Contracts;
+using GridGov.Modules.Territory.Contracts;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Security;
 
@@ -29,14 +33,14 @@ public class SecurityTests
     {
         var worker = new CurrentUser();
         worker.SignIn("w", "w", [Roles.GridWorker], "a/", null);
-        Assert.True(worker.Has(Permission.PeopleView));
-        Assert.Equal("permission_denied", Assert.Throws<ForbiddenException>(() => worker.Require(Permission.TerritoryManage)).Code);
+        Assert.True(worker.Has(PeoplePermissions.View));
+        Assert.Equal("permission_denied", Assert.Throws<ForbiddenException>(() => worker.Require(TerritoryPermissions.Manage)).Code);
 
         var auditor = new CurrentUser();
         auditor.SignIn("a", "a", [Roles.Auditor], "a/", null);
-        Assert.True(auditor.Has(Permission.AuditView));
-        Assert.False(auditor.Has(Permission.UsersManage));
-        Assert.False(auditor.Has(Permission.TerritoryManage));
+        Assert.True(auditor.Has(AuditPermissions.View));
+        Assert.False(auditor.Has(AccountPermissions.UsersManage));
+        Assert.False(auditor.Has(TerritoryPermissions.Manage));
     }
 
     [Fact]

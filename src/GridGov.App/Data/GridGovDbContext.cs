@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using GridGov.Kernel.Auditing;
 using GridGov.Kernel.Scoping;
 using GridGov.Kernel.Security;
-using GridGov.Modules.Accounts.Domain;
+using GridGov.Kernel.Modules;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,13 +20,11 @@ public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options,
 {
     private readonly ISaveHook[] _hooks = hooks?.ToArray() ?? [];
 
-    internal CurrentUser User => user;
+    /// <summary>Who the context acts for; module query filters read it per query.</summary>
+    public CurrentUser User => user;
 
     /// <summary>Read by the query filters at execution time; null hides everything.</summary>
     public string? ScopeViewPath => user.ViewPath;
-
-    /// <summary>Read by the incident filter: a department handler sees only their department's incidents.</summary>
-    public string? ScopeDepartment => user.IncidentDepartmentScope;
 
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
 
@@ -50,21 +48,8 @@ public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options,
                 property.SetValueConverter(new Kernel.Privacy.EncryptedAtRest());
                 property.SetMaxLength(Kernel.Privacy.EncryptedAtRest.StoredLength);
             }
-        builder.Entity<Modules.Incidents.Domain.Incident>().HasQueryFilter("department", i =>
-            ScopeDepartment == null || i.Assignments.Any(a => a.IsActive && a.DepartmentCode == ScopeDepartment));
-        if (isPostgres)
-        {
-            // An incident's number carries its id: drawn from a sequence before the insert, the
-            // number is set in the same save (SQLite, without sequences, numbers it in a second save).
-            builder.Entity<Modules.Incidents.Domain.Incident>().Property(i => i.Id).UseHiLo("IncidentIds");
-            // Search keys are matched by prefix; byte order lets those prefixes use their B-tree indexes.
-            var person = builder.Entity<Modules.People.Domain.Person>();
-            foreach (var key in new[] { "Name", "PinyinInitials", "PinyinFull" })
-                person.Property(key).UseCollation("C");
-            // Address search matches anywhere in the text: trigrams index that.
-            builder.HasPostgresExtension("pg_trgm");
-            builder.Entity<Modules.People.Domain.Household>().HasIndex(h => h.Address).HasMethod("gin").HasOperators("gin_trgm_ops");
-        }
+        var settings = new ModelSettings(this, isPostgres);
+        foreach (var module in ModuleCatalog.All) module.ConfigureModel(builder, settings);
     }
 
     public const string ScopeFilterName = "scope";

@@ -1,3 +1,4 @@
+using GridGov.Modules.Audit.Application;
 using System.Net;
 using GridGov.Data;
 using GridGov.IntegrationTests.Infrastructure;

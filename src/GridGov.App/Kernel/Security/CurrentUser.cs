@@ -63,11 +63,4 @@ public sealed class CurrentUser
     public bool CanView(string path) => TreePath.IsWithin(path, ViewPath);
 
     public bool CanCapture(string path) => TreePath.IsWithin(path, CapturePath);
-
-    /// <summary>
-    /// For a user who handles incidents for a department and may not otherwise see them, the
-    /// department whose incidents alone they see ("" when they have none); null for everyone else.
-    /// </summary>
-    public string? IncidentDepartmentScope =>
-        Has(Permission.IncidentHandle) && !Has(Permission.IncidentView) ? DepartmentCode ?? "" : null;
 }

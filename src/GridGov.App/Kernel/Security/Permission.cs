@@ -1,38 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace GridGov.Kernel.Security;
 
-public enum Permission
+/// <summary>
+/// Something a role may do. Each module declares its own (in its Contracts) with the roles that
+/// hold them in its manifest; the name is what the API and the audit records show.
+/// </summary>
+[JsonConverter(typeof(PermissionJson))]
+public readonly record struct Permission(string Name)
 {
-    TerritoryView,
-    TerritoryManage,
-    CoverageView,
-    PeopleView,
-    /// <summary>Register, edit, move and deregister people; decide duplicate reviews.</summary>
-    PeopleManage,
-    /// <summary>See a full ID number or phone, each time recorded.</summary>
-    PeopleReveal,
-    /// <summary>See and attach tags marked sensitive (special populations).</summary>
-    SensitiveTags,
-    UsersView,
-    UsersManage,
-    AuditView,
-    /// <summary>Verify the hash chain of the audit records.</summary>
-    AuditVerify,
-    SystemSettings,
-    /// <summary>See incidents within the view scope, their timelines and metrics.</summary>
-    IncidentView,
-    /// <summary>Report an incident, or register one that came by hotline or in person.</summary>
-    IncidentReport,
-    /// <summary>Accept, reject, dispatch, escalate and reopen incidents at one's own level (受理、派遣).</summary>
-    IncidentDispatch,
-    /// <summary>Acknowledge and handle incidents dispatched to one's department; sees only those.</summary>
-    IncidentHandle,
-    /// <summary>Verify handled incidents on site and resolve small matters on one's grid.</summary>
-    IncidentVerify,
-    /// <summary>Edit the routing rules of one's own area (a county's own rule beats the default).</summary>
-    IncidentConfigure,
+    public override string ToString() => Name;
+
+    private sealed class PermissionJson : JsonConverter<Permission>
+    {
+        public override Permission Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(reader.GetString() ?? "");
+        public override void Write(Utf8JsonWriter writer, Permission value, JsonSerializerOptions options) => writer.WriteStringValue(value.Name);
+    }
+}
+
+/// <summary>Permissions over the platform itself, held by no module.</summary>
+public static class PlatformPermissions
+{
+    /// <summary>Deployment settings such as the working-day calendar.</summary>
+    public static readonly Permission SystemSettings = new("SystemSettings");
+
     /// <summary>
     /// Change reference data every county shares (the incident category catalogue, the tag
     /// catalogue): only the role that owns it, never one county for all thirteen.
     /// </summary>
-    SharedReferenceData,
+    public static readonly Permission SharedReferenceData = new("SharedReferenceData");
+
+    internal static IEnumerable<Modules.PermissionGrant> Grants =>
+    [
+        new(SystemSettings, Roles.SystemAdmin),
+        new(SharedReferenceData, Roles.SystemAdmin),
+    ];
 }

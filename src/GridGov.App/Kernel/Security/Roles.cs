@@ -26,34 +26,6 @@ public static class Roles
 
     public static bool BreaksSeparation(IEnumerable<string> roles) => roles.Distinct().Count(SeparatedDuties.Contains) > 1;
 
-    private static readonly Permission[] Staff =
-    [
-        Permission.TerritoryView, Permission.TerritoryManage, Permission.CoverageView, Permission.PeopleView,
-        Permission.PeopleManage, Permission.PeopleReveal, Permission.SensitiveTags, Permission.UsersView, Permission.UsersManage,
-    ];
-
-    /// <summary>A command centre at its level (县、乡、社区): takes in reports and dispatches them.</summary>
-    private static readonly Permission[] Centre = [Permission.IncidentView, Permission.IncidentReport, Permission.IncidentDispatch];
-
-    private static readonly Dictionary<string, Permission[]> PermissionsByRole = new()
-    {
-        // Everything but accounts and audit, which belong to the other two powers.
-        [SystemAdmin] = Enum.GetValues<Permission>()
-            .Except([Permission.UsersView, Permission.UsersManage, Permission.AuditView, Permission.AuditVerify]).ToArray(),
-        [SecurityAdmin] = [Permission.TerritoryView, Permission.UsersView, Permission.UsersManage],
-        [AuditAdmin] = [Permission.TerritoryView, Permission.UsersView, Permission.AuditView, Permission.AuditVerify],
-        [CountyCentre] = [.. Staff, .. Centre, Permission.IncidentConfigure],
-        [TownshipStaff] = [.. Staff, .. Centre],
-        [CommunityStaff] = [.. Staff, .. Centre],
-        // Grid workers keep the ledger of their own grid up to date and contact the people on it;
-        // they report what they find and verify on site what departments have handled.
-        [GridWorker] = [Permission.TerritoryView, Permission.PeopleView, Permission.PeopleManage, Permission.PeopleReveal,
-            Permission.IncidentView, Permission.IncidentReport, Permission.IncidentVerify],
-        [DepartmentHandler] = [Permission.TerritoryView, Permission.IncidentHandle],
-        [Auditor] = [Permission.TerritoryView, Permission.CoverageView, Permission.PeopleView, Permission.UsersView, Permission.AuditView,
-            Permission.IncidentView],
-    };
-
     private static readonly Dictionary<string, string[]> GrantableByRole = new()
     {
         [SecurityAdmin] = [.. All],
@@ -65,10 +37,20 @@ public static class Roles
     /// <summary>The account a production deployment starts with: it creates the others.</summary>
     public const string FirstAccountRole = SecurityAdmin;
 
-    public static bool IsKnown(string role) => PermissionsByRole.ContainsKey(role);
+    public static bool IsKnown(string role) => All.Contains(role);
 
-    public static IEnumerable<Permission> PermissionsOf(IEnumerable<string> roles) =>
-        roles.SelectMany(r => PermissionsByRole.GetValueOrDefault(r, [])).Distinct();
+    /// <summary>What the roles may do, as the modules' manifests grant it.</summary>
+    public static IEnumerable<Permission> PermissionsOf(IEnumerable<string> roles)
+    {
+        var held = roles.ToHashSet();
+        return Modules.ModuleCatalog.Grants.Where(g => g.Roles.Any(held.Contains)).Select(g => g.Permission).Distinct();
+    }
+
+    /// <summary>Every permission some module declares.</summary>
+    public static IEnumerable<Permission> Declared => Modules.ModuleCatalog.Grants.Select(g => g.Permission).Distinct();
+
+    /// <summary>The county's staff at every level (县、乡、社区), who keep its territory and ledger.</summary>
+    public static readonly IReadOnlyList<string> CentreStaff = [CountyCentre, TownshipStaff, CommunityStaff];
 
     public static IEnumerable<string> GrantableBy(IEnumerable<string> roles) =>
         roles.SelectMany(r => GrantableByRole.GetValueOrDefault(r, [])).Distinct();

@@ -37,7 +37,7 @@ public static class AccountEndpoints
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/me", (CurrentUser me) => new MeView(me.UserName, me.Roles,
-                Enum.GetValues<Permission>().Where(me.Has).Select(p => p.ToString()).ToList(), me.CapturePath, me.ViewPath, me.MustChangePassword, me.MustEnrolSecondFactor))
+                Roles.Declared.Where(me.Has).Select(p => p.ToString()).ToList(), me.CapturePath, me.ViewPath, me.MustChangePassword, me.MustEnrolSecondFactor))
             .WithTags("Accounts").WithSummary("The signed-in user, their roles, permissions and scopes");
         api.MapPost("/auth/password", async Task<NoContent> (ChangePassword body, PasswordChanges passwords, CancellationToken ct) =>
         {

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Security;
 using System.IO.Compression;
 using GridGov.Modules.Accounts.Domain;
 using Microsoft.AspNetCore.Identity;
@@ -21,7 +22,7 @@ public sealed class PasswordPolicy(IConfiguration config, Microsoft.Extensions.H
     public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
     {
         if (string.IsNullOrEmpty(password)) return Task.FromResult(IdentityResult.Success);
-        var refused = IsDemo(password) ? !Data.DatabaseInitializer.DemoWanted(config, env)
+        var refused = IsDemo(password) ? !Kernel.Hosting.DemoData.Wanted(config, env)
             : IsCommon(password) || MostlyOneCharacter(password)
               || user.UserName is { Length: >= 3 } name && password.Contains(name, StringComparison.OrdinalIgnoreCase);
         return Task.FromResult(refused

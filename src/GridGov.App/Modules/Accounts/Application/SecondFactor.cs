@@ -1,3 +1,5 @@
+using GridGov.Modules.Accounts.Contracts;
+using GridGov.Modules.People.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Security;
@@ -26,7 +28,7 @@ public sealed class SecondFactor(UserManager<AppUser> users, CurrentUser me, Ses
     {
         var list = roles.ToList();
         var permissions = Roles.PermissionsOf(list).ToHashSet();
-        return list.Any(Roles.SeparatedDuties.Contains) || permissions.Contains(Permission.PeopleReveal) || permissions.Contains(Permission.UsersManage);
+        return list.Any(Roles.SeparatedDuties.Contains) || permissions.Contains(PeoplePermissions.Reveal) || permissions.Contains(AccountPermissions.UsersManage);
     }
 
     /// <summary>The key to enter in an authenticator app (made on first ask), as text and as a QR code.</summary>

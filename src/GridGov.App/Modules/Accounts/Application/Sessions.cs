@@ -1,3 +1,4 @@
+using GridGov.Kernel.Security;
 using GridGov.Data;
 using GridGov.Modules.Accounts.Domain;
 using Microsoft.AspNetCore.Http;

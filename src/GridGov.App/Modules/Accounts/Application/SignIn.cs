@@ -1,3 +1,4 @@
+using GridGov.Kernel.Security;
 using System.Security.Claims;
 using GridGov.Data;
 using GridGov.Modules.Accounts.Domain;

@@ -1,3 +1,4 @@
+using GridGov.Modules.Audit.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Paging;
 using GridGov.Kernel.Security;
@@ -14,7 +15,7 @@ public sealed class SignInLog(GridGovDbContext db, CurrentUser user)
 {
     public async Task<Page<SignInEventView>> ListAsync(string? userName, SignInOutcomeKind? outcome, PageRequest page, CancellationToken ct)
     {
-        user.Require(Permission.AuditView);
+        user.Require(AuditPermissions.View);
         var query = db.Set<SignInEvent>().AsNoTracking()
             .Where(e => (userName == null || e.UserName == userName) && (outcome == null || e.Outcome == outcome));
         var total = await query.CountAsync(ct);

@@ -1,3 +1,4 @@
+using GridGov.Modules.Accounts.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Paging;
@@ -30,7 +31,7 @@ public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, U
 
     public async Task<Page<UserView>> ListAsync(string? search, PageRequest page, CancellationToken ct)
     {
-        actor.Require(Permission.UsersView);
+        actor.Require(AccountPermissions.UsersView);
         var query = Visible.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search)) query = query.Where(u => u.UserName!.Contains(search) || u.DisplayName.Contains(search));
         var total = await query.CountAsync(ct);
@@ -44,14 +45,14 @@ public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, U
 
     public async Task<UserView> GetAsync(string id, CancellationToken ct)
     {
-        actor.Require(Permission.UsersView);
+        actor.Require(AccountPermissions.UsersView);
         var user = await Visible.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("user_not_found", id);
         return View(user, [.. await users.GetRolesAsync(user)]);
     }
 
     public async Task<UserView> CreateAsync(SaveUser input, CancellationToken ct)
     {
-        actor.Require(Permission.UsersManage);
+        actor.Require(AccountPermissions.UsersManage);
         var (capture, view) = await CheckGrantAsync(input, ct);
         if (string.IsNullOrEmpty(input.Password)) throw new ValidationException("password", "required");
         // An initial password is the administrator's, not the user's: it is changed at first sign-in.
@@ -65,7 +66,7 @@ public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, U
 
     public async Task<UserView> UpdateAsync(string id, SaveUser input, CancellationToken ct)
     {
-        actor.Require(Permission.UsersManage);
+        actor.Require(AccountPermissions.UsersManage);
         var user = await Visible.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("user_not_found", id);
         if (user.Id == actor.UserId) throw new ForbiddenException("cannot_edit_self");
         var current = await users.GetRolesAsync(user);
@@ -92,7 +93,7 @@ public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, U
 
     public async Task UnlockAsync(string id, CancellationToken ct)
     {
-        actor.Require(Permission.UsersManage);
+        actor.Require(AccountPermissions.UsersManage);
         var user = await Visible.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("user_not_found", id);
         if (!actor.CanCapture(user.CaptureScopePath ?? "\u0000")) throw new ForbiddenException("outside_capture_scope");
         Check(await users.SetLockoutEndDateAsync(user, null));

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Security;
 using GridGov.Kernel.Auditing;
 using GridGov.Kernel.Scoping;
 

@@ -1,3 +1,4 @@
+using GridGov.Modules.Audit.Application;
 using GridGov.Data;
 using GridGov.Kernel.Security;
 using Microsoft.AspNetCore.Builder;

@@ -26,7 +26,7 @@ public sealed class HolidayCalendar(GridGovDbContext db, CurrentUser user, Micro
 
     public async Task<CalendarDayView> SetAsync(DateOnly date, CalendarDayChange change, CancellationToken ct)
     {
-        user.Require(Permission.SystemSettings);
+        user.Require(PlatformPermissions.SystemSettings);
         if (change.Kind == DayKind.Workday && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             throw new ValidationException("kind", "workday_on_weekday");
         var day = await db.Set<CalendarDay>().FirstOrDefaultAsync(d => d.Date == date, ct);
@@ -39,7 +39,7 @@ public sealed class HolidayCalendar(GridGovDbContext db, CurrentUser user, Micro
 
     public async Task RemoveAsync(DateOnly date, CancellationToken ct)
     {
-        user.Require(Permission.SystemSettings);
+        user.Require(PlatformPermissions.SystemSettings);
         var day = await db.Set<CalendarDay>().FirstOrDefaultAsync(d => d.Date == date, ct) ?? throw new NotFoundException("calendar_day_not_found", date);
         db.Remove(day);
         await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using GridGov.Modules.Incidents.Contracts;
 using GridGov.Kernel.Scoping;
 using GridGov.Kernel.Security;
 using GridGov.Modules.Incidents.Domain;
@@ -26,10 +27,10 @@ public static class IncidentActors
     public static IReadOnlyList<Actor> Of(CurrentUser user, Incident incident)
     {
         var actors = new List<Actor>();
-        if (user.Has(Permission.IncidentDispatch) && user.CanCapture(incident.Path) && LevelOf(user.CapturePath) >= DeskOf(incident.Level))
+        if (user.Has(IncidentPermissions.Dispatch) && user.CanCapture(incident.Path) && LevelOf(user.CapturePath) >= DeskOf(incident.Level))
             actors.Add(Actor.Dispatcher);
-        if (user.Has(Permission.IncidentVerify) && user.CanCapture(incident.Path)) actors.Add(Actor.GridWorker);
-        if (user.Has(Permission.IncidentHandle) && user.DepartmentCode is { } department)
+        if (user.Has(IncidentPermissions.Verify) && user.CanCapture(incident.Path)) actors.Add(Actor.GridWorker);
+        if (user.Has(IncidentPermissions.Handle) && user.DepartmentCode is { } department)
             foreach (var a in incident.Assignments.Where(a => a.IsActive && a.DepartmentCode == department))
                 actors.Add(a.IsLead ? Actor.LeadDepartment : Actor.AssistingDepartment);
         return actors;

@@ -25,7 +25,7 @@ public sealed class IncidentCatalogue(GridGovDbContext db, CurrentUser user, Mic
     /// <summary>Adds a category or changes one; an item belongs to a group, a group to nothing. Kept in history.</summary>
     public async Task<CategoryItem> SetCategoryAsync(string code, CategoryChange change, CancellationToken ct)
     {
-        user.Require(Permission.SharedReferenceData);
+        user.Require(PlatformPermissions.SharedReferenceData);
         code = code.Trim().ToUpperInvariant();
         var existing = await db.Set<IncidentCategory>().FirstOrDefaultAsync(c => c.Code == code, ct);
         if (existing is null)

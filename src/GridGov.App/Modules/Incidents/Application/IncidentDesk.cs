@@ -1,3 +1,4 @@
+using GridGov.Modules.Incidents.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Paging;
@@ -56,7 +57,7 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
     /// <summary>How near an open incident of the same category must be to be shown as a possible duplicate.</summary>
     private const double NearDegrees = 0.002;
 
-    private bool MayRead => user.Has(Permission.IncidentView) || user.Has(Permission.IncidentHandle);
+    private bool MayRead => user.Has(IncidentPermissions.View) || user.Has(IncidentPermissions.Handle);
 
     public Task<ReportResult> ReportAsync(ReportRequest request, CancellationToken ct) => ReportAsync(request, viaOpen311: false, ct);
 
@@ -66,11 +67,11 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
 
     private async Task<ReportResult> ReportAsync(ReportRequest request, bool viaOpen311, CancellationToken ct)
     {
-        user.Require(Permission.IncidentReport);
+        user.Require(IncidentPermissions.Report);
         var grid = await GridOfAsync(request.GridCode, request.Longitude, request.Latitude, ct);
         if (!await routes.IsReportableAsync(request.CategoryCode, ct)) throw new ValidationException("categoryCode", "unknown");
         if (!Enum.IsDefined(request.Source)) throw new ValidationException("source", "unknown");
-        if (!Incident.MayRecord(request.Source, user.Has(Permission.IncidentDispatch), viaOpen311))
+        if (!Incident.MayRecord(request.Source, user.Has(IncidentPermissions.Dispatch), viaOpen311))
             throw new ValidationException("source", "channel_not_yours");
         var rule = await routes.ResolveAsync(request.CategoryCode, grid.Path, ct);
         var calendar = await routes.CalendarAsync(ct);
@@ -148,7 +149,7 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
         await notices.SendPendingAsync(ct);
         // A department that sent an incident back no longer sees it, and may take no further step;
         // the central department filter decides, as it does for every read.
-        var stillSeen = user.IncidentDepartmentScope is null || await db.Set<Incident>().AnyAsync(i => i.Id == id, ct);
+        var stillSeen = IncidentPermissions.DepartmentScopeOf(user) is null || await db.Set<Incident>().AnyAsync(i => i.Id == id, ct);
         return View(incident, rule, stillSeen ? IncidentActors.Of(user, incident) : []);
     }
 
@@ -182,18 +183,18 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
         {
             case IncidentList.Mine: query = query.Where(i => i.ReportedBy == user.UserName); break;
             case IncidentList.ToVerify:
-                user.Require(Permission.IncidentVerify);
+                user.Require(IncidentPermissions.Verify);
                 query = query.Where(i => i.State == IncidentState.Handled);
                 break;
             case IncidentList.Queue:
-                user.Require(Permission.IncidentDispatch);
+                user.Require(IncidentPermissions.Dispatch);
                 var desk = IncidentActors.LevelOf(user.CapturePath);
                 var levels = desk == HandlingLevel.Community ? new[] { HandlingLevel.Community, HandlingLevel.Grid } : [desk];
                 query = query.Where(i => levels.Contains(i.Level)
                     && (i.State == IncidentState.Reported || i.State == IncidentState.Accepted || i.RequestedExtensionDays != null));
                 break;
             case IncidentList.Department:
-                user.Require(Permission.IncidentHandle);
+                user.Require(IncidentPermissions.Handle);
                 var department = user.DepartmentCode ?? "";
                 query = query.Where(i => i.Assignments.Any(a => a.IsActive && a.DepartmentCode == department)
                     && (i.State == IncidentState.Dispatched || i.State == IncidentState.Handling));

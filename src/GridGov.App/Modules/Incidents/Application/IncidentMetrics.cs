@@ -1,3 +1,4 @@
+using GridGov.Modules.Incidents.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Scoping;
@@ -41,12 +42,12 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
 {
     public async Task<MetricsReport> ReportAsync(IncidentFilter filter, CancellationToken ct)
     {
-        user.Require(Permission.IncidentView);
+        user.Require(IncidentPermissions.View);
         filter = filter with { Measure = null };
         var area = await AreaPathAsync(filter.AreaCode, ct);
         var place = area ?? user.ViewPath ?? "";
         var cells = new List<TallyCell>();
-        if (user.IncidentDepartmentScope is not null) cells.AddRange(await CountedAsync(filter, ct));
+        if (IncidentPermissions.DepartmentScopeOf(user) is not null) cells.AddRange(await CountedAsync(filter, ct));
         else if (DailyTalliesOf(place) is { } daily)
             cells.AddRange(await TalliedAsync(filter, area, daily, Period(daily, filter.From), Period(daily, filter.To), ct));
         else if (TreePath.GridDepth(place) <= 2 && WholeMonths(filter.From, filter.To) is var (first, last))

@@ -1,3 +1,4 @@
+using GridGov.Modules.Incidents.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Security;
@@ -27,7 +28,7 @@ public sealed class IncidentPhotos(GridGovDbContext db, CurrentUser user, IConfi
 
     public async Task<string> SaveAsync(Stream content, CancellationToken ct)
     {
-        if (!user.Has(Permission.IncidentReport) && !user.Has(Permission.IncidentHandle) && !user.Has(Permission.IncidentVerify))
+        if (!user.Has(IncidentPermissions.Report) && !user.Has(IncidentPermissions.Handle) && !user.Has(IncidentPermissions.Verify))
             throw new ForbiddenException("permission_denied");
         var head = new byte[12];
         var got = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);

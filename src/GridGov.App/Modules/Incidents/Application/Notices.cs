@@ -1,3 +1,4 @@
+using GridGov.Modules.Incidents.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Paging;
 using GridGov.Kernel.Security;
@@ -83,9 +84,9 @@ public sealed class Notices(GridGovDbContext db, CurrentUser user, INoticeSender
     private IReadOnlyList<string> MyAudiences()
     {
         var audiences = new List<string>();
-        if (user.Has(Permission.IncidentDispatch) && user.CapturePath is { } centre) audiences.Add("centre:" + centre);
-        if (user.Has(Permission.IncidentVerify) && user.CapturePath is { } grid) audiences.Add("grid:" + grid);
-        if (user.Has(Permission.IncidentHandle) && user.DepartmentCode is { } d) audiences.Add(Department(d));
+        if (user.Has(IncidentPermissions.Dispatch) && user.CapturePath is { } centre) audiences.Add("centre:" + centre);
+        if (user.Has(IncidentPermissions.Verify) && user.CapturePath is { } grid) audiences.Add("grid:" + grid);
+        if (user.Has(IncidentPermissions.Handle) && user.DepartmentCode is { } d) audiences.Add(Department(d));
         return audiences;
     }
 

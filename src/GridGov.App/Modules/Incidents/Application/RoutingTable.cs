@@ -1,3 +1,4 @@
+using GridGov.Modules.Incidents.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Security;
@@ -68,7 +69,7 @@ public sealed class RoutingTable(GridGovDbContext db, CurrentUser user, ITerrito
 
     public async Task<IReadOnlyList<RouteView>> ListAsync(CancellationToken ct)
     {
-        user.Require(Permission.IncidentView);
+        user.Require(IncidentPermissions.View);
         var rules = await db.Set<RoutingRule>().AsNoTracking().OrderBy(r => r.CategoryCode).ThenBy(r => r.Path).ToListAsync(ct);
         return rules.Select(View).ToList();
     }
@@ -76,7 +77,7 @@ public sealed class RoutingTable(GridGovDbContext db, CurrentUser user, ITerrito
     /// <summary>Sets the route of a category in an area the user may change (their own county, say).</summary>
     public async Task<RouteView> SetAsync(RouteChange change, CancellationToken ct)
     {
-        user.Require(Permission.IncidentConfigure);
+        user.Require(IncidentPermissions.Configure);
         if (!await db.Set<IncidentCategory>().AnyAsync(c => c.Code == change.CategoryCode, ct))
             throw new ValidationException("categoryCode", "unknown");
         var areaPath = string.IsNullOrEmpty(change.AreaCode) ? "" : await territory.PathOfAsync(change.AreaCode, ct)

@@ -1,3 +1,4 @@
+using GridGov.Modules.Audit.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Paging;
 using GridGov.Kernel.Security;
@@ -13,7 +14,7 @@ public sealed class AccessLog(GridGovDbContext db, CurrentUser user)
 {
     public async Task<Page<AccessView>> ListAsync(int? personId, string? userName, PageRequest page, CancellationToken ct)
     {
-        user.Require(Permission.AuditView);
+        user.Require(AuditPermissions.View);
         var query = db.Set<PersonAccess>().AsNoTracking()
             .Where(a => (personId == null || a.PersonId == personId) && (userName == null || a.UserName == userName));
         var total = await query.CountAsync(ct);

@@ -1,3 +1,4 @@
+using GridGov.Modules.People.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Paging;
@@ -17,7 +18,7 @@ public sealed class DuplicateReviews(GridGovDbContext db, CurrentUser user, Time
 {
     public async Task<Page<ReviewView>> ListAsync(bool pendingOnly, PageRequest page, CancellationToken ct)
     {
-        user.Require(Permission.PeopleView);
+        user.Require(PeoplePermissions.View);
         var query = db.Set<DuplicateReview>().AsNoTracking().Where(r => !pendingOnly || r.State == ReviewState.Pending);
         var total = await query.CountAsync(ct);
         // The existing person through the scope filter too: a review is placed where its reader sees
@@ -31,7 +32,7 @@ public sealed class DuplicateReviews(GridGovDbContext db, CurrentUser user, Time
     /// <summary>Merge: the submitted details update the existing person. Keep apart: a second record is registered on purpose.</summary>
     public async Task<ReviewView> DecideAsync(int id, ReviewState decision, CancellationToken ct)
     {
-        user.Require(Permission.PeopleManage);
+        user.Require(PeoplePermissions.Manage);
         var review = await db.Set<DuplicateReview>().ForChangeAsync(r => r.Id == id, user, "review_not_found", id, ct);
         review.Decide(decision, user.UserName, clock.GetUtcNow().UtcDateTime);
         var existing = await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == review.ExistingPersonId, ct)

@@ -1,3 +1,4 @@
+using GridGov.Modules.People.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Privacy;
@@ -29,7 +30,7 @@ public sealed class GridPlaces(GridGovDbContext db, CurrentUser user, ITerritory
 {
     public async Task<GridPlacesView> GetAsync(string gridCode, CancellationToken ct)
     {
-        user.Require(Permission.PeopleView);
+        user.Require(PeoplePermissions.View);
         var grid = await GridAsync(gridCode, ct);
         var buildings = await db.Set<Building>().AsNoTracking().Where(b => b.GridId == grid.Id).OrderBy(b => b.Name)
             .Select(b => new { b.Id, b.Name, b.Address, b.HeadName, b.HeadPhone, Households = db.Set<Household>().Count(h => h.BuildingId == b.Id && h.IsActive) })
@@ -42,7 +43,7 @@ public sealed class GridPlaces(GridGovDbContext db, CurrentUser user, ITerritory
 
     public async Task<int> AddHouseholdAsync(string gridCode, NewHousehold input, CancellationToken ct)
     {
-        user.Require(Permission.PeopleManage);
+        user.Require(PeoplePermissions.Manage);
         var grid = await GridToChangeAsync(gridCode, ct);
         if (input.BuildingId is { } bid && !await db.Set<Building>().AnyAsync(b => b.Id == bid && b.GridId == grid.Id, ct))
             throw new ValidationException("buildingId", "not_on_grid");
@@ -54,7 +55,7 @@ public sealed class GridPlaces(GridGovDbContext db, CurrentUser user, ITerritory
 
     public async Task ChangeHouseholdAsync(int id, HouseholdChange input, CancellationToken ct)
     {
-        user.Require(Permission.PeopleManage);
+        user.Require(PeoplePermissions.Manage);
         var household = await db.Set<Household>().ForChangeAsync(h => h.Id == id, user, "household_not_found", id, ct);
         db.Expect(household, input.Version);
         if (input.BuildingId is { } bid && !await db.Set<Building>().AnyAsync(b => b.Id == bid && b.GridId == household.GridId, ct))
@@ -66,7 +67,7 @@ public sealed class GridPlaces(GridGovDbContext db, CurrentUser user, ITerritory
 
     public async Task CloseHouseholdAsync(int id, CancellationToken ct)
     {
-        user.Require(Permission.PeopleManage);
+        user.Require(PeoplePermissions.Manage);
         var household = await db.Set<Household>().ForChangeAsync(h => h.Id == id, user, "household_not_found", id, ct);
         household.Close(await db.Set<Person>().IgnoreQueryFilters().AnyAsync(p => p.HouseholdId == id && p.IsActive, ct));
         await db.SaveChangesAsync(ct);
@@ -74,7 +75,7 @@ public sealed class GridPlaces(GridGovDbContext db, CurrentUser user, ITerritory
 
     public async Task<int> AddBuildingAsync(string gridCode, NewBuilding input, CancellationToken ct)
     {
-        user.Require(Permission.PeopleManage);
+        user.Require(PeoplePermissions.Manage);
         var grid = await GridToChangeAsync(gridCode, ct);
         var building = Building.Create(input.Name, input.Address, Placement.OnGrid(grid.Id, grid.Path), input.HeadName, input.HeadPhone);
         db.Add(building);
@@ -84,7 +85,7 @@ public sealed class GridPlaces(GridGovDbContext db, CurrentUser user, ITerritory
 
     public async Task AppointHeadAsync(int buildingId, BuildingHead input, CancellationToken ct)
     {
-        user.Require(Permission.PeopleManage);
+        user.Require(PeoplePermissions.Manage);
         var building = await db.Set<Building>().ForChangeAsync(b => b.Id == buildingId, user, "building_not_found", buildingId, ct);
         building.AppointHead(input.HeadName, input.HeadPhone);
         await db.SaveChangesAsync(ct);
@@ -92,7 +93,7 @@ public sealed class GridPlaces(GridGovDbContext db, CurrentUser user, ITerritory
 
     public async Task<int> AddKeyPlaceAsync(string gridCode, KeyPlaceInput input, CancellationToken ct)
     {
-        user.Require(Permission.PeopleManage);
+        user.Require(PeoplePermissions.Manage);
         var grid = await GridToChangeAsync(gridCode, ct);
         var place = KeyPlace.Register(Placement.OnGrid(grid.Id, grid.Path), input.Name, input.Kind, input.Address, input.ContactName, input.ContactPhone);
         db.Add(place);
@@ -102,7 +103,7 @@ public sealed class GridPlaces(GridGovDbContext db, CurrentUser user, ITerritory
 
     public async Task ChangeKeyPlaceAsync(int id, KeyPlaceChange input, CancellationToken ct)
     {
-        user.Require(Permission.PeopleManage);
+        user.Require(PeoplePermissions.Manage);
         var place = await db.Set<KeyPlace>().ForChangeAsync(k => k.Id == id, user, "key_place_not_found", id, ct);
         db.Expect(place, input.Version);
         place.Change(input.Name, input.Kind, input.Address, input.ContactName, input.ContactPhone);

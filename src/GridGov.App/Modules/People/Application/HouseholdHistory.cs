@@ -1,3 +1,4 @@
+using GridGov.Modules.People.Contracts;
 using System.Text.Json;
 using GridGov.Data;
 using GridGov.Kernel.Auditing;
@@ -22,7 +23,7 @@ public sealed class HouseholdHistory(GridGovDbContext db, CurrentUser user)
 {
     public async Task<HouseholdAsOf> AsOfAsync(int householdId, DateTime at, CancellationToken ct)
     {
-        user.Require(Permission.PeopleView);
+        user.Require(PeoplePermissions.View);
         if (!await db.Set<Household>().AnyAsync(h => h.Id == householdId, ct)) throw new NotFoundException("household_not_found", householdId);
         var marker1 = $"\"HouseholdId\":{householdId},";
         var marker2 = $"\"HouseholdId\":{householdId}}}";

@@ -1,3 +1,4 @@
+using GridGov.Modules.People.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Privacy;
@@ -19,7 +20,7 @@ public sealed class HouseholdPlacement(GridGovDbContext db, CurrentUser user, IT
 {
     public async Task<HouseholdView> GetAsync(int id, CancellationToken ct)
     {
-        user.Require(Permission.PeopleView);
+        user.Require(PeoplePermissions.View);
         var h = await db.Set<Household>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("household_not_found", id);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var members = (await db.Set<Person>().AsNoTracking().Where(p => p.HouseholdId == id && p.IsActive).OrderBy(p => p.Id).ToListAsync(ct))
@@ -31,7 +32,7 @@ public sealed class HouseholdPlacement(GridGovDbContext db, CurrentUser user, IT
 
     public async Task MoveAsync(int id, string gridCode, CancellationToken ct)
     {
-        user.Require(Permission.TerritoryManage);
+        user.Require(TerritoryPermissions.Manage);
         var household = await db.Set<Household>().ForChangeAsync(x => x.Id == id, user, "household_not_found", id, ct);
         var grid = await territory.FindGridAsync(gridCode, ct);
         if (grid is null) throw new ValidationException("gridCode", "unknown_grid");

@@ -1,3 +1,5 @@
+using GridGov.Modules.Audit.Contracts;
+using GridGov.Modules.People.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Localization;
 using GridGov.Kernel.Paging;
@@ -22,7 +24,7 @@ public sealed class PersonExport(GridGovDbContext db, CurrentUser user, PersonSe
     public async Task<(Stream File, int Rows)> ExportAsync(string? q, string? tag, bool full, CancellationToken ct)
     {
         var (people, _) = await search.FilterAsync(q, tag, includeInactive: false, ct);
-        if (full) user.Require(Permission.PeopleReveal);
+        if (full) user.Require(PeoplePermissions.Reveal);
         var rows = 0;
         IEnumerable<Dictionary<string, object?>> Rows()
         {
@@ -59,7 +61,7 @@ public sealed class PersonExport(GridGovDbContext db, CurrentUser user, PersonSe
 
     public async Task<Page<ExportView>> ListAsync(PageRequest page, CancellationToken ct)
     {
-        user.Require(Permission.AuditView);
+        user.Require(AuditPermissions.View);
         var query = db.Set<ExportRecord>().AsNoTracking();
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(e => e.Id).Skip(page.Skip).Take(page.Size)

@@ -1,3 +1,4 @@
+using GridGov.Modules.People.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Auditing;
 using GridGov.Kernel.Errors;
@@ -42,7 +43,7 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
 
     public async Task<PersonView> GetAsync(int id, CancellationToken ct)
     {
-        user.Require(Permission.PeopleView);
+        user.Require(PeoplePermissions.View);
         var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("person_not_found", id);
         db.Add(PersonAccess.Record(person, user.UserId ?? "", user.UserName, AccessKind.ViewRecord, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
@@ -51,7 +52,7 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
 
     public async Task<Registration> RegisterAsync(int householdId, PersonInput input, CancellationToken ct)
     {
-        user.Require(Permission.PeopleManage);
+        user.Require(PeoplePermissions.Manage);
         var household = await db.Set<Household>().ForChangeAsync(h => h.Id == householdId, user, "household_not_found", householdId, ct);
         if (!household.IsActive) throw new ConflictException("household_inactive");
         var id = ParseId(input.IdNumber);
@@ -74,7 +75,7 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
 
     public async Task<PersonView> UpdateAsync(int id, PersonUpdate input, CancellationToken ct)
     {
-        user.Require(Permission.PeopleManage);
+        user.Require(PeoplePermissions.Manage);
         var person = await ToChangeAsync(id, ct);
         db.Expect(person, input.Version);
         await EnsureOneHeadAsync(person.HouseholdId, input.RelationToHead, person.Id, ct);
@@ -85,7 +86,7 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
 
     public async Task<PersonView> MoveAsync(int id, int householdId, CancellationToken ct)
     {
-        user.Require(Permission.PeopleManage);
+        user.Require(PeoplePermissions.Manage);
         var person = await ToChangeAsync(id, ct);
         var household = await db.Set<Household>().ForChangeAsync(h => h.Id == householdId, user, "household_not_found", householdId, ct);
         person.MoveTo(household);
@@ -98,7 +99,7 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
 
     public async Task<PersonView> DeregisterAsync(int id, PersonStatus reason, DateOnly? on, CancellationToken ct)
     {
-        user.Require(Permission.PeopleManage);
+        user.Require(PeoplePermissions.Manage);
         var person = await ToChangeAsync(id, ct);
         person.Deregister(reason, on ?? Today, Today);
         await db.SaveChangesAsync(ct);
@@ -108,7 +109,7 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
     /// <summary>The full value of a masked field, for a role entitled to it; every reveal is recorded.</summary>
     public async Task<string?> RevealAsync(int id, RevealField field, CancellationToken ct)
     {
-        user.Require(Permission.PeopleReveal);
+        user.Require(PeoplePermissions.Reveal);
         var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("person_not_found", id);
         var kind = field == RevealField.IdNumber ? AccessKind.RevealIdNumber : AccessKind.RevealPhone;
         db.Add(PersonAccess.Record(person, user.UserId ?? "", user.UserName, kind, clock.GetUtcNow().UtcDateTime));
@@ -118,7 +119,7 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
 
     public async Task<Page<ChangeView>> TimelineAsync(int id, PageRequest page, CancellationToken ct)
     {
-        user.Require(Permission.PeopleView);
+        user.Require(PeoplePermissions.View);
         if (!await db.Set<Person>().AnyAsync(p => p.Id == id, ct)) throw new NotFoundException("person_not_found", id);
         var key = id.ToString();
         return await log.PageAsync(db.Set<ChangeRecord>().Where(c => c.EntityType == nameof(Person) && c.EntityId == key), page, ct);

@@ -1,3 +1,4 @@
+using GridGov.Modules.People.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Paging;
@@ -70,7 +71,7 @@ public sealed class PersonSearch(GridGovDbContext db, CurrentUser user, PersonTa
     /// <summary>The people a search matches, as a query: the list pages it, the export streams it.</summary>
     public async Task<(IQueryable<Person> People, SearchKind Kind)> FilterAsync(string? text, string? tag, bool includeInactive, CancellationToken ct)
     {
-        user.Require(Permission.PeopleView);
+        user.Require(PeoplePermissions.View);
         var people = db.Set<Person>().AsNoTracking().Where(p => includeInactive || p.IsActive);
         var q = (text ?? "").Trim();
         var kind = q.Length > 0 ? SearchInput.Classify(q) : SearchKind.Everyone;

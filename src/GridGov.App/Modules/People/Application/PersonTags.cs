@@ -1,3 +1,4 @@
+using GridGov.Modules.People.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Scoping;
@@ -19,18 +20,18 @@ public sealed class PersonTags(GridGovDbContext db, CurrentUser user, TimeProvid
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     private IQueryable<TagDefinition> Visible =>
-        db.Set<TagDefinition>().AsNoTracking().Where(t => !t.IsSensitive || user.Has(Permission.SensitiveTags));
+        db.Set<TagDefinition>().AsNoTracking().Where(t => !t.IsSensitive || user.Has(PeoplePermissions.SensitiveTags));
 
     public async Task<IReadOnlyList<TagView>> CatalogueAsync(CancellationToken ct)
     {
-        user.Require(Permission.PeopleView);
+        user.Require(PeoplePermissions.View);
         return await Visible.OrderBy(t => t.Id)
             .Select(t => new TagView(t.Id, t.Code, t.Name, t.EnglishName, t.IsSensitive, t.HasValidity, t.IsDerived)).ToListAsync(ct);
     }
 
     public async Task<TagView> DefineAsync(TagView input, CancellationToken ct)
     {
-        user.Require(Permission.SharedReferenceData);
+        user.Require(PlatformPermissions.SharedReferenceData);
         if (await db.Set<TagDefinition>().AnyAsync(t => t.Code == input.Code, ct)) throw new ValidationException("code", "duplicate");
         var tag = TagDefinition.Define(input.Code, input.Name, input.EnglishName, input.IsSensitive, input.HasValidity);
         db.Add(tag);
@@ -41,13 +42,13 @@ public sealed class PersonTags(GridGovDbContext db, CurrentUser user, TimeProvid
     /// <summary>A tag entitled to the caller, by code; an unknown or hidden code reads as unknown.</summary>
     public async Task<TagDefinition> FindAsync(string code, CancellationToken ct)
     {
-        user.Require(Permission.PeopleView);
+        user.Require(PeoplePermissions.View);
         return await Visible.FirstOrDefaultAsync(t => t.Code == code, ct) ?? throw new ValidationException("tag", "unknown_tag");
     }
 
     public async Task<IReadOnlyList<PersonTagView>> OfPersonAsync(int personId, CancellationToken ct)
     {
-        user.Require(Permission.PeopleView);
+        user.Require(PeoplePermissions.View);
         var person = await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct)
             ?? throw new NotFoundException("person_not_found", personId);
         var today = Today;
@@ -65,7 +66,7 @@ public sealed class PersonTags(GridGovDbContext db, CurrentUser user, TimeProvid
 
     public async Task<PersonTagView> AttachAsync(int personId, AttachTag input, CancellationToken ct)
     {
-        user.Require(Permission.PeopleManage);
+        user.Require(PeoplePermissions.Manage);
         var person = await db.Set<Person>().ForChangeAsync(p => p.Id == personId, user, "person_not_found", personId, ct);
         var tag = await FindAsync(input.Code, ct);
         var from = input.ValidFrom ?? Today;
@@ -79,7 +80,7 @@ public sealed class PersonTags(GridGovDbContext db, CurrentUser user, TimeProvid
 
     public async Task EndAsync(int personId, int personTagId, CancellationToken ct)
     {
-        user.Require(Permission.PeopleManage);
+        user.Require(PeoplePermissions.Manage);
         var attached = await db.Set<PersonTag>().ForChangeAsync(pt => pt.Id == personTagId && pt.PersonId == personId, user, "tag_not_found", personTagId, ct);
         await FindAsync(await db.Set<TagDefinition>().Where(t => t.Id == attached.TagId).Select(t => t.Code).FirstAsync(ct), ct);
         attached.End(Today);

@@ -1,3 +1,4 @@
+using GridGov.Modules.Territory.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Scoping;
@@ -28,7 +29,7 @@ public sealed class CoverageCheck(GridGovDbContext db, CurrentUser user, IPopula
 
     public async Task<CoverageReport> RunAsync(string areaCode, CancellationToken ct)
     {
-        user.Require(Permission.CoverageView);
+        user.Require(TerritoryPermissions.CoverageView);
         var root = await db.Set<AdminArea>().Where(a => a.Code == areaCode)
             .Select(a => new AreaRow(a.Id, a.Code, a.Name, a.Level, a.Path, a.BoundaryGeoJson)).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("area_not_found", areaCode);

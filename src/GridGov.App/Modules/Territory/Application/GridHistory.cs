@@ -1,3 +1,4 @@
+using GridGov.Modules.Territory.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Auditing;
 using GridGov.Kernel.Paging;
@@ -10,7 +11,7 @@ public sealed class GridHistory(GridGovDbContext db, CurrentUser user, ChangeLog
 {
     public async Task<Page<ChangeView>> GetAsync(string code, PageRequest page, CancellationToken ct)
     {
-        user.Require(Permission.TerritoryView);
+        user.Require(TerritoryPermissions.View);
         var grid = await db.GridAsync(code, ct);
         var id = grid.Id.ToString();
         var query = db.Set<ChangeRecord>()

@@ -10,7 +10,7 @@ public sealed class GridHouseholds(GridGovDbContext db, CurrentUser user, IPopul
 {
     public async Task<Page<HouseholdSummary>> ListAsync(string code, PageRequest page, CancellationToken ct)
     {
-        user.Require(Permission.PeopleView);
+        user.Require(PeoplePermissions.View);
         var grid = await db.GridAsync(code, ct);
         return await population.HouseholdsOfGridAsync(grid.Id, page, ct);
     }

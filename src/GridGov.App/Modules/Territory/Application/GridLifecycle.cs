@@ -1,3 +1,4 @@
+using GridGov.Modules.Territory.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Security;
@@ -18,13 +19,13 @@ public sealed class GridLifecycle(GridGovDbContext db, CurrentUser user, IPopula
 
     public async Task<Grid> GetAsync(string code, CancellationToken ct)
     {
-        user.Require(Permission.TerritoryView);
+        user.Require(TerritoryPermissions.View);
         return await db.GridAsync(code, ct);
     }
 
     public async Task<Grid> CreateAsync(CreateGrid input, CancellationToken ct)
     {
-        user.Require(Permission.TerritoryManage);
+        user.Require(TerritoryPermissions.Manage);
         var boundary = GeoJson.Validate("boundary", input.BoundaryGeoJson);
         Grid grid;
         if (input.ParentCode?.Length == GridCode.Length)
@@ -53,7 +54,7 @@ public sealed class GridLifecycle(GridGovDbContext db, CurrentUser user, IPopula
     /// <summary>Renames a grid and redraws or clears its boundary in one save, against the version the editor saw.</summary>
     public async Task<Grid> ChangeAsync(string code, GridChange change, CancellationToken ct)
     {
-        user.Require(Permission.TerritoryManage);
+        user.Require(TerritoryPermissions.Manage);
         var grid = await db.GridToChangeAsync(code, ct);
         db.Expect(grid, change.Version ?? throw new ValidationException("version", "required"));
         if (change.Name is not null) grid.Rename(change.Name);
@@ -64,7 +65,7 @@ public sealed class GridLifecycle(GridGovDbContext db, CurrentUser user, IPopula
 
     public async Task<Grid> RetireAsync(string code, DateOnly? on, CancellationToken ct)
     {
-        user.Require(Permission.TerritoryManage);
+        user.Require(TerritoryPermissions.Manage);
         var grid = await db.GridToChangeAsync(code, ct);
         var activeChildren = await db.Set<Grid>().IgnoreQueryFilters().AnyAsync(g => g.ParentGridId == grid.Id && g.ClosedOn == null, ct);
         grid.Retire(on ?? Today, activeChildren, await population.AnyOnGridAsync(grid.Id, ct));

@@ -1,3 +1,4 @@
+using GridGov.Modules.Territory.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Scoping;
@@ -21,7 +22,7 @@ public sealed class GridReorganisation(
 {
     public async Task<Grid> MoveAsync(string code, string newParentCode, CancellationToken ct)
     {
-        user.Require(Permission.TerritoryManage);
+        user.Require(TerritoryPermissions.Manage);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var grid = await db.GridToChangeAsync(code, ct);
         await MoveUnderAsync(grid, newParentCode, ct);
@@ -31,7 +32,7 @@ public sealed class GridReorganisation(
 
     public async Task<Grid> SplitAsync(string code, SplitGrid input, CancellationToken ct)
     {
-        user.Require(Permission.TerritoryManage);
+        user.Require(TerritoryPermissions.Manage);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var source = await db.GridToChangeAsync(code, ct);
         if (source.IsRetired) throw new ConflictException("grid_retired");
@@ -64,7 +65,7 @@ public sealed class GridReorganisation(
     /// <summary>Moves everything on <paramref name="code"/> into <paramref name="targetCode"/> and retires it.</summary>
     public async Task<Grid> MergeAsync(string code, string targetCode, CancellationToken ct)
     {
-        user.Require(Permission.TerritoryManage);
+        user.Require(TerritoryPermissions.Manage);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var source = await db.GridToChangeAsync(code, ct);
         var target = await db.GridToChangeAsync(targetCode, ct);

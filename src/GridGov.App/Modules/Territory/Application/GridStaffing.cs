@@ -1,3 +1,4 @@
+using GridGov.Modules.Territory.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Security;
@@ -18,7 +19,7 @@ public sealed class GridStaffing(GridGovDbContext db, CurrentUser user, GridLife
 {
     public async Task<IReadOnlyList<StaffView>> StaffAsync(string code, bool includeEnded, CancellationToken ct)
     {
-        user.Require(Permission.TerritoryView);
+        user.Require(TerritoryPermissions.View);
         var grid = await db.GridAsync(code, ct);
         return await db.Set<GridAssignment>().Where(a => a.GridId == grid.Id && (includeEnded || a.EndedOn == null))
             .OrderBy(a => a.Role).ThenBy(a => a.Id)
@@ -27,7 +28,7 @@ public sealed class GridStaffing(GridGovDbContext db, CurrentUser user, GridLife
 
     public async Task<StaffView> AssignAsync(string code, AssignStaff input, CancellationToken ct)
     {
-        user.Require(Permission.TerritoryManage);
+        user.Require(TerritoryPermissions.Manage);
         var grid = await db.GridToChangeAsync(code, ct);
         string? userId = null;
         if (!string.IsNullOrWhiteSpace(input.UserName))
@@ -44,7 +45,7 @@ public sealed class GridStaffing(GridGovDbContext db, CurrentUser user, GridLife
 
     public async Task EndAsync(string code, int assignmentId, CancellationToken ct)
     {
-        user.Require(Permission.TerritoryManage);
+        user.Require(TerritoryPermissions.Manage);
         var grid = await db.GridToChangeAsync(code, ct);
         var assignment = await db.Set<GridAssignment>().FirstOrDefaultAsync(a => a.Id == assignmentId && a.GridId == grid.Id, ct)
             ?? throw new NotFoundException("assignment_not_found", assignmentId);
@@ -54,7 +55,7 @@ public sealed class GridStaffing(GridGovDbContext db, CurrentUser user, GridLife
 
     public async Task<IReadOnlyList<PartyOrganizationView>> PartyAsync(string code, CancellationToken ct)
     {
-        user.Require(Permission.TerritoryView);
+        user.Require(TerritoryPermissions.View);
         var grid = await db.GridAsync(code, ct);
         return await db.Set<PartyOrganization>().Where(p => p.GridId == grid.Id)
             .Select(p => new PartyOrganizationView(p.Id, p.Kind, p.Name, p.SecretaryName)).ToListAsync(ct);
@@ -62,7 +63,7 @@ public sealed class GridStaffing(GridGovDbContext db, CurrentUser user, GridLife
 
     public async Task<PartyOrganizationView> AttachPartyAsync(string code, PartyOrganizationKind kind, string name, string? secretary, CancellationToken ct)
     {
-        user.Require(Permission.TerritoryManage);
+        user.Require(TerritoryPermissions.Manage);
         var grid = await db.GridToChangeAsync(code, ct);
         var existing = await db.Set<PartyOrganization>().Where(p => p.GridId == grid.Id).Select(p => p.Kind).ToListAsync(ct);
         var org = PartyOrganization.Attach(grid, kind, name, secretary, existing);

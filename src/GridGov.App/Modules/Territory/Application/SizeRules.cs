@@ -1,3 +1,4 @@
+using GridGov.Modules.Territory.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Security;
@@ -13,7 +14,7 @@ public sealed class SizeRules(GridGovDbContext db, CurrentUser user)
 {
     public async Task<IReadOnlyList<SizeRuleView>> GetAsync(string countyCode, CancellationToken ct)
     {
-        user.Require(Permission.TerritoryView);
+        user.Require(TerritoryPermissions.View);
         var county = await db.Set<AdminArea>().FirstOrDefaultAsync(a => a.Code == countyCode, ct) ?? throw new NotFoundException("area_not_found", countyCode);
         if (county.Level != AreaLevel.County) throw new ConflictException("size_rule_county_only");
         var stored = await db.Set<GridSizeRule>().Where(r => r.CountyAreaId == county.Id).ToListAsync(ct);
@@ -24,7 +25,7 @@ public sealed class SizeRules(GridGovDbContext db, CurrentUser user)
 
     public async Task<IReadOnlyList<SizeRuleView>> SetAsync(string countyCode, IReadOnlyList<SizeRuleView> levels, CancellationToken ct)
     {
-        user.Require(Permission.TerritoryManage);
+        user.Require(TerritoryPermissions.Manage);
         var county = await db.AreaToChangeAsync(countyCode, ct);
         if (county.Level != AreaLevel.County) throw new ConflictException("size_rule_county_only");
         var stored = await db.Set<GridSizeRule>().Where(r => r.CountyAreaId == county.Id).ToListAsync(ct);

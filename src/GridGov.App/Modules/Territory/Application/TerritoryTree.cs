@@ -1,3 +1,4 @@
+using GridGov.Modules.Territory.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Scoping;
@@ -35,7 +36,7 @@ public sealed class TerritoryTree(GridGovDbContext db, CurrentUser user, IPopula
 
     public async Task<TreeView> GetAsync(string? code, bool includeRetired, CancellationToken ct, string? tag = null)
     {
-        user.Require(Permission.TerritoryView);
+        user.Require(TerritoryPermissions.View);
         code ??= ScopeRootCode;
         if (code is null)
         {

@@ -1,3 +1,4 @@
+using GridGov.Modules.People.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Localization;
@@ -37,7 +38,7 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
 
     public async Task<ImportReport> UploadAsync(Stream content, CancellationToken ct)
     {
-        user.Require(Permission.PeopleManage);
+        user.Require(PeoplePermissions.Manage);
         var token = await store.SaveAsync(content, user.UserId ?? "", ct);
         try
         {
@@ -52,13 +53,13 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
 
     public async Task<ImportReport> PreviewAsync(string token, CancellationToken ct)
     {
-        user.Require(Permission.PeopleManage);
+        user.Require(PeoplePermissions.Manage);
         return await RunAsync(token, write: false, goodRowsOnly: false, ct);
     }
 
     public async Task<ImportReport> CommitAsync(string token, bool goodRowsOnly, CancellationToken ct)
     {
-        user.Require(Permission.PeopleManage);
+        user.Require(PeoplePermissions.Manage);
         // One pass checks and writes; a bad row found on the way undoes the whole transaction
         // unless only the good rows were asked for.
         var report = await RunAsync(token, write: true, goodRowsOnly, ct);

@@ -1,3 +1,4 @@
+using GridGov.Modules.Audit.Contracts;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Configuration;
 
-namespace GridGov.Data;
+using GridGov.Data;
+
+namespace GridGov.Modules.Audit.Application;
 
 public sealed record ChainBreak(string Trail, long FromId, long ToId, DateTime SealedAt, string Reason);
 
@@ -65,7 +68,7 @@ public sealed class AuditChain(GridGovDbContext db, IConfiguration config, TimeP
     /// <summary>The chain's state for a person: an audit administrator, and no one else.</summary>
     public Task<ChainReport> VerifyForAsync(Kernel.Security.CurrentUser user, CancellationToken ct)
     {
-        user.Require(Kernel.Security.Permission.AuditVerify);
+        user.Require(AuditPermissions.Verify);
         return VerifyAsync(ct);
     }
 

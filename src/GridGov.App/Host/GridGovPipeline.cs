@@ -1,9 +1,8 @@
-using GridGov.Modules.Incidents.Api;
 using GridGov.Data;
-using GridGov.Modules.Accounts.Api;
+using GridGov.Kernel.Hosting;
+using GridGov.Kernel.Modules;
+using GridGov.Modules.Audit.Application;
 using GridGov.Modules.Accounts.Application;
-using GridGov.Modules.People.Api;
-using GridGov.Modules.Territory.Api;
 using GridGov.Shell;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,13 +12,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Scalar.AspNetCore;
 
-namespace GridGov.Kernel.Hosting;
+namespace GridGov.Host;
 
 public static class GridGovPipeline
 {
     /// <summary>The keys for personal data at rest: <c>Privacy:KeyFile</c>, by default beside the database in <c>data/keys</c>.</summary>
     public static void LoadPersonalDataKeys(this WebApplication app) =>
-        Privacy.PersonalDataKeys.Load(Path.GetFullPath(app.Configuration["Privacy:KeyFile"] ?? Path.Combine("data", "keys", "personal-data.json"),
+        Kernel.Privacy.PersonalDataKeys.Load(Path.GetFullPath(app.Configuration["Privacy:KeyFile"] ?? Path.Combine("data", "keys", "personal-data.json"),
             app.Environment.ContentRootPath));
 
     /// <summary>The command line's <c>verify-audit</c>: recomputes every audit trail's chain; exit code 0 when intact.</summary>
@@ -27,7 +26,7 @@ public static class GridGovPipeline
     {
         app.LoadPersonalDataKeys();
         using var scope = app.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<Security.CurrentUser>().ActAsSystem();
+        scope.ServiceProvider.GetRequiredService<Kernel.Security.CurrentUser>().ActAsSystem();
         var report = await scope.ServiceProvider.GetRequiredService<AuditChain>().VerifyAsync(CancellationToken.None);
         foreach (var t in report.Trails) Console.WriteLine($"{t.Trail,-16} {t.Links,8} links, sealed through id {t.SealedThrough}, {t.Unsealed} rows not yet sealed");
         Console.WriteLine(report.FirstBreak is { } b
@@ -41,7 +40,7 @@ public static class GridGovPipeline
     {
         app.LoadPersonalDataKeys();
         using var scope = app.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<Security.CurrentUser>().ActAsSystem();
+        scope.ServiceProvider.GetRequiredService<Kernel.Security.CurrentUser>().ActAsSystem();
         await scope.ServiceProvider.GetRequiredService<GridGovDbContext>().Database.MigrateAsync();
         try
         {
@@ -62,7 +61,7 @@ public static class GridGovPipeline
         app.LoadPersonalDataKeys();
         using (var scope = app.Services.CreateScope())
         {
-            scope.ServiceProvider.GetRequiredService<Security.CurrentUser>().ActAsSystem();
+            scope.ServiceProvider.GetRequiredService<Kernel.Security.CurrentUser>().ActAsSystem();
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         }
 
@@ -77,8 +76,7 @@ public static class GridGovPipeline
         app.MapStaticAssets();
         app.UseRateLimiter();
         app.UseAuthentication();
-        app.UseMiddleware<CurrentUserMiddleware>();
-        app.UseMiddleware<AccountSetupGate>();
+        foreach (var module in ModuleCatalog.All) module.UseAfterAuthentication(app);
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -104,22 +102,13 @@ public static class GridGovPipeline
             .AllowAnonymous();
 
         var api = app.MapGroup("/api/v1");
-        api.AddEndpointFilter<Errors.DefinedEnumsFilter>();
-        api.MapTokenApi();
-        var secured = api.MapGroup("").RequireAuthorization("api");
-        secured.MapAccountsApi();
-        secured.MapTerritoryApi();
-        secured.MapPeopleApi();
-        secured.MapPersonApi();
-        secured.MapImportApi();
-        secured.MapIncidentApi();
-        Modules.Audit.Api.AuditEndpoints.MapAuditApi(secured);
-        app.MapGroup("/open311/v2").RequireAuthorization("api").AddEndpointFilter<Errors.DefinedEnumsFilter>().MapOpen311();
-
-        app.MapAccountPages();
-        app.MapPersonDownloads();
-        app.MapImportDownloads();
-        app.MapIncidentDownloads();
+        api.AddEndpointFilter<Kernel.Errors.DefinedEnumsFilter>();
+        var groups = new ApiGroups(api, api.MapGroup("").RequireAuthorization("api"));
+        foreach (var module in ModuleCatalog.All)
+        {
+            module.MapApi(groups);
+            module.MapEndpoints(app);
+        }
         app.MapRazorComponents<App>();
     }
 }

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace GridGov.Data;
+using GridGov.Data;
+
+namespace GridGov.Modules.Audit.Application;
 
 /// <summary>Seals the audit trails every <c>Audit:SealSeconds</c> (60; 0 turns it off).</summary>
 public sealed class AuditSealing(IServiceScopeFactory scopes, IConfiguration config, TimeProvider clock, ILogger<AuditSealing> log)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace GridGov.Modules.Accounts.Domain;
+namespace GridGov.Kernel.Security;
 
 /// <summary>
 /// An account. The capture scope is where the user may change data; the view scope, where they may

@@ -1,0 +1,32 @@
+using System.Reflection;
+using GridGov.Kernel.Security;
+
+namespace GridGov.Kernel.Modules;
+
+/// <summary>
+/// Every module of the application, found by reflection: the Kernel names none of them. The host
+/// composes them; <see cref="Roles"/> reads their grants and the shell their navigation.
+/// </summary>
+public static class ModuleCatalog
+{
+    private static readonly Lazy<IReadOnlyList<IGridGovModule>> Discovered = new(() =>
+        typeof(ModuleCatalog).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IGridGovModule).IsAssignableFrom(t))
+            .Select(t => (IGridGovModule)Activator.CreateInstance(t)!)
+            .OrderBy(m => m.Order).ThenBy(m => m.GetType().Name)
+            .ToList());
+
+    public static IReadOnlyList<IGridGovModule> All => Discovered.Value;
+
+    public static string NameOf(IGridGovModule module) => module.GetType().Name.Replace("Module", "");
+
+    private static readonly Lazy<IReadOnlyList<PermissionGrant>> AllGrants = new(() =>
+        [.. PlatformPermissions.Grants, .. All.SelectMany(m => m.Grants)]);
+
+    public static IReadOnlyList<PermissionGrant> Grants => AllGrants.Value;
+
+    private static readonly Lazy<IReadOnlyList<NavEntry>> AllNavigation = new(() =>
+        All.SelectMany(m => m.Navigation).OrderBy(n => n.Order).ToList());
+
+    public static IReadOnlyList<NavEntry> Navigation => AllNavigation.Value;
+}

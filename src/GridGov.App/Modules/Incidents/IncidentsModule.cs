@@ -1,0 +1,78 @@
+using GridGov.Data;
+using GridGov.Kernel.Errors;
+using GridGov.Kernel.Modules;
+using GridGov.Kernel.Security;
+using GridGov.Modules.Incidents.Api;
+using GridGov.Modules.Incidents.Application;
+using GridGov.Modules.Incidents.Contracts;
+using GridGov.Modules.Incidents.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GridGov.Modules.Incidents;
+
+/// <summary>The incident loop: reports, routing, dispatch, handling, verification, deadlines, notices and Open311.</summary>
+public sealed class IncidentsModule : IGridGovModule
+{
+    public int Order => 50;
+
+    public void AddServices(IServiceCollection services, ModuleHost host)
+    {
+        services.AddScoped<ISaveHook, IncidentTallies>();
+        services.AddScoped<RoutingTable>();
+        services.AddScoped<IncidentCatalogue>();
+        services.AddScoped<IncidentMetrics>();
+        services.AddScoped<HolidayCalendar>();
+        services.AddScoped<IncidentDesk>();
+        services.AddScoped<IncidentPhotos>();
+        services.AddScoped<Notices>();
+        services.AddScoped<DeadlineSweep>();
+        services.AddSingleton<INoticeSender, LoggingNoticeSender>();
+        services.AddHostedService<DeadlineWatch>();
+        services.AddHostedService<TallyFolding>();
+    }
+
+    public void ConfigureModel(ModelBuilder model, ModelSettings settings)
+    {
+        var db = (GridGovDbContext)settings.Context;
+        // A department handler sees only the incidents dispatched to their department (read per query from the context's user).
+        model.Entity<Incident>().HasQueryFilter(DepartmentFilter, i =>
+            IncidentPermissions.DepartmentScopeOf(db.User) == null
+            || i.Assignments.Any(a => a.IsActive && a.DepartmentCode == IncidentPermissions.DepartmentScopeOf(db.User)));
+        // An incident's number carries its id: drawn from a sequence before the insert, the
+        // number is set in the same save (SQLite, without sequences, numbers it in a second save).
+        if (settings.IsPostgres) model.Entity<Incident>().Property(i => i.Id).UseHiLo("IncidentIds");
+    }
+
+    public const string DepartmentFilter = "department";
+
+    public void MapApi(ApiGroups api) => api.Secured.MapIncidentApi();
+
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapIncidentDownloads();
+        app.MapGroup("/open311/v2").RequireAuthorization("api").AddEndpointFilter<DefinedEnumsFilter>().MapOpen311();
+    }
+
+    public Task SeedAsync(IServiceProvider services, CancellationToken ct) =>
+        IncidentSeed.SeedAsync(services.GetRequiredService<GridGovDbContext>(), ct);
+
+    public IEnumerable<NavEntry> Navigation =>
+    [
+        new("/incidents", "Nav.Incidents", u => u.Has(IncidentPermissions.View) || u.Has(IncidentPermissions.Handle), 30, "nav-incidents"),
+        new("/admin/calendar", "Nav.Calendar", u => u.Has(PlatformPermissions.SystemSettings), 70),
+    ];
+
+    public IEnumerable<PermissionGrant> Grants =>
+    [
+        new(IncidentPermissions.View, [Roles.SystemAdmin, .. Roles.CentreStaff, Roles.GridWorker, Roles.Auditor]),
+        new(IncidentPermissions.Report, [Roles.SystemAdmin, .. Roles.CentreStaff, Roles.GridWorker]),
+        new(IncidentPermissions.Dispatch, [Roles.SystemAdmin, .. Roles.CentreStaff]),
+        new(IncidentPermissions.Handle, Roles.SystemAdmin, Roles.DepartmentHandler),
+        new(IncidentPermissions.Verify, Roles.SystemAdmin, Roles.GridWorker),
+        new(IncidentPermissions.Configure, Roles.SystemAdmin, Roles.CountyCentre),
+    ];
+}

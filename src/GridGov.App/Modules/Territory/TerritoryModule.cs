@@ -1,0 +1,42 @@
+using GridGov.Kernel.Modules;
+using GridGov.Kernel.Security;
+using GridGov.Modules.Territory.Api;
+using GridGov.Modules.Territory.Application;
+using GridGov.Modules.Territory.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GridGov.Modules.Territory;
+
+/// <summary>The territory tree: administrative areas, the three levels of grids, their staff and coverage.</summary>
+public sealed class TerritoryModule : IGridGovModule
+{
+    public int Order => 10;
+
+    public void AddServices(IServiceCollection services, ModuleHost host)
+    {
+        services.AddScoped<ITerritoryDirectory, TerritoryDirectory>();
+        services.AddScoped<TerritoryTree>();
+        services.AddScoped<GridLifecycle>();
+        services.AddScoped<GridReorganisation>();
+        services.AddScoped<GridStaffing>();
+        services.AddScoped<GridHouseholds>();
+        services.AddScoped<GridHistory>();
+        services.AddScoped<SizeRules>();
+        services.AddScoped<CoverageCheck>();
+    }
+
+    public void MapApi(ApiGroups api) => api.Secured.MapTerritoryApi();
+
+    public IEnumerable<NavEntry> Navigation =>
+    [
+        new("/territory", "Nav.Territory", u => u.Has(TerritoryPermissions.View), 10),
+        new("/coverage", "Nav.Coverage", u => u.Has(TerritoryPermissions.CoverageView), 40),
+    ];
+
+    public IEnumerable<PermissionGrant> Grants =>
+    [
+        new(TerritoryPermissions.View, [.. Roles.All]),
+        new(TerritoryPermissions.Manage, [Roles.SystemAdmin, .. Roles.CentreStaff]),
+        new(TerritoryPermissions.CoverageView, [Roles.SystemAdmin, .. Roles.CentreStaff, Roles.Auditor]),
+    ];
+}
