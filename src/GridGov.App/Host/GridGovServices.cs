@@ -75,6 +75,7 @@ public static class GridGovServices
         services.AddGridGovForwardedHeaders(config);
         services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
         services.AddScoped<ChangeLog>();
+        services.AddScoped<PathRebase>();
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddScoped<DatabaseInitializer>();

@@ -108,6 +108,15 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
         return await work(scope.ServiceProvider.GetRequiredService<GridGovDbContext>());
     }
 
+    /// <summary>Runs database work as a community staff member whose view and capture scope is <paramref name="path"/>.</summary>
+    public async Task<T> AsViewerOfAsync<T>(string path, Func<GridGovDbContext, Task<T>> work)
+    {
+        SkipIfUnavailable();
+        using var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().SignIn("viewer", "viewer", [Roles.CommunityStaff], path, path);
+        return await work(scope.ServiceProvider.GetRequiredService<GridGovDbContext>());
+    }
+
     private readonly Dictionary<string, string> _tokens = [];
 
     /// <summary>The authenticator key of each account a test set one up for; the demo logins share the demo's.</summary>

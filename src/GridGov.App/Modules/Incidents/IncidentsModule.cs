@@ -22,6 +22,7 @@ public sealed class IncidentsModule : IGridGovModule
     public void AddServices(IServiceCollection services, ModuleHost host)
     {
         services.AddScoped<ISaveHook, IncidentTallies>();
+        services.AddScoped<Kernel.Scoping.IGridChangeFollower, IncidentsFollowGrids>();
         services.AddScoped<RoutingTable>();
         services.AddScoped<IncidentCatalogue>();
         services.AddScoped<IncidentMetrics>();

@@ -22,7 +22,9 @@ public sealed class PeopleModule : IGridGovModule
     public void AddServices(IServiceCollection services, ModuleHost host)
     {
         services.AddScoped<IPopulationStatistics, PopulationStatistics>();
-        services.AddScoped<IPopulationPlacement, PopulationPlacement>();
+        services.AddScoped<PopulationPlacement>();
+        services.AddScoped<IPopulationPlacement>(s => s.GetRequiredService<PopulationPlacement>());
+        services.AddScoped<Kernel.Scoping.IGridChangeFollower, PeopleFollowGrids>();
         services.AddScoped<HouseholdPlacement>();
         services.AddScoped<ISaveHook, PopulationTallies>();
         services.AddScoped<PersonRegistry>();

@@ -18,6 +18,7 @@ public sealed record StepLimits(TimeLimit Accept, TimeLimit Acknowledge, TimeLim
 /// <see cref="IncidentWorkflow"/>. Every step leaves an <see cref="IncidentStep"/>; the counts the
 /// metrics need (rework, extensions, escalations) are kept on the incident as they happen.
 /// </summary>
+[MovedByItsModule]
 public sealed class Incident : IScopedByPath
 {
     private readonly List<IncidentStep> _steps = [];
@@ -251,6 +252,9 @@ public sealed class Incident : IScopedByPath
             IsOverdue = false;
         });
     }
+
+    /// <summary>The incident's grid moved on the tree, or merged into another: the incident follows it, whatever its state.</summary>
+    public void FollowGrid(int gridId, string path) => (GridId, Path) = (gridId, path);
 
     public void MarkOverdue(DateTime at)
     {

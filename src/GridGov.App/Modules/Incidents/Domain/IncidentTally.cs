@@ -10,6 +10,8 @@ namespace GridGov.Modules.Incidents.Domain;
 public enum TallyGrain { CountyDay, CommunityMonth, TownshipDay }
 
 /// <summary>The figures of the incidents reported in one period in one place, of one category group under one lead department.</summary>
+/// <remarks>Moved by the incidents' save hook when their incidents move (old share out, new share in).</remarks>
+[MovedByItsModule]
 public abstract class IncidentTallyRow : IScopedByPath
 {
     public TallyGrain Grain { get; set; }

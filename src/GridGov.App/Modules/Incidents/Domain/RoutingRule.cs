@@ -65,6 +65,8 @@ public sealed class RoutingRule : IScopedByPath, IAudited
 }
 
 /// <summary>An in-app message about an incident, for a user, a department's handlers or a centre's staff.</summary>
+/// <summary>Its audience names a path too: the incidents' follower moves both.</summary>
+[MovedByItsModule]
 public sealed class Notice : IScopedByPath
 {
     private Notice() { }

@@ -38,19 +38,11 @@ public interface IPopulationStatistics
     Task<Page<HouseholdSummary>> HouseholdsOfGridAsync(int gridId, PageRequest page, CancellationToken ct);
 }
 
-/// <summary>Placing the population on grids, used when grids are reorganised.</summary>
+/// <summary>Placing the population on grids, used when a grid is split.</summary>
 public interface IPopulationPlacement
 {
-    /// <summary>Rewrites paths after a subtree moved: everything under <paramref name="oldPrefix"/> now lies under <paramref name="newPrefix"/>.</summary>
-    Task RebaseAsync(string oldPrefix, string newPrefix, CancellationToken ct);
-
-    Task<bool> AnyOnGridAsync(int gridId, CancellationToken ct);
-
     /// <summary>Moves the given households (all of them on <paramref name="fromGridId"/>) to a level-3 grid.</summary>
     Task<int> MoveHouseholdsAsync(int fromGridId, IReadOnlyCollection<int> householdIds, int toGridId, string toPath, CancellationToken ct);
-
-    /// <summary>Moves every household and building of one grid to another.</summary>
-    Task<int> MoveEverythingAsync(int fromGridId, int toGridId, string toPath, CancellationToken ct);
 }
 
 public sealed record TagRef(string Code, string Label);

@@ -37,6 +37,13 @@ public sealed class KeyPlace : IScopedByPath, IAudited
         return place;
     }
 
+    /// <summary>Its grid merged into another: the place now lies on the target.</summary>
+    public void MoveTo(Placement placement)
+    {
+        if (placement.GridId is null) throw new ConflictException("grid_level_three_only");
+        (GridId, Path) = (placement.GridId.Value, placement.Path);
+    }
+
     public void Change(string name, KeyPlaceKind kind, string address, string contactName, string? contactPhone)
     {
         // A phone sent back exactly as it was shown masked means "unchanged".

@@ -13,7 +13,7 @@ public sealed record GridChange(string? Name, string? Boundary, bool ClearBounda
 public sealed record CreateGrid(string ParentCode, string Name, DateOnly? OpenedOn = null, string? BoundaryGeoJson = null);
 
 /// <summary>Opening, renaming, re-drawing and retiring grids.</summary>
-public sealed class GridLifecycle(GridGovDbContext db, CurrentUser user, IPopulationPlacement population, TimeProvider clock)
+public sealed class GridLifecycle(GridGovDbContext db, CurrentUser user, PathRebase rebase, TimeProvider clock)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -68,7 +68,7 @@ public sealed class GridLifecycle(GridGovDbContext db, CurrentUser user, IPopula
         user.Require(TerritoryPermissions.Manage);
         var grid = await db.GridToChangeAsync(code, ct);
         var activeChildren = await db.Set<Grid>().IgnoreQueryFilters().AnyAsync(g => g.ParentGridId == grid.Id && g.ClosedOn == null, ct);
-        grid.Retire(on ?? Today, activeChildren, await population.AnyOnGridAsync(grid.Id, ct));
+        grid.Retire(on ?? Today, activeChildren, (await rebase.HeldOnGridAsync(grid.Id, ct)).Count > 0);
         await SaveAsync(ct);
         return grid;
     }

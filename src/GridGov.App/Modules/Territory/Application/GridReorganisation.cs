@@ -3,7 +3,6 @@ using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Scoping;
 using GridGov.Kernel.Security;
-using GridGov.Modules.Accounts.Contracts;
 using GridGov.Modules.People.Contracts;
 using GridGov.Modules.Territory.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +17,7 @@ public sealed record SplitGrid(string NewName, IReadOnlyList<string>? ChildCodes
 /// the database, in this module and in those that keep records on the tree.
 /// </summary>
 public sealed class GridReorganisation(
-    GridGovDbContext db, CurrentUser user, IPopulationPlacement population, IAccountDirectory accounts, GridLifecycle lifecycle)
+    GridGovDbContext db, CurrentUser user, IPopulationPlacement population, PathRebase rebase, GridLifecycle lifecycle)
 {
     public async Task<Grid> MoveAsync(string code, string newParentCode, CancellationToken ct)
     {
@@ -75,10 +74,11 @@ public sealed class GridReorganisation(
 
         var children = await db.Set<Grid>().Where(g => g.ParentGridId == source.Id && g.ClosedOn == null).ToListAsync(ct);
         foreach (var child in children) await MoveUnderAsync(child, target.Code, ct);
-        await population.MoveEverythingAsync(source.Id, target.Id, target.Path, ct);
+        await rebase.MergeAsync(new GridMerge(source.Id, source.Path, target.Id, target.Path), ct);
         foreach (var assignment in await db.Set<GridAssignment>().Where(a => a.GridId == source.Id && a.EndedOn == null).ToListAsync(ct))
             assignment.End(lifecycle.Today);
-        source.Retire(lifecycle.Today, hasActiveChildren: false, hasPeople: false);
+        await db.SaveChangesAsync(ct);
+        source.Retire(lifecycle.Today, hasActiveChildren: false, hasPeople: (await rebase.HeldOnGridAsync(source.Id, ct)).Count > 0);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return target;
@@ -90,15 +90,6 @@ public sealed class GridReorganisation(
             ? grid.MoveTo(await db.GridToChangeAsync(newParentCode, ct))
             : grid.MoveTo(await db.AreaToChangeAsync(newParentCode, ct));
         await db.SaveChangesAsync(ct);
-        await RebaseAsync(oldPath, newPath, ct);
-    }
-
-    private async Task RebaseAsync(string oldPath, string newPath, CancellationToken ct)
-    {
-        await db.Set<Grid>().RebaseAsync(oldPath, newPath, ct);
-        await db.Set<GridAssignment>().RebaseAsync(oldPath, newPath, ct);
-        await db.Set<PartyOrganization>().RebaseAsync(oldPath, newPath, ct);
-        await population.RebaseAsync(oldPath, newPath, ct);
-        await accounts.RebaseAsync(oldPath, newPath, ct);
+        await rebase.RebaseAllAsync(oldPath, newPath, ct);
     }
 }
