@@ -29,16 +29,24 @@ public class PersonRuleTests
     {
         var household = Household.Create("001", "滨河路1号", Placement.OnGrid(1, "a/")).WithId(7);
         IdNumber.TryParse("11010519491231002X", Today, out var id);
-        return Person.Register(household, "张三", id, phone, Relations.Head).WithId(1);
+        return Person.Register(household, "张三", id, phone, Relations.Head, Residency.RegisteredResident, HeadIs(null)).WithId(1);
+    }
+
+    /// <summary>Household 7, headed by <paramref name="id"/> or by no one.</summary>
+    private static HouseholdHeads HeadIs(int? id)
+    {
+        var heads = new HouseholdHeads();
+        heads.Know(7, id);
+        return heads;
     }
 
     [Fact]
     public void A_masked_phone_sent_back_keeps_the_real_number()
     {
         var person = NewPerson();
-        person.Edit("张三", "138****5678", Relations.Head, Residency.RegisteredResident);
+        person.Edit("张三", "138****5678", Relations.Head, Residency.RegisteredResident, HeadIs(1));
         Assert.Equal("13812345678", person.Phone);
-        person.Edit("张三", "13900001111", Relations.Head, Residency.Migrant);
+        person.Edit("张三", "13900001111", Relations.Head, Residency.Migrant, HeadIs(1));
         Assert.Equal("13900001111", person.Phone);
         Assert.Equal(Residency.Migrant, person.Residency);
     }
@@ -67,13 +75,13 @@ public class PersonRuleTests
         person.Deregister(PersonStatus.Deceased, Today, Today);
         Assert.False(person.IsActive);
         Assert.Equal(PersonStatus.Deceased, person.Status);
-        Assert.Equal("person_inactive", Assert.Throws<ConflictException>(() => person.Edit("张三", null, Relations.Head, Residency.RegisteredResident)).Code);
+        Assert.Equal("person_inactive", Assert.Throws<ConflictException>(() => person.Edit("张三", null, Relations.Head, Residency.RegisteredResident, HeadIs(1))).Code);
     }
 
     [Fact]
     public void Bad_phones_and_missing_names_are_refused_together()
     {
-        var e = Assert.Throws<ValidationException>(() => NewPerson().Edit("", "12345", "", Residency.RegisteredResident));
+        var e = Assert.Throws<ValidationException>(() => NewPerson().Edit("", "12345", "", Residency.RegisteredResident, HeadIs(1)));
         Assert.Equal(["name", "phone", "relationToHead"], e.Fields.Keys.Order().ToArray());
     }
 }

@@ -69,7 +69,9 @@ public static class Scratch
             {
                 IdNumber.TryParse(IdNumber.Compose("141125", new DateOnly(1980, 1, 1).AddDays(h.Id % 5000), h.Id, Sex.Male),
                     new DateOnly(2026, 1, 1), out var id);
-                db.Add(Person.Register(h, "测试居民", id, null, Relations.Head));
+                var heads = new HouseholdHeads();
+                heads.Know(h.Id, null);
+                db.Add(Person.Register(h, "测试居民", id, null, Relations.Head, Residency.RegisteredResident, heads));
             }
             await db.SaveChangesAsync();
             return made.Select(h => h.Id).ToList();

@@ -28,21 +28,24 @@ public sealed class PopulationFactory(int seed, DateOnly today, string idAreaCod
         var surname = ChineseNames.Surnames[_random.Next(ChineseNames.Surnames.Length)];
         var headMale = _random.Next(100) < 70;
         var headAge = _random.Next(28, 82);
-        var members = new List<Person> { NewPerson(household, surname, headMale, headAge, Relations.Head) };
+        // A new household, headed by its first member.
+        var heads = new HouseholdHeads();
+        heads.Know(household.Id, null);
+        var members = new List<Person> { NewPerson(household, surname, headMale, headAge, Relations.Head, heads) };
         if (size >= 2)
             members.Add(NewPerson(household, ChineseNames.Surnames[_random.Next(ChineseNames.Surnames.Length)], !headMale,
-                Math.Clamp(headAge + _random.Next(-5, 6), 20, 95), Relations.Spouse));
+                Math.Clamp(headAge + _random.Next(-5, 6), 20, 95), Relations.Spouse, heads));
         for (var i = 2; i < size; i++)
         {
             if (headAge < 55 && i == size - 1 && _random.Next(3) == 0)
-                members.Add(NewPerson(household, surname, _random.Next(2) == 0, Math.Min(headAge + _random.Next(24, 32), 99), Relations.Parent));
+                members.Add(NewPerson(household, surname, _random.Next(2) == 0, Math.Min(headAge + _random.Next(24, 32), 99), Relations.Parent, heads));
             else
-                members.Add(NewPerson(household, surname, _random.Next(2) == 0, Math.Max(0, headAge - _random.Next(22, 36)), Relations.Child));
+                members.Add(NewPerson(household, surname, _random.Next(2) == 0, Math.Max(0, headAge - _random.Next(22, 36)), Relations.Child, heads));
         }
         return (household, members);
     }
 
-    private Person NewPerson(Household household, string surname, bool male, int age, string relation)
+    private Person NewPerson(Household household, string surname, bool male, int age, string relation, HouseholdHeads heads)
     {
         var birth = today.AddYears(-age).AddDays(-_random.Next(0, 365));
         string number;
@@ -50,7 +53,7 @@ public sealed class PopulationFactory(int seed, DateOnly today, string idAreaCod
         while (!_idNumbers.Add(number));
         IdNumber.TryParse(number, today, out var id);
         var phone = age >= 16 && _random.Next(100) < 85 ? ChineseNames.Phone(_random) : null;
-        return Person.Register(household, surname + ChineseNames.Given(_random, male), id, phone, relation).WithId(++_personId);
+        return Person.Register(household, surname + ChineseNames.Given(_random, male), id, phone, relation, Residency.RegisteredResident, heads).WithId(++_personId);
     }
 
     public string NewName(out bool male)

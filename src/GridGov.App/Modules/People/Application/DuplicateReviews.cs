@@ -40,12 +40,14 @@ public sealed class DuplicateReviews(GridGovDbContext db, CurrentUser user, Time
         if (decision == ReviewState.Merged)
         {
             if (!user.CanCapture(existing.Path)) throw new ForbiddenException("outside_capture_scope");
-            existing.Edit(review.Name, review.Phone ?? existing.Phone, review.RelationToHead, review.Residency);
+            existing.Edit(review.Name, review.Phone ?? existing.Phone, review.RelationToHead, review.Residency,
+                await HeadsOfHouseholds.LoadAsync(db, [existing.HouseholdId], ct));
         }
         else
         {
             var household = await db.Set<Household>().FirstAsync(h => h.Id == review.HouseholdId, ct);
-            db.Add(Person.Register(household, review.Name, PersonRegistry.ParseId(review.IdNumber), review.Phone, review.RelationToHead, review.Residency));
+            db.Add(Person.Register(household, review.Name, PersonRegistry.ParseId(review.IdNumber), review.Phone, review.RelationToHead, review.Residency,
+                await HeadsOfHouseholds.LoadAsync(db, [household.Id], ct)));
         }
         await db.SaveChangesAsync(ct);
         return View(review, existing.Name);

@@ -66,8 +66,8 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
             await db.SaveChangesAsync(ct);
             return user.CanView(review.Path) ? new Registration(null, review.Id, "sent_to_review") : new Registration(null, null, "registered_elsewhere");
         }
-        await EnsureOneHeadAsync(household.Id, input.RelationToHead, null, ct);
-        var person = Person.Register(household, input.Name, id, input.Phone, input.RelationToHead, input.Residency);
+        var heads = await HeadsOfHouseholds.LoadAsync(db, [household.Id], ct);
+        var person = Person.Register(household, input.Name, id, input.Phone, input.RelationToHead, input.Residency, heads);
         db.Add(person);
         await db.SaveChangesAsync(ct);
         return new Registration(await ViewAsync(person, ct), null);
@@ -78,8 +78,7 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
         user.Require(PeoplePermissions.Manage);
         var person = await ToChangeAsync(id, ct);
         db.Expect(person, input.Version);
-        await EnsureOneHeadAsync(person.HouseholdId, input.RelationToHead, person.Id, ct);
-        person.Edit(input.Name, input.Phone, input.RelationToHead, input.Residency);
+        person.Edit(input.Name, input.Phone, input.RelationToHead, input.Residency, await HeadsOfHouseholds.LoadAsync(db, [person.HouseholdId], ct));
         await db.SaveChangesAsync(ct);
         return await ViewAsync(person, ct);
     }
@@ -89,7 +88,7 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
         user.Require(PeoplePermissions.Manage);
         var person = await ToChangeAsync(id, ct);
         var household = await db.Set<Household>().ForChangeAsync(h => h.Id == householdId, user, "household_not_found", householdId, ct);
-        person.MoveTo(household);
+        person.MoveTo(household, await HeadsOfHouseholds.LoadAsync(db, [person.HouseholdId, household.Id], ct));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await TagPaths.FollowPersonAsync(db, id, household.Path, ct);
         await db.SaveChangesAsync(ct);
@@ -123,14 +122,6 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
         if (!await db.Set<Person>().AnyAsync(p => p.Id == id, ct)) throw new NotFoundException("person_not_found", id);
         var key = id.ToString();
         return await log.PageAsync(db.Set<ChangeRecord>().Where(c => c.EntityType == nameof(Person) && c.EntityId == key), page, ct);
-    }
-
-    /// <summary>A household has one head (户主) at a time.</summary>
-    private async Task EnsureOneHeadAsync(int householdId, string relation, int? self, CancellationToken ct)
-    {
-        if (relation.Trim() != Relations.Head) return;
-        if (await db.Set<Person>().IgnoreQueryFilters().AnyAsync(p => p.HouseholdId == householdId && p.IsActive && p.RelationToHead == Relations.Head && p.Id != self, ct))
-            throw new ConflictException("household_has_head");
     }
 
     internal static IdNumber ParseId(string? text)

@@ -59,7 +59,7 @@ public sealed class Person : IScopedByPath, IAudited
     public int Version { get; private set; }
 
     public static Person Register(Household household, string name, IdNumber id, string? phone, string relationToHead,
-        Residency residency = Residency.RegisteredResident)
+        Residency residency, HouseholdHeads heads)
     {
         Validate(name, phone, relationToHead, residency);
         var person = new Person
@@ -68,6 +68,7 @@ public sealed class Person : IScopedByPath, IAudited
             IdNumberIndex = IndexOfId(id.Value), IdTail4Index = IndexOfTail(id.Value[^4..]), IdTail5Index = IndexOfTail(id.Value[^5..]),
             IdTail6Index = IndexOfTail(id.Value[^6..]),
         };
+        if (HouseholdHeads.IsHead(relationToHead)) heads.Claim(household.Id, person);
         person.Apply(name, phone, relationToHead, residency);
         return person;
     }
@@ -82,19 +83,30 @@ public sealed class Person : IScopedByPath, IAudited
     /// Changes the editable fields. A phone that comes back exactly as it was shown masked means
     /// "unchanged": a form that displayed 138****5678 never overwrites the real number.
     /// </summary>
-    public void Edit(string name, string? phone, string relationToHead, Residency residency)
+    public void Edit(string name, string? phone, string relationToHead, Residency residency, HouseholdHeads heads)
     {
         if (!IsActive) throw new ConflictException("person_inactive");
         if (phone is not null && Phone is not null && phone == Mask.Phone(Phone)) phone = Phone;
         Validate(name, phone, relationToHead, residency);
+        if (HouseholdHeads.IsHead(relationToHead)) heads.Claim(HouseholdId, this);
+        else if (HouseholdHeads.IsHead(RelationToHead)) heads.Release(HouseholdId, this);
         Apply(name, phone, relationToHead, residency);
     }
 
-    public void MoveTo(Household household)
+    /// <summary>
+    /// Moves the person into another household, keeping their relation or taking
+    /// <paramref name="relationToHead"/> there: a head may not enter a household that has one.
+    /// </summary>
+    public void MoveTo(Household household, HouseholdHeads heads, string? relationToHead = null)
     {
         if (!IsActive) throw new ConflictException("person_inactive");
         if (!household.IsActive) throw new ConflictException("household_inactive");
         if (household.Id == HouseholdId) throw new ConflictException("person_same_household");
+        var relation = relationToHead?.Trim() ?? RelationToHead;
+        if (relation.Length is 0 or > 20) throw new ValidationException("relationToHead", relation.Length == 0 ? "required" : "too_long");
+        if (HouseholdHeads.IsHead(relation)) heads.Claim(household.Id, this);
+        if (HouseholdHeads.IsHead(RelationToHead)) heads.Release(HouseholdId, this);
+        RelationToHead = relation;
         HouseholdId = household.Id;
         Path = household.Path;
     }

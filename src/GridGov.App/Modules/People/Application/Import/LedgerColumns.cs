@@ -26,9 +26,15 @@ public static class LedgerColumns
         ["流动人口"] = Domain.Residency.Migrant, ["户在人不在"] = Domain.Residency.RegisteredAbsent,
     };
 
+    /// <summary>
+    /// The template's sample row. Its grid code names no county (area 000000), so a template
+    /// uploaded unchanged is refused on that row and never reaches a real household.
+    /// </summary>
+    public const string ExampleGrid = "00000000000030001";
+
     public static Dictionary<string, object?> Example() => new()
     {
-        [Grid] = "14112710000130001", [Household] = "00130001001", [Address] = "岚县东村镇滨河社区岚漪苑1号楼1单元101室",
+        [Grid] = ExampleGrid, [Household] = "示例户号0001", [Address] = "岚县东村镇滨河社区岚漪苑1号楼1单元101室",
         [Name] = "张三", [IdNumber] = "11010519491231002X", [Phone] = "13812345678", [Relation] = Relations.Head, [Residency] = "户籍人口",
     };
 }

@@ -84,6 +84,9 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
         var seen = new Dictionary<long, int>();
         var grids = new Dictionary<string, (GridRef? Grid, string? Code)>();
         var households = new Dictionary<(int Grid, string Number), Household>();
+        // Heads of every household the file touches, stored or new: the domain refuses a second one on any row.
+        var heads = new HouseholdHeads();
+        var previewHousehold = 0;
         int rows = 0, created = 0, updated = 0, unchanged = 0, newHouseholds = 0;
         void Fail(int row, string column, string code, params object[] args)
         {
@@ -113,7 +116,10 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
             var ids = chunk.Select(r => Person.IndexOfId(r.Id.Value)).ToList();
             var people = write ? db.Set<Person>() : db.Set<Person>().AsNoTracking();
             var existing = await people.IgnoreQueryFilters().Where(p => ids.Contains(p.IdNumberIndex)).ToDictionaryAsync(p => p.IdNumber, ct);
-            if (write) await KnownHouseholdsAsync();
+            await KnownHouseholdsAsync();
+            var storedHouseholds = chunk.Select(r => grids[r.GridCode].Grid is { } g ? households.GetValueOrDefault((g.Id, r.Household)) : null)
+                .OfType<Household>().Where(h => h.Id > 0).Select(h => h.Id);
+            await HeadsOfHouseholds.LoadAsync(db, [.. storedHouseholds, .. existing.Values.Select(p => p.HouseholdId)], ct, heads);
             var moved = new List<(int Id, string Path)>();
             var freshHouseholds = new List<Household>();
             var freshPeople = new List<Person>();
@@ -134,37 +140,49 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
                     }
                     else if (!person.IsActive) { Fail(r.Number, LedgerColumns.IdNumber, "conflict_deregistered"); continue; }
                 }
-                if (!write)
-                {
-                    if (!heldElsewhere) _ = person is null ? created++ : Same(person, r) ? unchanged++ : updated++;
-                    continue;
-                }
                 if (!households.TryGetValue((grid!.Id, r.Household), out var household))
                 {
-                    household = Household.Create(r.Household, r.Address, Placement.OnGrid(grid.Id, grid.Path)).WithId(++nextHousehold);
+                    // A preview numbers its new households below zero: they are only checked, never written.
+                    household = Household.Create(r.Household, r.Address, Placement.OnGrid(grid.Id, grid.Path))
+                        .WithId(write ? ++nextHousehold : --previewHousehold);
                     households[(grid.Id, r.Household)] = household;
-                    freshHouseholds.Add(household);
+                    heads.Know(household.Id, null);
+                    if (write) freshHouseholds.Add(household);
                     AddedAt(household).Households++;
                     newHouseholds++;
                 }
-                if (heldElsewhere) reviews.Add(new Review(person!, household, r));
-                else if (person is null)
+                if (heldElsewhere)
                 {
-                    freshPeople.Add(Person.Register(household, r.Name, r.Id, r.Phone, r.Relation, r.Residency).WithId(++nextPerson));
-                    AddedAt(household).Residents++;
-                    created++;
+                    if (write) reviews.Add(new Review(person!, household, r));
+                    continue;
                 }
-                else if (Same(person, r) && person.HouseholdId == household.Id) unchanged++;
-                else
+                try
                 {
-                    person.Edit(r.Name, r.Phone, r.Relation, r.Residency);
-                    if (person.HouseholdId != household.Id)
+                    if (person is null)
                     {
-                        person.MoveTo(household);
-                        moved.Add((person.Id, household.Path));
-                        movedInto.Add(household.Path);
+                        var fresh = Person.Register(household, r.Name, r.Id, r.Phone, r.Relation, r.Residency, heads);
+                        if (write) freshPeople.Add(fresh.WithId(++nextPerson));
+                        AddedAt(household).Residents++;
+                        created++;
                     }
-                    updated++;
+                    else if (Same(person, r) && person.HouseholdId == household.Id) unchanged++;
+                    else
+                    {
+                        // A preview changes its untracked copy of the person: the same rules, nothing saved.
+                        // The row's relation is the one in its household: a mover takes it there.
+                        if (person.HouseholdId != household.Id)
+                        {
+                            person.MoveTo(household, heads, r.Relation);
+                            moved.Add((person.Id, household.Path));
+                            movedInto.Add(household.Path);
+                        }
+                        person.Edit(r.Name, r.Phone, r.Relation, r.Residency, heads);
+                        updated++;
+                    }
+                }
+                catch (ConflictException e) when (e.Code == "household_has_head")
+                {
+                    Fail(r.Number, LedgerColumns.Relation, "household_has_head", r.Household);
                 }
             }
             if (write)
