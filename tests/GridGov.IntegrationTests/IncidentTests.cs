@@ -97,6 +97,20 @@ public abstract class IncidentTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task A_note_longer_than_its_column_is_a_field_error_on_either_provider_and_nothing_is_stored()
+    {
+        var worker = await app.ApiAsync("gridworker");
+        var id = (await ReportAsync(worker)).Int("id");
+        var county = await app.ApiAsync("county");
+        var problem = await (await county.PostAsJsonAsync($"/api/v1/incidents/{id}/steps", new { action = "Reject", note = new string('长', 2001) }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal("too_long", problem.GetProperty("fieldCodes").Str("note"));
+        Assert.Equal("Reported", (await county.GetJsonAsync($"/api/v1/incidents/{id}")).Str("state"));
+        var limit = await county.PostJsonAsync($"/api/v1/incidents/{id}/steps", new { action = "Reject", note = new string('长', 2000) });
+        Assert.Equal("Rejected", limit.Str("state"));
+    }
+
+    [Fact]
     public async Task Of_two_steps_taken_at_once_on_one_incident_exactly_one_wins()
     {
         var worker = await app.ApiAsync("gridworker");

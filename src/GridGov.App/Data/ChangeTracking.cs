@@ -35,6 +35,28 @@ internal sealed class ChangeTracking(DbContext db, CurrentUser user, TimeProvide
                 throw new ForbiddenException("audit_append_only");
     }
 
+    /// <summary>
+    /// No text longer than its column is saved, whatever path wrote it: a field error, the same on
+    /// both providers (PostgreSQL would fail the statement, SQLite store it whole). Domain methods
+    /// check their own limits first; this is the net under every path.
+    /// </summary>
+    public void GuardLengths()
+    {
+        Dictionary<string, string>? errors = null;
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            foreach (var property in entry.Properties)
+            {
+                if (property.Metadata.ClrType != typeof(string) || property.Metadata.GetMaxLength() is not { } max) continue;
+                if (property.Metadata.GetValueConverter() is not null) continue;
+                if (property.CurrentValue is string text && text.Length > max)
+                    (errors ??= [])[System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name)] = "too_long";
+            }
+        }
+        if (errors is not null) throw new ValidationException(errors);
+    }
+
     /// <summary>Optimistic concurrency: a record's Version goes up by one with each change.</summary>
     public void BumpVersions()
     {

@@ -74,6 +74,7 @@ public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options,
         var tracking = new ChangeTracking(this, user, clock);
         tracking.GuardScope();
         tracking.GuardAuditTrails();
+        tracking.GuardLengths();
         tracking.BumpVersions();
         var pending = tracking.Collect();
         var afterSave = _hooks.Select(h => h.Prepare(ChangeTracker)).OfType<Func<GridGovDbContext, CancellationToken, Task>>().ToList();

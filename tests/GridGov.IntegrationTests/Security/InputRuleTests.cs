@@ -8,6 +8,18 @@ namespace GridGov.IntegrationTests.Security;
 public abstract class InputRuleTests(GridGovApp app)
 {
     [Fact]
+    public async Task A_save_of_text_longer_than_its_column_is_a_field_error_whichever_path_wrote_it()
+    {
+        // Written past every domain method: the save itself refuses it, on either provider alike.
+        var refused = await Assert.ThrowsAsync<GridGov.Kernel.Errors.ValidationException>(() => app.AsSystemAsync(async db =>
+        {
+            db.Add(new GridGov.Modules.Incidents.Domain.Notice(new string('a', 281), "test", 1, "X", "140000000000/", DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        }));
+        Assert.Equal("too_long", refused.Fields["audience"]);
+    }
+
+    [Fact]
     public async Task Only_the_owner_changes_shared_catalogues()
     {
         var county = await app.ApiAsync("county");

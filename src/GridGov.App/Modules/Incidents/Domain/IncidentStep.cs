@@ -5,8 +5,11 @@ public sealed class IncidentStep
 {
     private IncidentStep() { }
 
+    public const int MaxNote = 2000;
+
     public IncidentStep(DateTime at, string by, string action, IncidentState? from, IncidentState to, string? note, string? attachments)
     {
+        if (note?.Length > MaxNote) throw new Kernel.Errors.ValidationException("note", "too_long", MaxNote);
         (At, By, Action, FromState, ToState, Note, Attachments) = (at, by, action, from, to, note, attachments);
     }
 
