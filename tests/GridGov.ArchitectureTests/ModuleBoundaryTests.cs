@@ -104,3 +104,35 @@ public class ModuleBoundaryTests
             .ShouldNot().HaveDependencyOn("GridGov.Modules").GetResult().IsSuccessful);
     }
 }
+
+/// <summary>
+/// Time is read from the one clock (TimeProvider through ChinaTime): the host's own zone and
+/// the static clocks are never read, so a UTC host shows the county's time and tests can set it.
+/// </summary>
+public class ClockTests
+{
+    private static readonly string[] HostClocks =
+        ["DateTime.Now", "DateTime.Today", "DateTime.UtcNow", "DateTimeOffset.Now", "DateTimeOffset.UtcNow", "GetLocalNow", "TimeZoneInfo.Local",
+         "DateTimeKind.Local", "ToLocalTime()", "ToUniversalTime()"];
+
+    private static string Source()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GridGov.sln"))) dir = dir.Parent;
+        return Path.Combine(dir!.FullName, "src", "GridGov.App");
+    }
+
+    [Fact]
+    public void No_code_reads_the_hosts_clock_or_zone()
+    {
+        var files = Directory.EnumerateFiles(Source(), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs") || f.EndsWith(".razor"))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .ToList();
+        Assert.True(files.Count > 100, $"only {files.Count} source files found");
+        var found = files.SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => HostClocks.Any(x.line.Contains) && !x.line.TrimStart().StartsWith("//"))
+            .Select(x => $"{Path.GetRelativePath(Source(), x.f)}:{x.i + 1}: {x.line.Trim()}").ToList();
+        Assert.True(found.Count == 0, "read the clock through TimeProvider and ChinaTime instead:\n" + string.Join("\n", found));
+    }
+}

@@ -36,6 +36,18 @@ public abstract class ExportTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task The_file_is_named_by_the_county_clock_not_the_hosts()
+    {
+        static string Stamp() => (DateTimeOffset.UtcNow + TimeSpan.FromHours(8)).ToString("yyyyMMdd-HHmm");
+        var worker = await app.ApiAsync("gridworker");
+        var before = Stamp();
+        var response = await worker.GetAsync("/api/v1/people/export");
+        var after = Stamp();
+        var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName;
+        Assert.Contains(name, new[] { $"people-{before}.xlsx", $"people-{after}.xlsx" });
+    }
+
+    [Fact]
     public async Task Full_values_are_for_entitled_roles_only()
     {
         var county = await app.ApiAsync("county", "en");

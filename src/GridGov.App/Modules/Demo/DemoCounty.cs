@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using System.Text;
 using GridGov.Data;
 using GridGov.Kernel.Auditing;
@@ -78,7 +79,7 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
 
     public async Task<DemoSummary> SeedAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var opened = new DateOnly(2021, 3, 1);
         var factory = new PopulationFactory(Seed, new DateOnly(2026, 1, 1));
         BuildAreas();

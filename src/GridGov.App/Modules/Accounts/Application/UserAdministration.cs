@@ -22,7 +22,7 @@ public sealed record SaveUser(string UserName, string DisplayName, IReadOnlyList
 /// scope, and may grant only the roles their own roles can grant and scopes inside their own.
 /// </summary>
 public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, UserManager<AppUser> users, ITerritoryDirectory territory,
-    Sessions sessions)
+    Sessions sessions, TimeProvider clock)
 {
     private IQueryable<AppUser> Visible =>
         actor.ViewPath is null ? db.Users.Where(_ => false)
@@ -169,7 +169,7 @@ public sealed class UserAdministration(GridGovDbContext db, CurrentUser actor, U
     internal static string? PasswordErrorCode(string identityCode) =>
         identityCode == "PasswordTooCommon" ? "common_password" : identityCode.Contains("Password") ? "weak_password" : null;
 
-    private static UserView View(AppUser u, IReadOnlyList<string> roles) =>
+    private UserView View(AppUser u, IReadOnlyList<string> roles) =>
         new(u.Id, u.UserName!, u.DisplayName, roles, u.CaptureScopeCode, u.ViewScopeCode,
-            u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow, u.IsDisabled);
+            u.LockoutEnd is { } end && end > clock.GetUtcNow(), u.IsDisabled);
 }

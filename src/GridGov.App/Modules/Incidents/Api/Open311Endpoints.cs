@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using System.Text.Json.Serialization;
 using GridGov.Kernel.Errors;
 using GridGov.Modules.Incidents.Application;
@@ -81,12 +82,12 @@ public static class Open311Endpoints
             })
             .WithSummary("GeoReport v2: one service request");
         open311.MapGet("/requests.json", async (string? service_request_id, string? service_code, string? status, DateTimeOffset? start_date,
-                DateTimeOffset? end_date, IncidentDesk desk, IncidentCatalogue catalogue, CancellationToken ct) =>
+                DateTimeOffset? end_date, IncidentDesk desk, IncidentCatalogue catalogue, TimeProvider clock, CancellationToken ct) =>
             {
                 var ids = (service_request_id ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(s => int.TryParse(s, out var n) ? n : -1).Where(n => n > 0).Take(50).ToList();
-                var from = start_date is { } s ? DateOnly.FromDateTime(s.UtcDateTime + WorkCalendar.Offset) : DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-90));
-                var to = end_date is { } e ? DateOnly.FromDateTime(e.UtcDateTime + WorkCalendar.Offset) : (DateOnly?)null;
+                var from = start_date is { } s ? ChinaTime.DateOf(s.UtcDateTime) : clock.Today().AddDays(-90);
+                var to = end_date is { } e ? ChinaTime.DateOf(e.UtcDateTime) : (DateOnly?)null;
                 var briefs = await desk.BriefsAsync(ids, new IncidentFilter(From: from, To: to), service_code, 200, ct);
                 return briefs.Select(Mapper(await catalogue.CategoriesAsync(ct))).Where(v => status is null || v.Status == status).ToList();
             })

@@ -24,7 +24,7 @@ public readonly record struct TimeLimit(int Amount, DeadlineUnit Unit)
 public sealed class WorkCalendar(IEnumerable<CalendarDay> exceptions)
 {
     /// <summary>China Standard Time, which keeps no daylight saving.</summary>
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan Offset = Kernel.Time.ChinaTime.Offset;
 
     private readonly Dictionary<DateOnly, DayKind> _exceptions = exceptions.ToDictionary(d => d.Date, d => d.Kind);
 
@@ -32,11 +32,10 @@ public sealed class WorkCalendar(IEnumerable<CalendarDay> exceptions)
         ? kind == DayKind.Workday
         : day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
-    public static DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(utc + Offset);
+    public static DateOnly LocalDate(DateTime utc) => Kernel.Time.ChinaTime.DateOf(utc);
 
     /// <summary>The local midnight that starts a day, in UTC.</summary>
-    public static DateTime StartOf(DateOnly localDate) =>
-        DateTime.SpecifyKind(localDate.ToDateTime(TimeOnly.MinValue) - Offset, DateTimeKind.Utc);
+    public static DateTime StartOf(DateOnly localDate) => Kernel.Time.ChinaTime.StartOf(localDate);
 
     /// <summary>The moment a step begun at <paramref name="startUtc"/> is due, in UTC.</summary>
     public DateTime DueAt(DateTime startUtc, TimeLimit limit)

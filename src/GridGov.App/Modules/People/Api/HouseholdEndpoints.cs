@@ -1,3 +1,5 @@
+using GridGov.Kernel.Errors;
+using GridGov.Kernel.Time;
 using GridGov.Modules.People.Application;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -60,8 +62,8 @@ public static class HouseholdEndpoints
             return TypedResults.NoContent();
         }).WithTags("Households").WithSummary("Changes a key place or its contact person; send the version you read, a newer one answers 409");
 
-        households.MapGet("/{id:int}/as-of", (int id, DateTime at, HouseholdHistory history, CancellationToken ct) =>
-            history.AsOfAsync(id, at.ToUniversalTime(), ct)).WithSummary("The household's members as they stood at a past moment");
+        households.MapGet("/{id:int}/as-of", (int id, string at, HouseholdHistory history, CancellationToken ct) =>
+            history.AsOfAsync(id, ChinaTime.ReadInstant(at) ?? throw new ValidationException("at", "invalid_value"), ct)).WithSummary("The household's members as they stood at a past moment");
         return api;
     }
 }

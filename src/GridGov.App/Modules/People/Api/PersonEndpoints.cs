@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using GridGov.Kernel.Paging;
 using GridGov.Modules.People.Application;
 using GridGov.Modules.People.Domain;
@@ -25,10 +26,10 @@ public static class PersonEndpoints
         return app;
     }
 
-    private static async Task<IResult> Export(string? q, string? tag, bool? full, PersonExport export, CancellationToken ct)
+    private static async Task<IResult> Export(string? q, string? tag, bool? full, PersonExport export, TimeProvider clock, CancellationToken ct)
     {
         var (file, _) = await export.ExportAsync(q, tag, full ?? false, ct);
-        return TypedResults.File(file, ExcelType, $"people-{DateTime.Now:yyyyMMdd-HHmm}.xlsx");
+        return TypedResults.File(file, ExcelType, $"people-{clock.FileStamp()}.xlsx");
     }
 
     public static RouteGroupBuilder MapPersonApi(this RouteGroupBuilder api)

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using GridGov.Modules.People.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
@@ -46,7 +47,7 @@ public sealed class DuplicateReviews(GridGovDbContext db, CurrentUser user, Time
         else
         {
             var household = await db.Set<Household>().FirstAsync(h => h.Id == review.HouseholdId, ct);
-            db.Add(Person.Register(household, review.Name, PersonRegistry.ParseId(review.IdNumber), review.Phone, review.RelationToHead, review.Residency,
+            db.Add(Person.Register(household, review.Name, PersonRegistry.ParseId(review.IdNumber, clock.Today()), review.Phone, review.RelationToHead, review.Residency,
                 await HeadsOfHouseholds.LoadAsync(db, [household.Id], ct)));
         }
         await db.SaveChangesAsync(ct);

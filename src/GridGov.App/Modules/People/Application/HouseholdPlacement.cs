@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using GridGov.Modules.People.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
@@ -22,7 +23,7 @@ public sealed class HouseholdPlacement(GridGovDbContext db, CurrentUser user, IT
     {
         user.Require(PeoplePermissions.View);
         var h = await db.Set<Household>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("household_not_found", id);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var members = (await db.Set<Person>().AsNoTracking().Where(p => p.HouseholdId == id && p.IsActive).OrderBy(p => p.Id).ToListAsync(ct))
             .Select(p => new MemberView(p.Id, p.Name, Mask.IdNumber(p.IdNumber), p.Sex, Age(p.BirthDate, today), Mask.Phone(p.Phone), p.RelationToHead))
             .ToList();

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using GridGov.Modules.People.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Auditing;
@@ -39,7 +40,7 @@ public enum RevealField
 /// </summary>
 public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory, TimeProvider clock, ChangeLog log)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<PersonView> GetAsync(int id, CancellationToken ct)
     {
@@ -55,7 +56,7 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
         user.Require(PeoplePermissions.Manage);
         var household = await db.Set<Household>().ForChangeAsync(h => h.Id == householdId, user, "household_not_found", householdId, ct);
         if (!household.IsActive) throw new ConflictException("household_inactive");
-        var id = ParseId(input.IdNumber);
+        var id = ParseId(input.IdNumber, Today);
         var index = Person.IndexOfId(id.Value);
         var existing = await db.Set<Person>().IgnoreQueryFilters().FirstOrDefaultAsync(p => p.IdNumberIndex == index, ct);
         if (existing is not null)
@@ -124,9 +125,9 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
         return await log.PageAsync(db.Set<ChangeRecord>().Where(c => c.EntityType == nameof(Person) && c.EntityId == key), page, ct);
     }
 
-    internal static IdNumber ParseId(string? text)
+    internal static IdNumber ParseId(string? text, DateOnly today)
     {
-        var error = Domain.IdNumber.TryParse(text, DateOnly.FromDateTime(DateTime.Today), out var id);
+        var error = Domain.IdNumber.TryParse(text, today, out var id);
         return error == IdNumberError.None ? id : throw new ValidationException("idNumber", "id_" + error.ToString().ToLowerInvariant());
     }
 

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using GridGov.Modules.People.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
@@ -17,7 +18,7 @@ public sealed record AttachTag(string Code, DateOnly? ValidFrom, DateOnly? Valid
 /// <summary>The tag catalogue and the tags on people. Sensitive tags exist only for roles entitled to them.</summary>
 public sealed class PersonTags(GridGovDbContext db, CurrentUser user, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     private IQueryable<TagDefinition> Visible =>
         db.Set<TagDefinition>().AsNoTracking().Where(t => !t.IsSensitive || user.Has(PeoplePermissions.SensitiveTags));

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using GridGov.Modules.Territory.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
@@ -15,7 +16,7 @@ public sealed record CreateGrid(string ParentCode, string Name, DateOnly? Opened
 /// <summary>Opening, renaming, re-drawing and retiring grids.</summary>
 public sealed class GridLifecycle(GridGovDbContext db, CurrentUser user, PathRebase rebase, TimeProvider clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     public async Task<Grid> GetAsync(string code, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using GridGov.Modules.People.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
@@ -26,7 +27,7 @@ public sealed record ImportReport(string Token, int Rows, int GoodRows, int BadR
 /// the same file again changes nothing, and changed fields become updates kept in history.
 /// </summary>
 public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory, ImportStore store,
-    IStringLocalizer<Strings> text)
+    IStringLocalizer<Strings> text, TimeProvider clock)
 {
     private const int Chunk = 5000;
     private const int ListedErrors = 1000;
@@ -196,7 +197,7 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
                 db.ChangeTracker.Clear();
                 if (reviews.Count > 0)
                 {
-                    var now = DateTime.UtcNow;
+                    var now = clock.UtcNow();
                     foreach (var (held, household, r) in reviews)
                         db.Add(DuplicateReview.Open(held, household, r.Name, r.Id, r.Phone, r.Relation, r.Residency, user.UserName, now));
                     await db.SaveChangesAsync(ct);
@@ -234,7 +235,7 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
         {
             if (freshHouseholds.Count == 0 && freshPeople.Count == 0) return;
             await BulkWriter.InsertAsync(db, freshPeople, ct);
-            var at = DateTime.UtcNow;
+            var at = clock.UtcNow();
             var nextRecord = await db.Set<Kernel.Auditing.ChangeRecord>().IgnoreQueryFilters().MaxAsync(c => (long?)c.Id, ct) ?? 0;
             var records = freshHouseholds.Cast<object>().Concat(freshPeople).Select(e =>
             {
@@ -247,6 +248,7 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
         }
 
         var number = 1;
+        var today = clock.Today();
         foreach (var (raw, unreadable, unreadableArgs) in file.Rows())
         {
             number++;
@@ -267,7 +269,7 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
             IdNumber id = default;
             if (idText.Length > 0)
             {
-                var error = IdNumber.TryParse(idText, DateOnly.FromDateTime(DateTime.Today), out id);
+                var error = IdNumber.TryParse(idText, today, out id);
                 if (error != IdNumberError.None) Fail(number, LedgerColumns.IdNumber, "id_" + error.ToString().ToLowerInvariant());
                 else if (seen.TryGetValue(long.Parse(id.Value.AsSpan(0, 17)), out var first)) Fail(number, LedgerColumns.IdNumber, "duplicate_in_file", first);
                 else seen[long.Parse(id.Value.AsSpan(0, 17))] = number;
