@@ -101,7 +101,15 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
         int nextPerson = 0, nextHousehold = 0;
         if (write)
         {
-            if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("""LOCK TABLE "People", "Households" IN SHARE ROW EXCLUSIVE MODE""", ct);
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlRawAsync("""LOCK TABLE "People", "Households" IN SHARE ROW EXCLUSIVE MODE""", ct);
+                // The tables grow chunk by chunk inside this one transaction, where no statistics see
+                // the new rows: a prepared statement's cached generic plan, made while People looked
+                // empty, kept scanning it whole for every chunk (the import grew with the square of
+                // its rows). Each statement of the transaction is planned for the tables as they are.
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_custom_plan", ct);
+            }
             nextPerson = await db.Set<Person>().IgnoreQueryFilters().MaxAsync(p => (int?)p.Id, ct) ?? 0;
             nextHousehold = await db.Set<Household>().IgnoreQueryFilters().MaxAsync(h => (int?)h.Id, ct) ?? 0;
         }
