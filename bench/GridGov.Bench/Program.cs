@@ -148,6 +148,8 @@ static async Task Fresh(DatabaseProvider provider, string connection)
         foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
         return;
     }
+    // Pooled connections to the database about to be dropped would be killed under the next user.
+    NpgsqlConnection.ClearAllPools();
     var builder = new NpgsqlConnectionStringBuilder(connection);
     var database = builder.Database!;
     builder.Database = "postgres";

@@ -136,3 +136,59 @@ public class ClockTests
         Assert.True(found.Count == 0, "read the clock through TimeProvider and ChinaTime instead:\n" + string.Join("\n", found));
     }
 }
+
+/// <summary>
+/// The query filters are switched off in a short list of places, each call with its reason; any
+/// other place, or a bare IgnoreQueryFilters (which would switch off every filter), fails here.
+/// </summary>
+public class QueryFilterTests
+{
+    /// <summary>The files that may read past the view scope, and why.</summary>
+    private static readonly Dictionary<string, string> Allowed = new()
+    {
+        ["Modules/Incidents/Application/RoutingTable.cs"] = "the routing table is county-wide reference data",
+        ["Modules/Incidents/Application/IncidentSeed.cs"] = "seeding",
+        ["Modules/Incidents/Application/IncidentTallies.cs"] = "folding and rebuilding the deployment's tallies, as the system",
+        ["Modules/Demo/DemoCounty.cs"] = "seeding",
+        ["Modules/People/Application/PeopleFollowGrids.cs"] = "a grid that holds anything anywhere must not retire",
+        ["Modules/People/Application/HeadsOfHouseholds.cs"] = "the one-head rule counts heads the caller may not see",
+        ["Modules/People/Application/PersonRegistry.cs"] = "ID numbers are unique in the whole ledger",
+        ["Modules/People/Application/PersonalDataBackfill.cs"] = "start-up re-indexing",
+        ["Modules/People/Application/Import/LedgerImport.cs"] = "ID uniqueness and bulk ids over the whole ledger",
+        ["Modules/People/Application/GridPlaces.cs"] = "a household with anyone active may not close",
+        ["Modules/Audit/Application/AuditChain.cs"] = "the chain covers every audit record",
+        ["Modules/Territory/Application/CoverageCheck.cs"] = "a county's size rules apply under it",
+        ["Modules/Territory/Application/GridLifecycle.cs"] = "a grid with an open child anywhere must not retire",
+        ["Modules/Territory/Application/GridLoader.cs"] = "a grid's own area; codes never reused",
+    };
+
+    private static string Source()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GridGov.sln"))) dir = dir.Parent;
+        return Path.Combine(dir!.FullName, "src", "GridGov.App");
+    }
+
+    [Fact]
+    public void Filters_are_switched_off_only_in_the_listed_places_and_each_call_says_why()
+    {
+        var root = Source();
+        var problems = new List<string>();
+        var seen = new HashSet<string>();
+        foreach (var file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")))
+        {
+            var name = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
+            var text = File.ReadAllText(file);
+            if (name != "Kernel/Scoping/QueryFilters.cs" && text.Contains("IgnoreQueryFilters(")) problems.Add($"{name}: IgnoreQueryFilters; use OutsideScope(reason)");
+            var calls = System.Text.RegularExpressions.Regex.Matches(text, @"\.Outside(Scope|Filters)\((?<reason>""[^""]*"")?");
+            if (calls.Count == 0 || name == "Kernel/Scoping/QueryFilters.cs") continue;
+            seen.Add(name);
+            if (!Allowed.ContainsKey(name)) problems.Add($"{name}: switches a filter off but is not on the list");
+            foreach (System.Text.RegularExpressions.Match call in calls)
+                if (call.Groups["reason"].Value.Length < 12) problems.Add($"{name}: a call without its reason");
+        }
+        problems.AddRange(Allowed.Keys.Except(seen).Select(f => $"{f}: listed but no longer switches a filter off"));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+}

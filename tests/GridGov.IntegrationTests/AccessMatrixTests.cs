@@ -262,6 +262,8 @@ public abstract class AccessMatrixTests(GridGovApp app)
                 if (body is not null) request.Content = JsonContent.Create(body);
                 var response = await client.SendAsync(request);
                 checkedCases++;
+                if (await DocumentedResponses.MismatchAsync(app, endpoint.Method, endpoint.Url(target), response.StatusCode) is { } undocumented)
+                    mismatches.Add(undocumented);
                 if (response.StatusCode != expected)
                     mismatches.Add($"{userName} × {relation} ({target.Code}): expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                 else if ((int)expected >= 400)

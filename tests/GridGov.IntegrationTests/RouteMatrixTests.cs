@@ -176,6 +176,8 @@ public abstract class RouteMatrixTests(GridGovApp app)
                     : row.Answers;
                 var request = new HttpRequestMessage(row.Method, row.Url(context)) { Content = row.Body?.Invoke(context) };
                 var response = await client.SendAsync(request);
+                if (await DocumentedResponses.MismatchAsync(app, row.Method, row.Url(context), response.StatusCode) is { } undocumented)
+                    mismatches.Add(undocumented);
                 if (!expected.Contains(response.StatusCode))
                     mismatches.Add($"{userName} × {where}: expected {string.Join("/", expected.Select(e => (int)e))}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             }

@@ -52,7 +52,7 @@ public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options,
         foreach (var module in ModuleCatalog.All) module.ConfigureModel(builder, settings);
     }
 
-    public const string ScopeFilterName = "scope";
+    public const string ScopeFilterName = QueryFilters.Scope;
 
     private LambdaExpression ScopeFilter(Type type)
     {

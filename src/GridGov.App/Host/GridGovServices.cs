@@ -49,7 +49,9 @@ public static class GridGovServices
             c.HttpContext.RequestServices.GetRequiredService<ProblemWriter>().Complete(c.ProblemDetails));
         services.AddScoped<ProblemWriter>();
         services.AddExceptionHandler<ProblemWriter>();
-        services.AddOpenApi("v1", o => o.AddSchemaTransformer(EnumSchemas.DescribeAsNames).AddDocumentTransformer((doc, _, _) =>
+        services.AddOpenApi("v1", o => o.AddSchemaTransformer(EnumSchemas.DescribeAsNames)
+            .AddDocumentTransformer(ProblemResponses.DescribeProblemSchema).AddOperationTransformer(ProblemResponses.DeclareProblems)
+            .AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "GridGov API";
             doc.Info.Description = "Territory, grids, coverage, people, incidents (and Open311 GeoReport v2 under /open311/v2) and accounts. Authenticate with POST /api/v1/auth/token and send 'Authorization: Bearer <token>'.";
@@ -65,7 +67,11 @@ public static class GridGovServices
         }));
 
         // Enums travel by name only: a number would slip past the names the domain knows.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new NamedEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new NamedEnumConverter());
+            o.SerializerOptions.Converters.Add(new Kernel.Time.UtcInstantJson());
+        });
         // A body that does not read is the caller's mistake: thrown, it becomes a 400 problem naming the field.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddRazorComponents();

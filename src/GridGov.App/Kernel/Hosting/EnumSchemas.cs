@@ -9,10 +9,13 @@ internal static class EnumSchemas
 {
     public static Task DescribeAsNames(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {
-        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        var nullable = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type);
+        var type = nullable ?? context.JsonTypeInfo.Type;
         if (!type.IsEnum) return Task.CompletedTask;
-        schema.Type = JsonSchemaType.String;
-        schema.Enum = Enum.GetNames(type).Select(n => (JsonNode)JsonValue.Create(n)).ToList();
+        // A nullable enum travels as one of the names or as null, and its schema says both.
+        var mayBeNull = nullable is not null || schema.Type?.HasFlag(JsonSchemaType.Null) == true;
+        schema.Type = mayBeNull ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+        schema.Enum = Enum.GetNames(type).Select(n => (JsonNode?)JsonValue.Create(n)).Concat(mayBeNull ? [null] : []).ToList()!;
         return Task.CompletedTask;
     }
 }

@@ -44,6 +44,32 @@ public sealed record Open311Request(
 /// </summary>
 public static class Open311Endpoints
 {
+    /// <summary>
+    /// A request's fields, from a form or a JSON object: numbers and booleans read as their text,
+    /// and a missing or unreadable body is no fields at all (the report then names what is missing).
+    /// </summary>
+    private static async Task<Dictionary<string, string>> FieldsAsync(HttpRequest http, CancellationToken ct)
+    {
+        if (http.HasFormContentType) return (await http.ReadFormAsync(ct)).ToDictionary(x => x.Key, x => x.Value.ToString());
+        if (http.ContentLength is 0 || !(http.ContentType ?? "").Contains("json", StringComparison.OrdinalIgnoreCase)) return [];
+        System.Text.Json.JsonDocument document;
+        try
+        {
+            document = await System.Text.Json.JsonDocument.ParseAsync(http.Body, cancellationToken: ct);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw new AppException(400, "bad_request");
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object) throw new AppException(400, "bad_request");
+            return document.RootElement.EnumerateObject()
+                .Where(p => p.Value.ValueKind is not (System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Object or System.Text.Json.JsonValueKind.Array))
+                .ToDictionary(p => p.Name, p => p.Value.ValueKind == System.Text.Json.JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText());
+        }
+    }
+
     public static RouteGroupBuilder MapOpen311(this RouteGroupBuilder open311)
     {
         open311.WithTags("Open311");
@@ -59,8 +85,7 @@ public static class Open311Endpoints
             .WithSummary("GeoReport v2 service list: the incident categories");
         open311.MapPost("/requests.json", async (HttpRequest http, IncidentDesk desk, CancellationToken ct) =>
             {
-                var f = http.HasFormContentType ? (await http.ReadFormAsync(ct)).ToDictionary(x => x.Key, x => x.Value.ToString())
-                    : await http.ReadFromJsonAsync<Dictionary<string, string>>(ct) ?? [];
+                var f = await FieldsAsync(http, ct);
                 string? Field(string name) => f.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
                 double? Number(string name) => double.TryParse(Field(name), System.Globalization.NumberStyles.Float,
                     System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Scoping;
 using GridGov.Data;
 using GridGov.Modules.Incidents.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public static class IncidentSeed
     {
         if (!await db.Set<Department>().AnyAsync(ct)) db.AddRange(IncidentReferenceData.Departments());
         if (!await db.Set<IncidentCategory>().AnyAsync(ct)) db.AddRange(IncidentReferenceData.Categories());
-        if (!await db.Set<RoutingRule>().IgnoreQueryFilters().AnyAsync(ct)) db.AddRange(IncidentReferenceData.Routes());
+        if (!await db.Set<RoutingRule>().OutsideScope("seeding checks the whole table").AnyAsync(ct)) db.AddRange(IncidentReferenceData.Routes());
         if (!await db.Set<CalendarDay>().AnyAsync(ct)) db.AddRange(PublishedHolidays.Year2026());
         await db.SaveChangesAsync(ct);
         await IncidentTallies.FillIfMissingAsync(db, ct);

@@ -1,3 +1,4 @@
+using GridGov.Modules.Incidents;
 using GridGov.Data;
 using GridGov.Kernel.Scoping;
 using GridGov.Modules.Incidents.Domain;
@@ -90,7 +91,7 @@ internal sealed class IncidentTallies : ISaveHook
                 {upsert}
                 """, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var last = await db.Set<IncidentTallyChange>().IgnoreQueryFilters().MaxAsync(c => (long?)c.Id, ct);
+        var last = await db.Set<IncidentTallyChange>().OutsideScope("folding moves every pending change, whoever caused it").MaxAsync(c => (long?)c.Id, ct);
         if (last is null) return 0;
         // SQLite needs the WHERE to tell the upsert's ON CONFLICT from a join's; the id travels as a parameter.
         const string upToLast = "WHERE \"Id\" <= {0}";
@@ -99,7 +100,7 @@ internal sealed class IncidentTallies : ISaveHook
             {upsert}
             """, [last], ct);
 #pragma warning restore EF1002
-        await db.Set<IncidentTallyChange>().IgnoreQueryFilters().Where(c => c.Id <= last).ExecuteDeleteAsync(ct);
+        await db.Set<IncidentTallyChange>().OutsideScope("folding moves every pending change, whoever caused it").Where(c => c.Id <= last).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         return folded;
     }
@@ -138,9 +139,9 @@ internal sealed class IncidentTallies : ISaveHook
     /// </summary>
     public static async Task RebuildAsync(GridGovDbContext db, CancellationToken ct)
     {
-        await db.Set<IncidentTallyChange>().IgnoreQueryFilters().ExecuteDeleteAsync(ct);
-        await db.Set<IncidentTally>().IgnoreQueryFilters().ExecuteDeleteAsync(ct);
-        var incidents = db.Set<Incident>().IgnoreQueryFilters().AsNoTracking();
+        await db.Set<IncidentTallyChange>().OutsideScope("a rebuild recounts the whole deployment").ExecuteDeleteAsync(ct);
+        await db.Set<IncidentTally>().OutsideScope("a rebuild recounts the whole deployment").ExecuteDeleteAsync(ct);
+        var incidents = db.Set<Incident>().OutsideFilters("a rebuild recounts the whole deployment", QueryFilters.Scope, IncidentsModule.DepartmentFilter).AsNoTracking();
         if (await incidents.MinAsync(i => (DateTime?)i.ReportedAt, ct) is not { } first) return;
         var last = WorkCalendar.LocalDate(await incidents.MaxAsync(i => i.ReportedAt, ct));
         var month = new Dictionary<Key, IncidentFigures>();
@@ -165,9 +166,9 @@ internal sealed class IncidentTallies : ISaveHook
     /// <summary>Fills the tallies of a database that has incidents but none yet.</summary>
     public static async Task FillIfMissingAsync(GridGovDbContext db, CancellationToken ct)
     {
-        if (await db.Set<IncidentTally>().IgnoreQueryFilters().AnyAsync(ct)) return;
-        if (await db.Set<IncidentTallyChange>().IgnoreQueryFilters().AnyAsync(ct)) return;
-        if (!await db.Set<Incident>().IgnoreQueryFilters().AnyAsync(ct)) return;
+        if (await db.Set<IncidentTally>().OutsideScope("whether the deployment has tallies at all").AnyAsync(ct)) return;
+        if (await db.Set<IncidentTallyChange>().OutsideScope("whether the deployment has tallies at all").AnyAsync(ct)) return;
+        if (!await db.Set<Incident>().OutsideFilters("whether the deployment has incidents at all", QueryFilters.Scope, IncidentsModule.DepartmentFilter).AnyAsync(ct)) return;
         await RebuildAsync(db, ct);
     }
 }

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Scoping;
 using GridGov.Modules.Incidents.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
@@ -39,7 +40,7 @@ public sealed class RoutingTable(GridGovDbContext db, CurrentUser user, ITerrito
         (await cache.GetOrCreateAsync(RulesKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Keep;
-            var rules = await db.Set<RoutingRule>().IgnoreQueryFilters().AsNoTracking().ToListAsync(ct);
+            var rules = await db.Set<RoutingRule>().OutsideScope("the routing table is one county-wide table read for every report").AsNoTracking().ToListAsync(ct);
             var categories = await db.Set<IncidentCategory>().AsNoTracking().ToListAsync(ct);
             return new Routes(rules, categories.ToDictionary(c => c.Code, c => c.ParentCode),
                 categories.Where(c => c.ParentCode != null && c.IsActive).Select(c => c.Code).ToHashSet());

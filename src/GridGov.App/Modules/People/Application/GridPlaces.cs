@@ -69,7 +69,7 @@ public sealed class GridPlaces(GridGovDbContext db, CurrentUser user, ITerritory
     {
         user.Require(PeoplePermissions.Manage);
         var household = await db.Set<Household>().ForChangeAsync(h => h.Id == id, user, "household_not_found", id, ct);
-        household.Close(await db.Set<Person>().IgnoreQueryFilters().AnyAsync(p => p.HouseholdId == id && p.IsActive, ct));
+        household.Close(await db.Set<Person>().OutsideScope("a household with anyone still active may not close").AnyAsync(p => p.HouseholdId == id && p.IsActive, ct));
         await db.SaveChangesAsync(ct);
     }
 

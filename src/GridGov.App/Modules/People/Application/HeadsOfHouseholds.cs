@@ -1,3 +1,4 @@
+using GridGov.Kernel.Scoping;
 using GridGov.Data;
 using GridGov.Modules.People.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ internal static class HeadsOfHouseholds
         var heads = into ?? new HouseholdHeads();
         var wanted = householdIds.Where(id => !heads.Knows(id)).Distinct().ToList();
         if (wanted.Count == 0) return heads;
-        var found = await db.Set<Person>().IgnoreQueryFilters()
+        var found = await db.Set<Person>().OutsideScope("the one-head rule counts heads the caller may not see")
             .Where(p => wanted.Contains(p.HouseholdId) && p.IsActive && p.RelationToHead == Relations.Head)
             .Select(p => new { p.HouseholdId, p.Id }).ToListAsync(ct);
         foreach (var head in found) heads.Know(head.HouseholdId, head.Id);

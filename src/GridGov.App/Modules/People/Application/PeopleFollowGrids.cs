@@ -26,9 +26,9 @@ internal sealed class PeopleFollowGrids(GridGovDbContext db, PopulationPlacement
     {
         var held = new List<string>();
         // Counted whatever the caller's view: a grid that holds anything anywhere must not retire.
-        if (await db.Set<Household>().IgnoreQueryFilters().AnyAsync(h => h.GridId == gridId && h.IsActive, ct)) held.Add("households");
-        if (await db.Set<Building>().IgnoreQueryFilters().AnyAsync(b => b.GridId == gridId, ct)) held.Add("buildings");
-        if (await db.Set<KeyPlace>().IgnoreQueryFilters().AnyAsync(k => k.GridId == gridId, ct)) held.Add("key_places");
+        if (await db.Set<Household>().OutsideScope("a grid that holds anything anywhere must not retire").AnyAsync(h => h.GridId == gridId && h.IsActive, ct)) held.Add("households");
+        if (await db.Set<Building>().OutsideScope("a grid that holds anything anywhere must not retire").AnyAsync(b => b.GridId == gridId, ct)) held.Add("buildings");
+        if (await db.Set<KeyPlace>().OutsideScope("a grid that holds anything anywhere must not retire").AnyAsync(k => k.GridId == gridId, ct)) held.Add("key_places");
         return held;
     }
 }

@@ -58,7 +58,7 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
         if (!household.IsActive) throw new ConflictException("household_inactive");
         var id = ParseId(input.IdNumber, Today);
         var index = Person.IndexOfId(id.Value);
-        var existing = await db.Set<Person>().IgnoreQueryFilters().FirstOrDefaultAsync(p => p.IdNumberIndex == index, ct);
+        var existing = await db.Set<Person>().OutsideScope("an ID number is unique in the whole ledger; the answer reveals nothing outside scope").FirstOrDefaultAsync(p => p.IdNumberIndex == index, ct);
         if (existing is not null)
         {
             var review = DuplicateReview.Open(existing, household, input.Name, id, input.Phone, input.RelationToHead, input.Residency,
@@ -136,7 +136,7 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
 
     private async Task<PersonView> ViewAsync(Person p, CancellationToken ct)
     {
-        var household = await db.Set<Household>().IgnoreQueryFilters().AsNoTracking().FirstAsync(h => h.Id == p.HouseholdId, ct);
+        var household = await db.Set<Household>().OutsideScope("a person seen is shown with their household, wherever it lies").AsNoTracking().FirstAsync(h => h.Id == p.HouseholdId, ct);
         var grid = household.GridId is { } gid ? await territory.FindGridAsync(gid, ct) : null;
         return new PersonView(p.Id, p.Name, Mask.IdNumber(p.IdNumber), p.Sex, p.BirthDate, p.AgeOn(Today), Mask.Phone(p.Phone),
             p.RelationToHead, p.Residency, p.Status, p.DeregisteredOn, household.Id, household.Number, household.Address, grid?.Code,

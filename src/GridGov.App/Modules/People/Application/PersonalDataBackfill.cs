@@ -1,3 +1,4 @@
+using GridGov.Kernel.Scoping;
 using GridGov.Data;
 using GridGov.Modules.People.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public static class PersonalDataBackfill
         var done = 0;
         while (true)
         {
-            var people = await db.Set<Person>().IgnoreQueryFilters().Where(p => p.IdNumberIndex == "").OrderBy(p => p.Id).Take(Batch).ToListAsync(ct);
+            var people = await db.Set<Person>().OutsideScope("start-up work re-indexes every record").Where(p => p.IdNumberIndex == "").OrderBy(p => p.Id).Take(Batch).ToListAsync(ct);
             if (people.Count == 0) break;
             foreach (var person in people)
             {

@@ -78,7 +78,7 @@ public sealed class CoverageCheck(GridGovDbContext db, CurrentUser user, IPopula
         // A rule is county policy; staff below the county still check against it, so it is read past the scope filter.
         var countyPaths = areas.Where(a => a.Level == AreaLevel.County).Select(a => a.Path).ToList();
         if (root.Level > AreaLevel.County) countyPaths.Add(CountyPathOf(root.Path));
-        var stored = await db.Set<GridSizeRule>().IgnoreQueryFilters().Where(r => countyPaths.Contains(r.Path))
+        var stored = await db.Set<GridSizeRule>().OutsideScope("a county's size rules apply to every grid under it").Where(r => countyPaths.Contains(r.Path))
             .Select(r => new { r.Path, r.Level, r.MinHouseholds, r.MaxHouseholds }).ToListAsync(ct);
         return countyPaths.Distinct().ToDictionary(path => path, path => Enumerable.Range(1, Grid.MaxLevel)
             .Select(level => stored.FirstOrDefault(r => r.Path == path && r.Level == level) is { } r

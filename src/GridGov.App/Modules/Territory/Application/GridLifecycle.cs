@@ -1,3 +1,4 @@
+using GridGov.Kernel.Scoping;
 using GridGov.Kernel.Time;
 using GridGov.Modules.Territory.Contracts;
 using GridGov.Data;
@@ -68,7 +69,7 @@ public sealed class GridLifecycle(GridGovDbContext db, CurrentUser user, PathReb
     {
         user.Require(TerritoryPermissions.Manage);
         var grid = await db.GridToChangeAsync(code, ct);
-        var activeChildren = await db.Set<Grid>().IgnoreQueryFilters().AnyAsync(g => g.ParentGridId == grid.Id && g.ClosedOn == null, ct);
+        var activeChildren = await db.Set<Grid>().OutsideScope("a grid with an open child anywhere must not retire").AnyAsync(g => g.ParentGridId == grid.Id && g.ClosedOn == null, ct);
         grid.Retire(on ?? Today, activeChildren, (await rebase.HeldOnGridAsync(grid.Id, ct)).Count > 0);
         await SaveAsync(ct);
         return grid;

@@ -19,13 +19,13 @@ internal static class GridLoader
         db.Set<AdminArea>().ForChangeAsync(a => a.Code == code, db.User, "area_not_found", code, ct);
 
     public static async Task<AdminArea> AreaAsync(this GridGovDbContext db, int id, CancellationToken ct) =>
-        await db.Set<AdminArea>().IgnoreQueryFilters().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("area_not_found", id);
+        await db.Set<AdminArea>().OutsideScope("a visible grid's own area, shown with it").FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("area_not_found", id);
 
     /// <summary>Codes are unique across the whole tree, so the next sequence is read past the scope filter.</summary>
     public static async Task<int> NextSequenceAsync(this GridGovDbContext db, string areaCode, int level, CancellationToken ct)
     {
         var prefix = areaCode + level;
-        var last = await db.Set<Grid>().IgnoreQueryFilters().Where(g => g.Code.StartsWith(prefix))
+        var last = await db.Set<Grid>().OutsideScope("grid codes are never reused, whoever can see the last one").Where(g => g.Code.StartsWith(prefix))
             .OrderByDescending(g => g.Code).Select(g => g.Code).FirstOrDefaultAsync(ct);
         return last is null ? 1 : GridCode.SequenceOf(last) + 1;
     }

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Scoping;
 using GridGov.Kernel.Time;
 using GridGov.Modules.People.Contracts;
 using GridGov.Data;
@@ -110,8 +111,8 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
                 // its rows). Each statement of the transaction is planned for the tables as they are.
                 await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_custom_plan", ct);
             }
-            nextPerson = await db.Set<Person>().IgnoreQueryFilters().MaxAsync(p => (int?)p.Id, ct) ?? 0;
-            nextHousehold = await db.Set<Household>().IgnoreQueryFilters().MaxAsync(h => (int?)h.Id, ct) ?? 0;
+            nextPerson = await db.Set<Person>().OutsideScope("bulk ids are drawn above the highest in the table").MaxAsync(p => (int?)p.Id, ct) ?? 0;
+            nextHousehold = await db.Set<Household>().OutsideScope("bulk ids are drawn above the highest in the table").MaxAsync(h => (int?)h.Id, ct) ?? 0;
         }
         var chunk = new List<Row>(Chunk);
         var added = new Dictionary<string, TallyDelta>();
@@ -124,7 +125,7 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
             await ResolveGridsAsync();
             var ids = chunk.Select(r => Person.IndexOfId(r.Id.Value)).ToList();
             var people = write ? db.Set<Person>() : db.Set<Person>().AsNoTracking();
-            var existing = await people.IgnoreQueryFilters().Where(p => ids.Contains(p.IdNumberIndex)).ToDictionaryAsync(p => p.IdNumber, ct);
+            var existing = await people.OutsideScope("an ID number is unique in the whole ledger; rows held elsewhere go to review").Where(p => ids.Contains(p.IdNumberIndex)).ToDictionaryAsync(p => p.IdNumber, ct);
             await KnownHouseholdsAsync();
             var storedHouseholds = chunk.Select(r => grids[r.GridCode].Grid is { } g ? households.GetValueOrDefault((g.Id, r.Household)) : null)
                 .OfType<Household>().Where(h => h.Id > 0).Select(h => h.Id);
@@ -233,7 +234,7 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
                 if (wanted.Count == 0) return;
                 var gridIds = wanted.Select(r => (int?)grids[r.GridCode].Grid!.Id).Distinct().ToList();
                 var numbers = wanted.Select(r => r.Household).Distinct().ToList();
-                foreach (var h in await db.Set<Household>().IgnoreQueryFilters().AsNoTracking()
+                foreach (var h in await db.Set<Household>().OutsideScope("households are matched on their grid, which the grid check already confined to the capture scope").AsNoTracking()
                              .Where(h => h.IsActive && gridIds.Contains(h.GridId) && numbers.Contains(h.Number)).ToListAsync(ct))
                     households.TryAdd((h.GridId!.Value, h.Number), h);
             }
@@ -244,7 +245,7 @@ public sealed class LedgerImport(GridGovDbContext db, CurrentUser user, ITerrito
             if (freshHouseholds.Count == 0 && freshPeople.Count == 0) return;
             await BulkWriter.InsertAsync(db, freshPeople, ct);
             var at = clock.UtcNow();
-            var nextRecord = await db.Set<Kernel.Auditing.ChangeRecord>().IgnoreQueryFilters().MaxAsync(c => (long?)c.Id, ct) ?? 0;
+            var nextRecord = await db.Set<Kernel.Auditing.ChangeRecord>().OutsideScope("bulk ids are drawn above the highest in the table").MaxAsync(c => (long?)c.Id, ct) ?? 0;
             var records = freshHouseholds.Cast<object>().Concat(freshPeople).Select(e =>
             {
                 var record = ChangeTracking.Added(db, e, user, at);
