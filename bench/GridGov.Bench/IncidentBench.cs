@@ -40,7 +40,10 @@ internal static class IncidentBench
         var tokens = new Dictionary<string, string>();
         foreach (var user in new[] { "gridworker", "county", "department", "admin" })
         {
-            var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = "GridGov@2026" });
+            // The demo's staff sign in with the demo authenticator's code as well (the department handler has none).
+            var response = await http.PostAsJsonAsync("/api/v1/auth/token",
+                new { userName = user, password = "GridGov@2026", code = GridGov.Tests.Totp.Code(GridGov.Modules.Demo.DemoCounty.AuthenticatorKey) });
+            response.EnsureSuccessStatusCode();
             tokens[user] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
         }
 

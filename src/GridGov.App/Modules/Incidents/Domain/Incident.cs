@@ -1,6 +1,7 @@
 using GridGov.Kernel.Privacy;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Scoping;
+using GridGov.Kernel.Workflow;
 
 namespace GridGov.Modules.Incidents.Domain;
 
@@ -19,7 +20,7 @@ public sealed record StepLimits(TimeLimit Accept, TimeLimit Acknowledge, TimeLim
 /// metrics need (rework, extensions, escalations) are kept on the incident as they happen.
 /// </summary>
 [MovedByItsModule]
-public sealed class Incident : IScopedByPath
+public sealed class Incident : WorkflowSubject<IncidentState, IncidentAction, Actor>, IScopedByPath
 {
     private readonly List<IncidentStep> _steps = [];
     private readonly List<IncidentAssignment> _assignments = [];
@@ -45,7 +46,6 @@ public sealed class Incident : IScopedByPath
     /// <summary>The grid's path: who may see the incident.</summary>
     public string Path { get; private set; } = "";
     public HandlingLevel Level { get; private set; }
-    public IncidentState State { get; private set; }
     public string ReportedBy { get; private set; } = "";
     public DateTime ReportedAt { get; private set; }
     public DateTime? StepDueAt { get; private set; }
@@ -69,7 +69,6 @@ public sealed class Incident : IScopedByPath
     /// <summary>Petitions (信访): the petitioner and what they ask.</summary>
     public string? Petitioner { get; private set; }
     public string? PetitionRequest { get; private set; }
-    public int Version { get; private set; }
 
     public IReadOnlyList<IncidentStep> Steps => _steps;
     public IReadOnlyList<IncidentAssignment> Assignments => _assignments;
@@ -284,7 +283,6 @@ public sealed class Incident : IScopedByPath
     public void SelfResolve(IReadOnlyCollection<Actor> actors, string by, DateTime at, string result, string attachments)
     {
         if (Level != HandlingLevel.Grid) throw new ConflictException("incident_not_for_grid");
-        if (string.IsNullOrWhiteSpace(attachments)) throw new ValidationException("photos", "required");
         Move(IncidentAction.SelfResolve, actors, by, at, Required(result, "result"), () =>
         {
             Result = result.Trim();
@@ -317,22 +315,13 @@ public sealed class Incident : IScopedByPath
         IsOverdue = false;
     }
 
-    private void Move(IncidentAction action, IReadOnlyCollection<Actor> actors, string by, DateTime at, string? note, Action? effect,
-        string? attachments = null)
-    {
-        var transition = IncidentWorkflow.Find(State, action, actors)
-            ?? throw new IllegalTransitionException(State, action, IncidentWorkflow.Allowed(State, actors))
-            {
-                Extensions = new Dictionary<string, object?>
-                {
-                    ["state"] = State.ToString(), ["allowed"] = IncidentWorkflow.Allowed(State, actors).Select(a => a.ToString()).ToArray(),
-                },
-            };
-        var from = State;
-        effect?.Invoke();
-        State = transition.To;
-        _steps.Add(new IncidentStep(at, by, action.ToString(), from, State, note, attachments));
-    }
+    protected override WorkflowTable<IncidentState, IncidentAction, Actor> Workflow => IncidentWorkflow.Table;
+
+    protected override string? LastStepBy => _steps.Count == 0 ? null : _steps[^1].By;
+
+    protected override void RecordStep(DateTime at, string by, IncidentAction action, IncidentState from, IncidentState to, string? note,
+        string? attachments) =>
+        _steps.Add(new IncidentStep(at, by, action.ToString(), from, to, note, attachments));
 
     private static string Required(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw new ValidationException(field, "required") : value.Trim();

@@ -1,3 +1,5 @@
+using GridGov.Kernel.Workflow;
+
 namespace GridGov.Modules.Incidents.Domain;
 
 public enum IncidentState { Reported, Accepted, Rejected, Dispatched, Handling, Handled, Closed }
@@ -23,7 +25,6 @@ public enum Actor
     System,
 }
 
-public sealed record Transition(IncidentState From, IncidentAction Action, Actor Actor, IncidentState To);
 
 /// <summary>
 /// The closed loop as a table: every step an incident may take, from which state, by whom, and
@@ -34,15 +35,25 @@ public static class IncidentWorkflow
     private static readonly IncidentState[] Open =
         [IncidentState.Reported, IncidentState.Accepted, IncidentState.Dispatched, IncidentState.Handling];
 
-    public static readonly IReadOnlyList<Transition> Transitions = Build();
+    /// <summary>The table, on the Kernel's workflow: the scheduled job takes its rows but is never offered them.</summary>
+    public static readonly WorkflowTable<IncidentState, IncidentAction, Actor> Table = new(Build(), Refuse, Actor.System);
 
-    private static List<Transition> Build()
+    public static IReadOnlyList<Transition<IncidentState, IncidentAction, Actor>> Transitions => Table.Transitions;
+
+    private static IllegalTransitionException Refuse(IncidentState state, IncidentAction action, IReadOnlyList<IncidentAction> allowed) =>
+        new(state, action, allowed)
+        {
+            Extensions = new Dictionary<string, object?> { ["state"] = state.ToString(), ["allowed"] = allowed.Select(a => a.ToString()).ToArray() },
+        };
+
+    private static List<Transition<IncidentState, IncidentAction, Actor>> Build()
     {
-        var t = new List<Transition>
+        var t = new List<Transition<IncidentState, IncidentAction, Actor>>
         {
             new(IncidentState.Reported, IncidentAction.Accept, Actor.Dispatcher, IncidentState.Accepted),
             new(IncidentState.Reported, IncidentAction.Reject, Actor.Dispatcher, IncidentState.Rejected),
-            new(IncidentState.Reported, IncidentAction.SelfResolve, Actor.GridWorker, IncidentState.Closed),
+            // A small matter the grid settled itself closes on its photo evidence.
+            new(IncidentState.Reported, IncidentAction.SelfResolve, Actor.GridWorker, IncidentState.Closed, new StepRules(PhotosRequired: true)),
             new(IncidentState.Accepted, IncidentAction.Reject, Actor.Dispatcher, IncidentState.Rejected),
             new(IncidentState.Accepted, IncidentAction.Dispatch, Actor.Dispatcher, IncidentState.Dispatched),
             new(IncidentState.Dispatched, IncidentAction.Reassign, Actor.Dispatcher, IncidentState.Dispatched),
@@ -75,18 +86,14 @@ public static class IncidentWorkflow
             t.Add(new(state, IncidentAction.Escalate, Actor.System, IncidentState.Accepted));
             t.Add(new(state, IncidentAction.MarkOverdue, Actor.System, state));
         }
-        if (t.GroupBy(x => (x.From, x.Action, x.Actor)).Any(g => g.Count() > 1))
-            throw new InvalidOperationException("the workflow table names one step twice");
         return t;
     }
 
-    public static Transition? Find(IncidentState from, IncidentAction action, IEnumerable<Actor> actors) =>
-        Transitions.FirstOrDefault(t => t.From == from && t.Action == action && actors.Contains(t.Actor));
+    public static Transition<IncidentState, IncidentAction, Actor>? Find(IncidentState from, IncidentAction action, IEnumerable<Actor> actors) =>
+        Table.Find(from, action, actors);
 
     /// <summary>The steps open to these actors from this state, for buttons and for a 409's list.</summary>
-    public static IReadOnlyList<IncidentAction> Allowed(IncidentState from, IEnumerable<Actor> actors) =>
-        Transitions.Where(t => t.From == from && actors.Contains(t.Actor) && t.Actor != Actor.System)
-            .Select(t => t.Action).Distinct().ToList();
+    public static IReadOnlyList<IncidentAction> Allowed(IncidentState from, IEnumerable<Actor> actors) => Table.Allowed(from, actors);
 
     public static bool IsOpen(IncidentState state) => Open.Contains(state) || state == IncidentState.Handled;
 }
