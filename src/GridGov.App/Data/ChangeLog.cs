@@ -18,9 +18,7 @@ public sealed class ChangeLog(GridGovDbContext db)
 {
     public async Task<Page<ChangeView>> PageAsync(IQueryable<ChangeRecord> query, PageRequest page, CancellationToken ct)
     {
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(c => c.Id).Skip(page.Skip).Take(page.Size).AsNoTracking().ToListAsync(ct);
-        return new Page<ChangeView>(rows.Select(View).ToList(), page.Number, page.Size, total);
+        return await query.OrderByDescending(c => c.Id).AsNoTracking().ToPageAsync(page, View, ct);
     }
 
     public ChangeView View(ChangeRecord c)

@@ -37,6 +37,7 @@ public sealed class PeopleModule : IGridGovModule
         services.AddScoped<LedgerImport>();
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = ImportEndpoints.MaxUploadBytes);
         services.AddScoped<ITagDirectory, TagDirectory>();
+        services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<DuplicateReviews>();
         services.AddScoped<AccessLog>();
     }

@@ -18,9 +18,7 @@ public sealed class SignInLog(GridGovDbContext db, CurrentUser user)
         user.Require(AuditPermissions.View);
         var query = db.Set<SignInEvent>().AsNoTracking()
             .Where(e => (userName == null || e.UserName == userName) && (outcome == null || e.Outcome == outcome));
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(e => e.Id).Skip(page.Skip).Take(page.Size)
-            .Select(e => new SignInEventView(e.Id, e.At, e.UserName, e.Outcome, e.Channel, e.ClientAddress, e.By)).ToListAsync(ct);
-        return new Page<SignInEventView>(items, page.Number, page.Size, total);
+        return await query.OrderByDescending(e => e.Id)
+            .Select(e => new SignInEventView(e.Id, e.At, e.UserName, e.Outcome, e.Channel, e.ClientAddress, e.By)).ToPageAsync(page, ct);
     }
 }

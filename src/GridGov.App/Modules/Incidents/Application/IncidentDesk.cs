@@ -203,13 +203,10 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
         if (state is { } s) query = query.Where(i => i.State == s);
         if (!string.IsNullOrEmpty(categoryCode)) query = query.Where(i => i.CategoryCode == categoryCode || i.CategoryCode.StartsWith(categoryCode + "."));
         if (overdue is { } o) query = query.Where(i => i.IsOverdue == o);
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(i => i.IsOverdue).ThenBy(i => i.StepDueAt).ThenByDescending(i => i.Id)
-            .Skip(page.Skip).Take(page.Size)
+        return await query.OrderByDescending(i => i.IsOverdue).ThenBy(i => i.StepDueAt).ThenByDescending(i => i.Id)
             .Select(i => new IncidentSummary(i.Id, i.Number, i.CategoryCode, i.Address, i.State, i.Level, i.Urgency, i.ReportedAt, i.StepDueAt,
                 i.IsOverdue, i.ReportedBy))
-            .ToListAsync(ct);
-        return new Page<IncidentSummary>(items, page.Number, page.Size, total);
+            .ToPageAsync(page, ct);
     }
 
     /// <summary>

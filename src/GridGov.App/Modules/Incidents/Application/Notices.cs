@@ -94,10 +94,8 @@ public sealed class Notices(GridGovDbContext db, CurrentUser user, INoticeSender
     {
         var audiences = MyAudiences();
         var query = db.Set<Notice>().AsNoTracking().Where(n => audiences.Contains(n.Audience));
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(n => n.Id).Skip(page.Skip).Take(page.Size)
-            .Select(n => new NoticeView(n.Id, n.Kind, n.IncidentId, n.IncidentNumber, n.At, n.ReadAt != null)).ToListAsync(ct);
-        return new Page<NoticeView>(items, page.Number, page.Size, total);
+        return await query.OrderByDescending(n => n.Id)
+            .Select(n => new NoticeView(n.Id, n.Kind, n.IncidentId, n.IncidentNumber, n.At, n.ReadAt != null)).ToPageAsync(page, ct);
     }
 
     public async Task MarkReadAsync(long id, CancellationToken ct)

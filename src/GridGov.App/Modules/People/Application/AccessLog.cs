@@ -17,12 +17,10 @@ public sealed class AccessLog(GridGovDbContext db, CurrentUser user)
         user.Require(AuditPermissions.View);
         var query = db.Set<PersonAccess>().AsNoTracking()
             .Where(a => (personId == null || a.PersonId == personId) && (userName == null || a.UserName == userName));
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(a => a.Id).Skip(page.Skip).Take(page.Size)
+        return await query.OrderByDescending(a => a.Id)
             .Select(a => new AccessView(a.At, a.UserName, a.Kind, a.PersonId,
                 // Through the scope filter: switched off in a subquery it would be off for the whole query.
                 db.Set<Person>().Where(p => p.Id == a.PersonId).Select(p => p.Name).FirstOrDefault() ?? ""))
-            .ToListAsync(ct);
-        return new Page<AccessView>(items, page.Number, page.Size, total);
+            .ToPageAsync(page, ct);
     }
 }

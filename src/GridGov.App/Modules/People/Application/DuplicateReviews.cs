@@ -21,13 +21,11 @@ public sealed class DuplicateReviews(GridGovDbContext db, CurrentUser user, Time
     {
         user.Require(PeoplePermissions.View);
         var query = db.Set<DuplicateReview>().AsNoTracking().Where(r => !pendingOnly || r.State == ReviewState.Pending);
-        var total = await query.CountAsync(ct);
         // The existing person through the scope filter too: a review is placed where its reader sees
         // both records, and a filter switched off inside a subquery would be off for the whole query.
-        var rows = await query.OrderBy(r => r.Id).Skip(page.Skip).Take(page.Size)
+        return await query.OrderBy(r => r.Id)
             .Select(r => new { Review = r, Existing = db.Set<Person>().Where(p => p.Id == r.ExistingPersonId).Select(p => p.Name).FirstOrDefault() })
-            .ToListAsync(ct);
-        return new Page<ReviewView>(rows.Select(x => View(x.Review, x.Existing ?? "")).ToList(), page.Number, page.Size, total);
+            .ToPageAsync(page, x => View(x.Review, x.Existing ?? ""), ct);
     }
 
     /// <summary>Merge: the submitted details update the existing person. Keep apart: a second record is registered on purpose.</summary>

@@ -1,0 +1,31 @@
+using GridGov.Kernel.Paging;
+
+namespace GridGov.Modules.People.Contracts;
+
+/// <summary>A person as other modules see them: masked, with their household, grid and active tags.</summary>
+public sealed record PersonRef(int Id, string Name, string MaskedIdNumber, string Sex, DateOnly BirthDate, int HouseholdId,
+    string HouseholdNumber, int? GridId, string Path, bool IsActive, IReadOnlyList<string> TagCodes);
+
+public sealed record HouseholdRef(int Id, string Number, string Address, int? GridId, string Path, bool IsActive, int Members, string? HeadName);
+
+/// <summary>
+/// What the coming programmes (field work, vouchers, targets) ask of the ledger: persons and
+/// households by id, by ID number (through its blind index), by grid and by tag, always within
+/// the caller's view scope, personal numbers masked.
+/// </summary>
+public interface IPeopleDirectory
+{
+    Task<PersonRef?> PersonAsync(int id, CancellationToken ct);
+
+    /// <summary>The active person with this ID number, if the caller may see them.</summary>
+    Task<PersonRef?> PersonByIdNumberAsync(string idNumber, CancellationToken ct);
+
+    Task<Page<PersonRef>> PeopleOnGridAsync(int gridId, PageRequest page, CancellationToken ct);
+
+    /// <summary>Active people holding the tag today (elderly, disabled, …), sensitive tags only for those who may see them.</summary>
+    Task<Page<PersonRef>> PeopleWithTagAsync(string tagCode, PageRequest page, CancellationToken ct);
+
+    Task<HouseholdRef?> HouseholdAsync(int id, CancellationToken ct);
+
+    Task<Page<HouseholdRef>> HouseholdsOnGridAsync(int gridId, PageRequest page, CancellationToken ct);
+}
