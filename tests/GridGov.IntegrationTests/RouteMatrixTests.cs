@@ -68,9 +68,9 @@ public abstract class RouteMatrixTests(GridGovApp app)
         new("imports.commit", HttpMethod.Post, _ => "/api/v1/imports/00000000000000000000000000000000/commit", Any(PeoplePermissions.Manage), S(HttpStatusCode.NotFound),
             Body: _ => Json(new { })),
         new("open311.services", HttpMethod.Get, _ => "/open311/v2/services.json", Everyone, S(HttpStatusCode.OK)),
-        new("open311.requests", HttpMethod.Get, _ => "/open311/v2/requests.json", Any(IncidentPermissions.View, IncidentPermissions.Handle), S(HttpStatusCode.OK)),
-        new("open311.request", HttpMethod.Get, c => $"/open311/v2/requests/{c.IncidentId}.json", Any(IncidentPermissions.View, IncidentPermissions.Handle),
-            S(HttpStatusCode.OK), OnIncident: true),
+        // GeoReport's reads are public (and carry no personal data): every role, in or out of scope, and anonymous clients (Open311Tests).
+        new("open311.requests", HttpMethod.Get, _ => "/open311/v2/requests.xml", Everyone, S(HttpStatusCode.OK)),
+        new("open311.request", HttpMethod.Get, c => $"/open311/v2/requests/{c.IncidentId}.json", Everyone, S(HttpStatusCode.OK)),
         new("open311.post", HttpMethod.Post, _ => "/open311/v2/requests.json", Any(IncidentPermissions.Report), S(HttpStatusCode.BadRequest),
             Body: _ => new FormUrlEncodedContent(new Dictionary<string, string> { ["service_code"] = "" })),
         new("users.get", HttpMethod.Get, _ => "/api/v1/users/no-such-id", Any(AccountPermissions.UsersView), S(HttpStatusCode.NotFound)),

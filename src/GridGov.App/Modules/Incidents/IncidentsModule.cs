@@ -55,7 +55,7 @@ public sealed class IncidentsModule : IGridGovModule
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
         app.MapIncidentDownloads();
-        app.MapGroup("/open311/v2").RequireAuthorization("api").AddEndpointFilter<DefinedEnumsFilter>().MapOpen311();
+        app.MapOpen311();
     }
 
     public Task SeedAsync(IServiceProvider services, CancellationToken ct) =>

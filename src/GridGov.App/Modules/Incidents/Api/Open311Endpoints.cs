@@ -1,11 +1,14 @@
 using GridGov.Kernel.Time;
 using System.Text.Json.Serialization;
 using GridGov.Kernel.Errors;
+using GridGov.Kernel.Security;
+using GridGov.Modules.Incidents.Contracts;
 using GridGov.Modules.Incidents.Application;
 using GridGov.Modules.Incidents.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 
 namespace GridGov.Modules.Incidents.Api;
 
@@ -36,14 +39,121 @@ public sealed record Open311Request(
     [property: JsonPropertyName("lat")] double? Lat,
     [property: JsonPropertyName("long")] double? Long);
 
+/// <summary>The standard's error: a code (the HTTP status) and a description, always in a list.</summary>
+public sealed record Open311Error(
+    [property: JsonPropertyName("code")] int Code,
+    [property: JsonPropertyName("description")] string Description);
+
 /// <summary>
-/// Open311 GeoReport v2, so that existing civic clients can submit and follow reports: the service
-/// list is the category catalogue's items; a request is placed on the grid named by address_id (a
-/// level-3 grid code) or on the grid whose boundary holds lat/long. Internal states map to open and
-/// closed. Clients authenticate with a bearer token of an account allowed to report.
+/// Open311 GeoReport v2, so that existing civic clients can submit and follow reports. Reads are
+/// public, as the standard makes them, and carry no personal data: the service list is the
+/// category catalogue's items, a request shows its service, status, description, address, grid
+/// (address_id) and place. Posting needs the bearer token of an account allowed to report. Every
+/// answer comes as JSON or XML (the format is the path's extension) and every error as the
+/// standard's list of {code, description}. A request is placed on the level-3 grid named by
+/// address_id, or on the grid whose boundary holds lat/long; either alone is enough.
 /// </summary>
 public static class Open311Endpoints
 {
+    private const string Format = "{format}";
+
+    /// <summary>The most days one list may span, and the default span back from today.</summary>
+    public const int MaxDays = 90;
+
+    public static RouteGroupBuilder MapOpen311(this IEndpointRouteBuilder app)
+    {
+        var open311 = app.MapGroup("/open311/v2").WithTags("Open311").AddEndpointFilter<DefinedEnumsFilter>().AddEndpointFilter<Open311Errors>();
+        open311.MapGet($"/services.{Format}", async (string format, string? jurisdiction_id, IncidentCatalogue catalogue, IConfiguration config,
+                CancellationToken ct) =>
+            {
+                CheckJurisdiction(jurisdiction_id, config);
+                var categories = await catalogue.CategoriesAsync(ct);
+                var services = categories.Where(c => c.ParentCode is not null).Select(c =>
+                {
+                    var group = categories.First(g => g.Code == c.ParentCode);
+                    return new Open311Service(c.Code, c.Label, $"{group.Label}: {c.Label}", false, "realtime", c.EnglishName, group.Label);
+                }).ToList();
+                return Open311Answer.Of(format, services, "services", "service");
+            })
+            .AllowAnonymous()
+            .WithSummary("GeoReport v2 service list: the incident categories (public)");
+        open311.MapPost($"/requests.{Format}", async (string format, HttpRequest http, IncidentDesk desk, IConfiguration config, CurrentUser user,
+                CancellationToken ct) =>
+            {
+                user.Require(IncidentPermissions.Report);
+                var f = await FieldsAsync(http, ct);
+                string? Field(string name) => f.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+                double? Number(string name) => Field(name) is not { } text ? null
+                    : double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d
+                    : throw new ValidationException(name, "invalid_value");
+                CheckJurisdiction(Field("jurisdiction_id"), config);
+                var (latitude, longitude, gridCode) = (Number("lat"), Number("long"), Field("address_id"));
+                var address = Field("address_string") ?? Field("address") ?? PlaceText(gridCode, latitude, longitude)
+                    ?? throw new ValidationException("address_string", "required");
+                var name = string.Join(" ", new[] { Field("first_name"), Field("last_name") }.OfType<string>());
+                var result = await desk.ReportFromOpen311Async(new ReportRequest(
+                    Field("service_code") ?? "", Field("description") ?? "", address, gridCode, longitude, latitude,
+                    ContactName: name.Length > 0 ? name : null, ContactPhone: Field("phone")), ct);
+                return Open311Answer.Of(format, new[] { new Open311Created(result.Incident.Id.ToString(), result.Incident.Number) },
+                    "service_requests", "request", StatusCodes.Status201Created);
+            })
+            .RequireAuthorization("api")
+            .DisableAntiforgery()
+            .WithSummary("GeoReport v2: creates a service request (service_code, description, and address_string, address_id or lat/long)");
+        open311.MapGet($"/requests/{{id}}.{Format}", async (string id, string format, string? jurisdiction_id, IncidentDesk desk,
+                IncidentCatalogue catalogue, IConfiguration config, TimeProvider clock, CancellationToken ct) =>
+            {
+                CheckJurisdiction(jurisdiction_id, config);
+                var briefs = int.TryParse(id, out var number) && number > 0
+                    ? await desk.PublicBriefsAsync(new PublicRequestFilter([number], null, null, DateTime.MinValue, DateTime.MaxValue), 1, ct) : [];
+                if (briefs.Count == 0) throw new NotFoundException("incident_not_found", id);
+                return Open311Answer.Of(format, briefs.Select(Mapper(await catalogue.CategoriesAsync(ct))).ToList(), "service_requests", "request");
+            })
+            .AllowAnonymous()
+            .WithSummary("GeoReport v2: one service request (public)");
+        open311.MapGet($"/requests.{Format}", async (string format, string? service_request_id, string? service_code, string? status,
+                string? start_date, string? end_date, string? jurisdiction_id, IncidentDesk desk, IncidentCatalogue catalogue, IConfiguration config,
+                TimeProvider clock, CancellationToken ct) =>
+            {
+                CheckJurisdiction(jurisdiction_id, config);
+                var filter = RequestFilter(service_request_id, service_code, status, start_date, end_date, clock);
+                var briefs = await desk.PublicBriefsAsync(filter, 200, ct);
+                return Open311Answer.Of(format, briefs.Select(Mapper(await catalogue.CategoriesAsync(ct))).ToList(), "service_requests", "request");
+            })
+            .AllowAnonymous()
+            .WithSummary($"GeoReport v2: service requests by id list, or by service code, status (open, closed) and period ({MaxDays} days at most and by default, 200 requests at most; public)");
+        return open311;
+    }
+
+    /// <summary>The deployment's own jurisdiction (<c>Open311:JurisdictionId</c>); a request naming another is refused, not answered for this one.</summary>
+    private static void CheckJurisdiction(string? jurisdiction, IConfiguration config)
+    {
+        var ours = config["Open311:JurisdictionId"] ?? "gridgov";
+        if (jurisdiction is { Length: > 0 } j && !string.Equals(j.Trim(), ours, StringComparison.OrdinalIgnoreCase))
+            throw new NotFoundException("unknown_jurisdiction", j);
+    }
+
+    private static PublicRequestFilter RequestFilter(string? ids, string? serviceCode, string? status, string? start, string? end, TimeProvider clock)
+    {
+        var wanted = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.TryParse(s, out var n) && n > 0 ? n : throw new ValidationException("service_request_id", "invalid_value")).Take(50).ToList();
+        var statuses = (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        if (statuses.Any(s => s is not ("open" or "closed"))) throw new ValidationException("status", "unknown");
+        bool? closed = statuses.Count == 1 ? statuses[0] == "closed" : null;
+        DateTime? Instant(string? text, string field) => text is null ? null : ChinaTime.ReadInstant(text) ?? throw new ValidationException(field, "invalid_value");
+        var to = Instant(end, "end_date") ?? clock.UtcNow();
+        var from = Instant(start, "start_date") ?? to.AddDays(-MaxDays);
+        if (to < from) throw new ValidationException("end_date", "before_start");
+        if (to - from > TimeSpan.FromDays(MaxDays)) throw new ValidationException("end_date", "range_too_long", MaxDays);
+        return new PublicRequestFilter(wanted, serviceCode, closed, from, to);
+    }
+
+    /// <summary>An address for a request that gave only its grid or its coordinates.</summary>
+    private static string? PlaceText(string? gridCode, double? latitude, double? longitude) =>
+        gridCode is not null ? $"网格 {gridCode}"
+        : latitude is { } lat && longitude is { } lon ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{lat:F6}, {lon:F6}")
+        : null;
+
     /// <summary>
     /// A request's fields, from a form or a JSON object: numbers and booleans read as their text,
     /// and a missing or unreadable body is no fields at all (the report then names what is missing).
@@ -70,62 +180,13 @@ public static class Open311Endpoints
         }
     }
 
-    public static RouteGroupBuilder MapOpen311(this RouteGroupBuilder open311)
-    {
-        open311.WithTags("Open311");
-        open311.MapGet("/services.json", async (IncidentCatalogue catalogue, CancellationToken ct) =>
-            {
-                var categories = await catalogue.CategoriesAsync(ct);
-                return categories.Where(c => c.ParentCode is not null).Select(c =>
-                {
-                    var group = categories.First(g => g.Code == c.ParentCode);
-                    return new Open311Service(c.Code, c.Label, $"{group.Label}: {c.Label}", false, "realtime", c.EnglishName, group.Label);
-                }).ToList();
-            })
-            .WithSummary("GeoReport v2 service list: the incident categories");
-        open311.MapPost("/requests.json", async (HttpRequest http, IncidentDesk desk, CancellationToken ct) =>
-            {
-                var f = await FieldsAsync(http, ct);
-                string? Field(string name) => f.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-                double? Number(string name) => double.TryParse(Field(name), System.Globalization.NumberStyles.Float,
-                    System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
-                var name = string.Join(" ", new[] { Field("first_name"), Field("last_name") }.OfType<string>());
-                var result = await desk.ReportFromOpen311Async(new ReportRequest(
-                    Field("service_code") ?? "", Field("description") ?? "", Field("address_string") ?? Field("address") ?? "",
-                    Field("address_id"), Number("long"), Number("lat"), ContactName: name.Length > 0 ? name : null,
-                    ContactPhone: Field("phone")), ct);
-                return TypedResults.Created($"/open311/v2/requests/{result.Incident.Id}.json",
-                    new[] { new Open311Created(result.Incident.Id.ToString(), result.Incident.Number) });
-            })
-            .DisableAntiforgery()
-            .WithSummary("GeoReport v2: creates a service request (service_code, description, address_string, address_id or lat/long)");
-        open311.MapGet("/requests/{id}.json", async (string id, IncidentDesk desk, IncidentCatalogue catalogue, CancellationToken ct) =>
-            {
-                var briefs = int.TryParse(id, out var number) ? await desk.BriefsAsync([number], new IncidentFilter(), null, 1, ct) : [];
-                if (briefs.Count == 0) throw new NotFoundException("incident_not_found", id);
-                return briefs.Select(Mapper(await catalogue.CategoriesAsync(ct))).ToList();
-            })
-            .WithSummary("GeoReport v2: one service request");
-        open311.MapGet("/requests.json", async (string? service_request_id, string? service_code, string? status, DateTimeOffset? start_date,
-                DateTimeOffset? end_date, IncidentDesk desk, IncidentCatalogue catalogue, TimeProvider clock, CancellationToken ct) =>
-            {
-                var ids = (service_request_id ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(s => int.TryParse(s, out var n) ? n : -1).Where(n => n > 0).Take(50).ToList();
-                var from = start_date is { } s ? ChinaTime.DateOf(s.UtcDateTime) : clock.Today().AddDays(-90);
-                var to = end_date is { } e ? ChinaTime.DateOf(e.UtcDateTime) : (DateOnly?)null;
-                var briefs = await desk.BriefsAsync(ids, new IncidentFilter(From: from, To: to), service_code, 200, ct);
-                return briefs.Select(Mapper(await catalogue.CategoriesAsync(ct))).Where(v => status is null || v.Status == status).ToList();
-            })
-            .WithSummary("GeoReport v2: service requests by id list, or by service code, status and date range (90 days by default, 200 at most)");
-        return open311;
-    }
-
     private static Func<IncidentBrief, Open311Request> Mapper(IReadOnlyList<CategoryItem> categories) => i =>
     {
         var closed = i.State is IncidentState.Closed or IncidentState.Rejected;
+        var gridCode = i.Path.TrimEnd('/').Split('/')[^1];
         return new Open311Request(i.Id.ToString(), closed ? "closed" : "open", i.State == IncidentState.Rejected ? i.LastNote : i.Result,
             categories.FirstOrDefault(c => c.Code == i.CategoryCode)?.Label ?? i.CategoryCode, i.CategoryCode, i.Description,
             new DateTimeOffset(DateTime.SpecifyKind(i.ReportedAt, DateTimeKind.Utc)),
-            new DateTimeOffset(DateTime.SpecifyKind(i.LastStepAt, DateTimeKind.Utc)), i.Address, null, i.Latitude, i.Longitude);
+            new DateTimeOffset(DateTime.SpecifyKind(i.LastStepAt, DateTimeKind.Utc)), i.Address, gridCode, i.Latitude, i.Longitude);
     };
 }

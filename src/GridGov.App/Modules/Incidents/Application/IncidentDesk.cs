@@ -1,3 +1,4 @@
+using GridGov.Kernel.Scoping;
 using GridGov.Modules.Incidents.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
@@ -39,7 +40,10 @@ public sealed record RouteSuggestion(HandlingLevel Level, string? LeadDepartment
 
 /// <summary>What a civic client is told of a request: one row per incident, with its latest step.</summary>
 public sealed record IncidentBrief(int Id, string Number, string CategoryCode, string Description, string Address, double? Latitude,
-    double? Longitude, IncidentState State, string? Result, DateTime ReportedAt, DateTime LastStepAt, string? LastNote);
+    double? Longitude, IncidentState State, string? Result, DateTime ReportedAt, DateTime LastStepAt, string? LastNote, string Path);
+
+/// <summary>What Open311's public reads may ask: ids, or a service, an open/closed status and a period of reporting.</summary>
+public sealed record PublicRequestFilter(IReadOnlyCollection<int> Ids, string? CategoryCode, bool? Closed, DateTime FromUtc, DateTime ToUtc);
 
 public sealed record ReportResult(IncidentView Incident, IReadOnlyList<IncidentSummary> PossibleDuplicates);
 
@@ -213,17 +217,24 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
     /// Incidents in scope by id, or else by filter and category, newest first, each with its latest
     /// step, in one query.
     /// </summary>
-    public async Task<IReadOnlyList<IncidentBrief>> BriefsAsync(IReadOnlyCollection<int> ids, IncidentFilter filter, string? categoryCode,
-        int limit, CancellationToken ct)
+    /// <summary>
+    /// The deployment's requests as Open311 publishes them to anyone: no contact, no reporter, no
+    /// department; read past the scope filters because the standard's reads are public.
+    /// </summary>
+    public async Task<IReadOnlyList<IncidentBrief>> PublicBriefsAsync(PublicRequestFilter filter, int limit, CancellationToken ct)
     {
-        if (!MayRead) throw new ForbiddenException("permission_denied");
-        var query = ids.Count > 0 ? db.Set<Incident>().AsNoTracking().Where(i => ids.Contains(i.Id)) : await metrics.FilterAsync(filter, ct);
-        if (!string.IsNullOrEmpty(categoryCode)) query = query.Where(i => i.CategoryCode == categoryCode);
+        var query = db.Set<Incident>().AsNoTracking()
+            .OutsideFilters("Open311's reads are public: the deployment's requests, without personal data", QueryFilters.Scope, IncidentsModule.DepartmentFilter);
+        var closed = new[] { IncidentState.Closed, IncidentState.Rejected };
+        if (filter.Ids.Count > 0) query = query.Where(i => filter.Ids.Contains(i.Id));
+        else query = query.Where(i => i.ReportedAt >= filter.FromUtc && i.ReportedAt < filter.ToUtc);
+        if (!string.IsNullOrEmpty(filter.CategoryCode)) query = query.Where(i => i.CategoryCode == filter.CategoryCode);
+        if (filter.Closed is { } wantClosed) query = query.Where(i => closed.Contains(i.State) == wantClosed);
         return await query.OrderByDescending(i => i.Id).Take(limit)
             .Select(i => new IncidentBrief(i.Id, i.Number, i.CategoryCode, i.Description, i.Address, i.Latitude, i.Longitude, i.State, i.Result,
                 i.ReportedAt,
                 i.Steps.OrderByDescending(x => x.Id).Select(x => x.At).FirstOrDefault(),
-                i.Steps.OrderByDescending(x => x.Id).Select(x => x.Note).FirstOrDefault()))
+                i.Steps.OrderByDescending(x => x.Id).Select(x => x.Note).FirstOrDefault(), i.Path))
             .ToListAsync(ct);
     }
 
