@@ -8,7 +8,7 @@ using GridGov.Kernel.Security;
 using GridGov.Modules.People.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
+using GridGov.Kernel.Documents;
 
 namespace GridGov.Modules.People.Application;
 
@@ -26,7 +26,7 @@ public sealed class PersonExport(GridGovDbContext db, CurrentUser user, PersonSe
         var (people, _) = await search.FilterAsync(q, tag, includeInactive: false, ct);
         if (full) user.Require(PeoplePermissions.Reveal);
         var rows = 0;
-        IEnumerable<Dictionary<string, object?>> Rows()
+        IEnumerable<IReadOnlyDictionary<string, object?>> Rows()
         {
             var query = people.OrderBy(p => p.Id).Select(p => new
             {
@@ -38,38 +38,30 @@ public sealed class PersonExport(GridGovDbContext db, CurrentUser user, PersonSe
                 rows++;
                 yield return new Dictionary<string, object?>
                 {
-                    [text["Person.Name"]] = Neutralise(p.Name),
+                    [text["Person.Name"]] = p.Name,
                     [text["Person.IdNumber"]] = full ? p.IdNumber : Mask.IdNumber(p.IdNumber),
                     [text["Person.Sex"]] = text[$"Sex.{p.Sex}"].Value,
                     [text["Export.BirthDate"]] = p.BirthDate.ToString("yyyy-MM-dd"),
                     [text["Person.Phone"]] = full ? p.Phone : Mask.Phone(p.Phone),
-                    [text["Person.Relation"]] = Neutralise(p.RelationToHead),
+                    [text["Person.Relation"]] = p.RelationToHead,
                     [text["Person.Residency"]] = text[$"Residency.{p.Residency}"].Value,
-                    [text["Household.Address"]] = Neutralise(p.Address),
+                    [text["Household.Address"]] = p.Address,
                 };
             }
         }
 
-        var path = Path.GetTempFileName();
-        await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write))
-            MiniExcel.SaveAs(file, Rows(), sheetName: "people", excelType: ExcelType.XLSX);
+        // Every text cell is kept as text by the writer: a name or address may start with "=".
+        var file = Spreadsheet.Write(Rows(), "people");
         db.Add(ExportRecord.Of(user.ViewPath ?? "", user.UserId ?? "", user.UserName, clock.GetUtcNow().UtcDateTime,
             $"q={q}; tag={tag}", rows, full));
         await db.SaveChangesAsync(ct);
-        return (new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose), rows);
+        return (file, rows);
     }
 
     public async Task<Page<ExportView>> ListAsync(PageRequest page, CancellationToken ct)
     {
         user.Require(AuditPermissions.View);
-        var query = db.Set<ExportRecord>().AsNoTracking();
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(e => e.Id).Skip(page.Skip).Take(page.Size)
-            .Select(e => new ExportView(e.At, e.UserName, e.Filter, e.Rows, e.FullValues)).ToListAsync(ct);
-        return new Page<ExportView>(items, page.Number, page.Size, total);
+        return await db.Set<ExportRecord>().AsNoTracking().OrderByDescending(e => e.Id)
+            .Select(e => new ExportView(e.At, e.UserName, e.Filter, e.Rows, e.FullValues)).ToPageAsync(page, ct);
     }
-
-    /// <summary>A cell a spreadsheet would read as a formula or command is prefixed with an apostrophe and kept as text.</summary>
-    public static string? Neutralise(string? value) =>
-        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 }
