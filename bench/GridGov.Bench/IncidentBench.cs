@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
@@ -223,7 +224,7 @@ internal static class IncidentBench
         // Below the server's max_connections (100 by default), which the bench's own connections share.
         start.Environment["ConnectionStrings__GridGov"] = connection + ";Maximum Pool Size=40";
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
-        start.Environment["Incidents__WatchSeconds"] = "0";
+        start.Environment["Deadlines__WatchSeconds"] = "0";
         start.Environment["Incidents__PhotoFolder"] = Path.Combine(Path.GetTempPath(), "gridgov-bench-photos");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -1,3 +1,5 @@
+using GridGov.Data;
+using GridGov.Kernel.Time;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -477,7 +479,7 @@ public abstract class IncidentTests(GridGovApp app)
         using (var scope = app.Services.CreateScope())
         {
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
-            var calendar = await scope.ServiceProvider.GetRequiredService<RoutingTable>().CalendarAsync(CancellationToken.None);
+            var calendar = await scope.ServiceProvider.GetRequiredService<GridGov.Data.HolidayCalendar>().CalendarAsync(CancellationToken.None);
             // Tuesday 31 December 2030 + 1 working day: Wednesday 1 January 2031 is now a holiday, so Thursday.
             var start = new DateTime(2030, 12, 31, 2, 0, 0, DateTimeKind.Utc);
             Assert.Equal(new DateTime(2031, 1, 2, 16, 0, 0, DateTimeKind.Utc), calendar.DueAt(start, TimeLimit.WorkingDays(1)));

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using GridGov.Modules.Incidents.Domain;
 
 namespace GridGov.UnitTests;

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using System.Globalization;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
@@ -82,6 +83,8 @@ public static class GridGovServices
         services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
         services.AddScoped<ChangeLog>();
         services.AddScoped<PathRebase>();
+        services.AddScoped<HolidayCalendar>();
+        services.AddHostedService<Kernel.Time.DeadlineWatch>();
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddScoped<DatabaseInitializer>();

@@ -64,7 +64,7 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
             ["Privacy:KeyFile"] = Path.Combine(Path.GetTempPath(), "gridgov-test-keys", "personal-data.json"),
             ["Incidents:MaxPhotoBytes"] = (256 * 1024).ToString(),
             // The deadline sweep is run by hand in the tests, at the moment each test chooses.
-            ["Incidents:WatchSeconds"] = "0",
+            ["Deadlines:WatchSeconds"] = "0",
             ["Incidents:TallyFoldSeconds"] = "0",
             // Audit trails are sealed by hand in the tests, the moment a test chooses.
             ["Audit:SealSeconds"] = "0",

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Modules;
@@ -26,13 +27,12 @@ public sealed class IncidentsModule : IGridGovModule
         services.AddScoped<RoutingTable>();
         services.AddScoped<IncidentCatalogue>();
         services.AddScoped<IncidentMetrics>();
-        services.AddScoped<HolidayCalendar>();
         services.AddScoped<IncidentDesk>();
         services.AddScoped<IncidentPhotos>();
         services.AddScoped<Notices>();
         services.AddScoped<DeadlineSweep>();
+        services.AddScoped<IDeadlineSweep>(s => s.GetRequiredService<DeadlineSweep>());
         services.AddSingleton<INoticeSender, LoggingNoticeSender>();
-        services.AddHostedService<DeadlineWatch>();
         services.AddHostedService<TallyFolding>();
     }
 

@@ -1,3 +1,5 @@
+using GridGov.Data;
+using GridGov.Kernel.Time;
 using GridGov.Kernel.Paging;
 using GridGov.Kernel.Security;
 using GridGov.Modules.Incidents.Application;

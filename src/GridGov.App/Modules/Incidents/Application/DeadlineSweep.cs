@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using GridGov.Data;
 using GridGov.Kernel.Hosting;
 using GridGov.Kernel.Security;
@@ -16,8 +17,15 @@ public sealed record SweepResult(int MarkedOverdue, int Escalated);
 /// tells whoever must act, and hands an incident to the next level's centre once it has been
 /// overdue for <c>Incidents:EscalateAfterHours</c> (24 by default) without moving.
 /// </summary>
-public sealed class DeadlineSweep(GridGovDbContext db, CurrentUser user, RoutingTable routes, Notices notices, IConfiguration config)
+public sealed class DeadlineSweep(GridGovDbContext db, CurrentUser user, RoutingTable routes, HolidayCalendar days, Notices notices, IConfiguration config)
+    : IDeadlineSweep
 {
+    public async Task<string?> SweepAsync(DateTime now, CancellationToken ct)
+    {
+        var result = await RunAsync(now, ct);
+        return result.MarkedOverdue + result.Escalated > 0 ? $"{result.MarkedOverdue} incidents overdue, {result.Escalated} escalated" : null;
+    }
+
     private const int Batch = 200;
 
     public async Task<SweepResult> RunAsync(DateTime now, CancellationToken ct)
@@ -41,7 +49,7 @@ public sealed class DeadlineSweep(GridGovDbContext db, CurrentUser user, Routing
         }
         var after = now.AddHours(-config.GetValue("Incidents:EscalateAfterHours", 24));
         var escalatable = new[] { IncidentState.Reported, IncidentState.Accepted, IncidentState.Dispatched, IncidentState.Handling };
-        var calendar = await routes.CalendarAsync(ct);
+        var calendar = await days.CalendarAsync(ct);
         while (true)
         {
             var stale = await db.Set<Incident>().Include(i => i.Assignments)
@@ -61,17 +69,5 @@ public sealed class DeadlineSweep(GridGovDbContext db, CurrentUser user, Routing
         }
         await notices.SendPendingAsync(ct);
         return new SweepResult(marked, escalated);
-    }
-}
-
-/// <summary>Runs the deadline sweep every <c>Incidents:WatchSeconds</c> (60 by default; 0 turns it off).</summary>
-public sealed class DeadlineWatch(IServiceScopeFactory scopes, IConfiguration config, TimeProvider clock, ILogger<DeadlineWatch> log)
-    : PeriodicSystemWork(scopes, config, clock, log, "Incidents:WatchSeconds", 60)
-{
-    protected override async Task RunAsync(IServiceProvider services, DateTime now, CancellationToken ct)
-    {
-        var result = await services.GetRequiredService<DeadlineSweep>().RunAsync(now, ct);
-        if (result.MarkedOverdue + result.Escalated > 0)
-            log.LogInformation("Deadline watch: {Overdue} overdue, {Escalated} escalated", result.MarkedOverdue, result.Escalated);
     }
 }

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using GridGov.Kernel.Scoping;
 using GridGov.Modules.Incidents.Contracts;
 using GridGov.Data;
@@ -55,7 +56,7 @@ public enum IncidentList { Mine, ToVerify, Queue, Department, All }
 /// handler sees only incidents dispatched to their department); who may take which step comes
 /// from <see cref="IncidentActors"/> and the workflow table.
 /// </summary>
-public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory, RoutingTable routes,
+public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory, RoutingTable routes, HolidayCalendar days,
     IncidentPhotos photos, Notices notices, IncidentMetrics metrics, TimeProvider clock)
 {
     /// <summary>How near an open incident of the same category must be to be shown as a possible duplicate.</summary>
@@ -78,7 +79,7 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
         if (!Incident.MayRecord(request.Source, user.Has(IncidentPermissions.Dispatch), viaOpen311))
             throw new ValidationException("source", "channel_not_yours");
         var rule = await routes.ResolveAsync(request.CategoryCode, grid.Path, ct);
-        var calendar = await routes.CalendarAsync(ct);
+        var calendar = await days.CalendarAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var attachments = await photos.ClaimAsync(request.Photos, ct);
@@ -107,7 +108,7 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
         if (step.Version is { } version && version != incident.Version) throw new ConflictException("concurrency_conflict");
         var actors = IncidentActors.Of(user, incident);
         var rule = await routes.ResolveAsync(incident.CategoryCode, incident.Path, ct);
-        var calendar = await routes.CalendarAsync(ct);
+        var calendar = await days.CalendarAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var by = user.UserName;
         var note = step.Note;

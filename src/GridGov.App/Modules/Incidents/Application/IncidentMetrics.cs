@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using GridGov.Modules.Incidents.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using GridGov.Kernel.Scoping;
 using GridGov.Data;
 using GridGov.Modules.Incidents.Domain;
@@ -16,7 +17,6 @@ public static class IncidentSeed
         if (!await db.Set<Department>().AnyAsync(ct)) db.AddRange(IncidentReferenceData.Departments());
         if (!await db.Set<IncidentCategory>().AnyAsync(ct)) db.AddRange(IncidentReferenceData.Categories());
         if (!await db.Set<RoutingRule>().OutsideScope("seeding checks the whole table").AnyAsync(ct)) db.AddRange(IncidentReferenceData.Routes());
-        if (!await db.Set<CalendarDay>().AnyAsync(ct)) db.AddRange(PublishedHolidays.Year2026());
         await db.SaveChangesAsync(ct);
         await IncidentTallies.FillIfMissingAsync(db, ct);
     }

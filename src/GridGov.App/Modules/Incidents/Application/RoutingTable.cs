@@ -26,13 +26,9 @@ public sealed class RoutingTable(GridGovDbContext db, CurrentUser user, ITerrito
     // Every step reads the routes and the calendar; both are small and change rarely, so each
     // process keeps them for a minute and drops them at once when it changes them itself.
     private static readonly TimeSpan Keep = TimeSpan.FromMinutes(1);
-    private const string RulesKey = "incidents.routes", CalendarKey = "incidents.calendar";
+    private const string RulesKey = "incidents.routes";
 
-    public static void Forget(IMemoryCache cache)
-    {
-        cache.Remove(RulesKey);
-        cache.Remove(CalendarKey);
-    }
+    public static void Forget(IMemoryCache cache) => cache.Remove(RulesKey);
 
     private sealed record Routes(IReadOnlyList<RoutingRule> Rules, IReadOnlyDictionary<string, string?> Parents, IReadOnlySet<string> Reportable);
 
@@ -61,12 +57,6 @@ public sealed class RoutingTable(GridGovDbContext db, CurrentUser user, ITerrito
                ?? RoutingRule.Create(categoryCode, "", HandlingLevel.County, null, [], RoutingRule.DefaultLimits);
     }
 
-    public async Task<WorkCalendar> CalendarAsync(CancellationToken ct) =>
-        (await cache.GetOrCreateAsync(CalendarKey, async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = Keep;
-            return new WorkCalendar(await db.Set<CalendarDay>().AsNoTracking().ToListAsync(ct));
-        }))!;
 
     public async Task<IReadOnlyList<RouteView>> ListAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using GridGov.Kernel.Privacy;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Scoping;

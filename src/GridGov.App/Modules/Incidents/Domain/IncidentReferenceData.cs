@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 namespace GridGov.Modules.Incidents.Domain;
 
 /// <summary>

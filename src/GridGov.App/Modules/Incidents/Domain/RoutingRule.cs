@@ -1,3 +1,4 @@
+using GridGov.Kernel.Time;
 using GridGov.Kernel.Auditing;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Scoping;

@@ -131,16 +131,6 @@ internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<Routin
     }
 }
 
-internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
-{
-    public void Configure(EntityTypeBuilder<CalendarDay> b)
-    {
-        b.ToTable("CalendarDays");
-        b.HasKey(x => x.Date);
-        b.Property(x => x.Name).HasMaxLength(50).IsRequired();
-    }
-}
-
 internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
 {
     public void Configure(EntityTypeBuilder<Notice> b)

@@ -1,10 +1,10 @@
-using GridGov.Data;
 using GridGov.Kernel.Errors;
 using GridGov.Kernel.Security;
-using GridGov.Modules.Incidents.Domain;
+using GridGov.Kernel.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
-namespace GridGov.Modules.Incidents.Application;
+namespace GridGov.Data;
 
 public sealed record CalendarDayView(DateOnly Date, DayKind Kind, string Name);
 
@@ -13,10 +13,28 @@ public sealed record CalendarDayChange(DayKind Kind, string Name);
 /// <summary>
 /// The public holidays and make-up working days that working-time deadlines count with. 2026 is
 /// seeded as published; each later year is entered by an administrator once the State Council
-/// publishes it. Every change is kept in history.
+/// publishes it. Every change is kept in history. Any module's deadlines count with
+/// <see cref="CalendarAsync"/>, which each process keeps for a minute and drops at once when it changes it.
 /// </summary>
-public sealed class HolidayCalendar(GridGovDbContext db, CurrentUser user, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+public sealed class HolidayCalendar(GridGovDbContext db, CurrentUser user, IMemoryCache cache)
 {
+    private const string CacheKey = "kernel.calendar";
+
+    public async Task<WorkCalendar> CalendarAsync(CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(CacheKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return new WorkCalendar(await db.Set<CalendarDay>().AsNoTracking().ToListAsync(ct));
+        }))!;
+
+    /// <summary>Seeds the State Council's published years the product ships with, on a database that has none.</summary>
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (await db.Set<CalendarDay>().AnyAsync(ct)) return;
+        db.AddRange(PublishedHolidays.Year2026());
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task<IReadOnlyList<CalendarDayView>> ListAsync(int year, CancellationToken ct)
     {
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
@@ -33,7 +51,7 @@ public sealed class HolidayCalendar(GridGovDbContext db, CurrentUser user, Micro
         if (day is null) db.Add(day = CalendarDay.Create(date, change.Kind, change.Name));
         else day.Change(change.Kind, change.Name);
         await db.SaveChangesAsync(ct);
-        RoutingTable.Forget(cache);
+        cache.Remove(CacheKey);
         return new CalendarDayView(day.Date, day.Kind, day.Name);
     }
 
@@ -43,6 +61,6 @@ public sealed class HolidayCalendar(GridGovDbContext db, CurrentUser user, Micro
         var day = await db.Set<CalendarDay>().FirstOrDefaultAsync(d => d.Date == date, ct) ?? throw new NotFoundException("calendar_day_not_found", date);
         db.Remove(day);
         await db.SaveChangesAsync(ct);
-        RoutingTable.Forget(cache);
+        cache.Remove(CacheKey);
     }
 }

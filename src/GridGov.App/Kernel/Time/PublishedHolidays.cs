@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace GridGov.Modules.Incidents.Domain;
+namespace GridGov.Kernel.Time;
 
 /// <summary>
 /// The State Council's published holiday schedules shipped with the product, for seeding the

@@ -1,4 +1,4 @@
-namespace GridGov.Modules.Incidents.Domain;
+namespace GridGov.Kernel.Time;
 
 public enum DeadlineUnit
 {
@@ -24,7 +24,7 @@ public readonly record struct TimeLimit(int Amount, DeadlineUnit Unit)
 public sealed class WorkCalendar(IEnumerable<CalendarDay> exceptions)
 {
     /// <summary>China Standard Time, which keeps no daylight saving.</summary>
-    public static readonly TimeSpan Offset = Kernel.Time.ChinaTime.Offset;
+    public static readonly TimeSpan Offset = ChinaTime.Offset;
 
     private readonly Dictionary<DateOnly, DayKind> _exceptions = exceptions.ToDictionary(d => d.Date, d => d.Kind);
 
@@ -32,10 +32,10 @@ public sealed class WorkCalendar(IEnumerable<CalendarDay> exceptions)
         ? kind == DayKind.Workday
         : day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
-    public static DateOnly LocalDate(DateTime utc) => Kernel.Time.ChinaTime.DateOf(utc);
+    public static DateOnly LocalDate(DateTime utc) => ChinaTime.DateOf(utc);
 
     /// <summary>The local midnight that starts a day, in UTC.</summary>
-    public static DateTime StartOf(DateOnly localDate) => Kernel.Time.ChinaTime.StartOf(localDate);
+    public static DateTime StartOf(DateOnly localDate) => ChinaTime.StartOf(localDate);
 
     /// <summary>The moment a step begun at <paramref name="startUtc"/> is due, in UTC.</summary>
     public DateTime DueAt(DateTime startUtc, TimeLimit limit)

@@ -1,6 +1,6 @@
 using GridGov.Kernel.Errors;
 
-namespace GridGov.Modules.Incidents.Domain;
+namespace GridGov.Kernel.Time;
 
 public enum DayKind
 {
