@@ -225,7 +225,7 @@ internal static class IncidentBench
         start.Environment["ConnectionStrings__GridGov"] = connection + ";Maximum Pool Size=40";
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["Deadlines__WatchSeconds"] = "0";
-        start.Environment["Incidents__PhotoFolder"] = Path.Combine(Path.GetTempPath(), "gridgov-bench-photos");
+        start.Environment["Files__Folder"] = Path.Combine(Path.GetTempPath(), "gridgov-bench-photos");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         // A production host seeds no demo unless asked: the benchmark asks, for its county and logins.

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using GridGov.Data;
 using GridGov.IntegrationTests.Infrastructure;
+using GridGov.Kernel.Notices;
 using GridGov.Modules.Incidents.Application;
 using GridGov.Modules.Incidents.Domain;
 using GridGov.Modules.People.Domain;
@@ -22,7 +23,7 @@ public abstract class GridChangeTests(GridGovApp app)
         await app.AsSystemAsync(db => IncidentTallies.FoldAsync(db, CancellationToken.None));
         return await app.AsViewerOfAsync(path, async db => new Held(
             await db.Set<Incident>().CountAsync(i => i.Description == Marker),
-            await db.Set<Notice>().CountAsync(n => n.IncidentNumber.Length > 0 && db.Set<Incident>().Any(i => i.Id == n.IncidentId && i.Description == Marker)),
+            await db.Set<Notice>().CountAsync(n => n.SubjectType == IncidentNotices.SubjectType && db.Set<Incident>().Any(i => i.Number == n.SubjectLabel && i.Description == Marker)),
             await db.Set<KeyPlace>().CountAsync(k => k.Name.StartsWith(Marker)),
             await db.Set<IncidentTally>().Where(t => t.Grain == TallyGrain.CommunityMonth).SumAsync(t => t.Reported),
             await db.Set<Household>().CountAsync(h => h.IsActive)));
@@ -64,7 +65,7 @@ public abstract class GridChangeTests(GridGovApp app)
         Assert.Equal(before, await HeldUnderAsync(l1bPath));
         Assert.Equal(new Held(0, 0, 0, 0, 0), await HeldUnderAsync(l1aPath));
         var audiences = await app.AsViewerOfAsync(l1bPath, db => db.Set<Notice>().Where(n => n.Audience.StartsWith("grid:"))
-            .Where(n => db.Set<Incident>().Any(i => i.Id == n.IncidentId && i.Description == Marker)).Select(n => n.Audience).ToListAsync());
+            .Where(n => db.Set<Incident>().Any(i => i.Number == n.SubjectLabel && i.Description == Marker)).Select(n => n.Audience).ToListAsync());
         Assert.All(audiences, a => Assert.StartsWith("grid:" + l1bPath, a));
     }
 

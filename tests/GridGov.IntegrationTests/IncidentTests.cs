@@ -55,7 +55,7 @@ public abstract class IncidentTests(GridGovApp app)
 
         var department = await app.ApiAsync("department");
         var inbox = await department.GetJsonAsync("/api/v1/notices");
-        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), n => n.Int("incidentId") == id && n.Str("kind") == "dispatched");
+        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), n => n.Str("subjectType") == "incident" && n.Str("subjectKey") == id.ToString() && n.Str("kind") == "dispatched");
         var mine = await department.GetJsonAsync("/api/v1/incidents?list=Department&pageSize=200");
         Assert.Contains(mine.GetProperty("items").EnumerateArray(), i => i.Int("id") == id);
         await StepAsync(department, id, new { action = "Acknowledge" });
@@ -65,7 +65,7 @@ public abstract class IncidentTests(GridGovApp app)
 
         var toVerify = await worker.GetJsonAsync("/api/v1/incidents?list=ToVerify&pageSize=200");
         Assert.Contains(toVerify.GetProperty("items").EnumerateArray(), i => i.Int("id") == id);
-        Assert.Contains((await worker.GetJsonAsync("/api/v1/notices")).GetProperty("items").EnumerateArray(), n => n.Int("incidentId") == id && n.Str("kind") == "to_verify");
+        Assert.Contains((await worker.GetJsonAsync("/api/v1/notices")).GetProperty("items").EnumerateArray(), n => n.Str("subjectType") == "incident" && n.Str("subjectKey") == id.ToString() && n.Str("kind") == "to_verify");
         var closed = await StepAsync(worker, id, new { action = "VerifyPass", note = "现场复核无异味" });
         Assert.Equal("Closed", closed.Str("state"));
         Assert.True(closed.GetProperty("closedOnTime").GetBoolean());
@@ -227,6 +227,11 @@ public abstract class IncidentTests(GridGovApp app)
         var served = await (await worker.GetAsync($"/api/v1/incidents/{id}/photos/{name}")).Content.ReadAsByteArrayAsync();
         Assert.Equal([0xFF, 0xD8], served[..2]);
         Assert.DoesNotContain("GPS 37.87N", System.Text.Encoding.ASCII.GetString(served));
+
+        // A photo belongs to the incident that claimed it: under another incident's address it is not found.
+        var other = (await ReportAsync(worker)).Int("id");
+        await (await worker.GetAsync($"/api/v1/incidents/{other}/photos/{name}")).ProblemAsync(HttpStatusCode.NotFound, "photo_not_found");
+        await (await worker.GetAsync($"/api/v1/incidents/{id}/photos/{othersPhoto}")).ProblemAsync(HttpStatusCode.NotFound, "photo_not_found");
     }
 
     [Fact]
@@ -250,7 +255,7 @@ public abstract class IncidentTests(GridGovApp app)
         var queue = await county.GetJsonAsync("/api/v1/incidents?list=Queue&pageSize=200");
         Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.Int("id") == id);
         Assert.Contains((await county.GetJsonAsync("/api/v1/notices?pageSize=200")).GetProperty("items").EnumerateArray(),
-            n => n.Int("incidentId") == id && n.Str("kind") == "escalated");
+            n => n.Str("subjectType") == "incident" && n.Str("subjectKey") == id.ToString() && n.Str("kind") == "escalated");
     }
 
     private async Task RunSweepAsync(DateTime now)

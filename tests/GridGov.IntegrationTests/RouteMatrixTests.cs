@@ -62,6 +62,8 @@ public abstract class RouteMatrixTests(GridGovApp app)
         new("calendar.delete", HttpMethod.Delete, _ => "/api/v1/calendar/days/2031-01-09", Any(PlatformPermissions.SystemSettings), S(HttpStatusCode.NotFound)),
         new("notices.inbox", HttpMethod.Get, _ => "/api/v1/notices", Everyone, S(HttpStatusCode.OK)),
         new("notices.read", HttpMethod.Post, _ => "/api/v1/notices/999999999/read", Everyone, S(HttpStatusCode.NotFound)),
+        new("notices.unread", HttpMethod.Get, _ => "/api/v1/notices/unread-count", Everyone, S(HttpStatusCode.OK)),
+        new("notices.readAll", HttpMethod.Post, _ => "/api/v1/notices/read-all", Everyone, S(HttpStatusCode.OK)),
         new("imports.template", HttpMethod.Get, _ => "/api/v1/imports/template", Everyone, S(HttpStatusCode.OK)),
         new("imports.upload", HttpMethod.Post, _ => "/api/v1/imports", Any(PeoplePermissions.Manage), S(HttpStatusCode.BadRequest), Body: _ => Csv()),
         new("imports.preview", HttpMethod.Get, _ => "/api/v1/imports/00000000000000000000000000000000", Any(PeoplePermissions.Manage), S(HttpStatusCode.NotFound)),

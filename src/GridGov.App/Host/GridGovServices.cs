@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using GridGov.Kernel.Time;
 using System.Globalization;
 using GridGov.Data;
@@ -83,6 +84,13 @@ public static class GridGovServices
         services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
         services.AddScoped<ChangeLog>();
         services.AddScoped<PathRebase>();
+        services.AddScoped<Kernel.Notices.NoticeBoard>();
+        services.AddScoped<Kernel.Files.FileStore>();
+        services.AddScoped<Kernel.Documents.ExportLog>();
+        services.AddScoped<Kernel.Import.ImportStore>();
+        services.AddScoped<Kernel.Import.ImportPipeline>();
+        services.AddScoped<Kernel.Scoping.IGridChangeFollower, Kernel.Notices.NoticesFollowGrids>();
+        services.TryAddSingleton<Kernel.Notices.INoticeSender, Kernel.Notices.LoggingNoticeSender>();
         services.AddScoped<HolidayCalendar>();
         services.AddHostedService<Kernel.Time.DeadlineWatch>();
         services.AddHttpContextAccessor();

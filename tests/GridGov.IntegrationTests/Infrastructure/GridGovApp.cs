@@ -58,11 +58,11 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
             ["Database:Provider"] = Provider.ToString(),
             ["ConnectionStrings:GridGov"] = ConnectionString,
             ["Import:MaxBytes"] = (5 * 1024 * 1024).ToString(),
-            ["Incidents:PhotoFolder"] = Path.Combine(Path.GetTempPath(), "gridgov-test-photos"),
+            ["Files:Folder"] = Path.Combine(Path.GetTempPath(), "gridgov-test-photos"),
             ["Import:Folder"] = ImportFolder,
             // One key ring for every host in this process: the keys are the process's.
             ["Privacy:KeyFile"] = Path.Combine(Path.GetTempPath(), "gridgov-test-keys", "personal-data.json"),
-            ["Incidents:MaxPhotoBytes"] = (256 * 1024).ToString(),
+            ["Files:MaxImageBytes"] = (256 * 1024).ToString(),
             // The deadline sweep is run by hand in the tests, at the moment each test chooses.
             ["Deadlines:WatchSeconds"] = "0",
             ["Incidents:TallyFoldSeconds"] = "0",

@@ -13,7 +13,7 @@ public abstract class InputRuleTests(GridGovApp app)
         // Written past every domain method: the save itself refuses it, on either provider alike.
         var refused = await Assert.ThrowsAsync<GridGov.Kernel.Errors.ValidationException>(() => app.AsSystemAsync(async db =>
         {
-            db.Add(new GridGov.Modules.Incidents.Domain.Notice(new string('a', 281), "test", 1, "X", "140000000000/", DateTime.UtcNow));
+            db.Add(new GridGov.Kernel.Notices.Notice(new string('a', 281), "test", new("incident", "1", "X", "140000000000/", "/incidents/1"), DateTime.UtcNow));
             await db.SaveChangesAsync();
         }));
         Assert.Equal("too_long", refused.Fields["audience"]);

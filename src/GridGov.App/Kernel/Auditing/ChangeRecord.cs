@@ -30,3 +30,10 @@ public interface IAuditTrail;
 /// <summary>A value computed from others (search keys and the like): not a change anyone made, so not logged.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class DerivedAttribute : Attribute;
+
+/// <summary>
+/// A column an audit trail gained after rows were sealed. It is nullable, and a row's seal leaves
+/// it out while it is null, so the rows sealed before it came still verify.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class AddedToTrailAttribute : Attribute;

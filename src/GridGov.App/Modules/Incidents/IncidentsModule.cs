@@ -29,10 +29,11 @@ public sealed class IncidentsModule : IGridGovModule
         services.AddScoped<IncidentMetrics>();
         services.AddScoped<IncidentDesk>();
         services.AddScoped<IncidentPhotos>();
-        services.AddScoped<Notices>();
+        services.AddScoped<Kernel.Files.IFileAuthoriser, IncidentFileAuthoriser>();
+        services.AddScoped<IncidentNotices>();
+        services.AddScoped<Kernel.Notices.INoticeAudiences, IncidentAudiences>();
         services.AddScoped<DeadlineSweep>();
         services.AddScoped<IDeadlineSweep>(s => s.GetRequiredService<DeadlineSweep>());
-        services.AddSingleton<INoticeSender, LoggingNoticeSender>();
         services.AddHostedService<TallyFolding>();
     }
 

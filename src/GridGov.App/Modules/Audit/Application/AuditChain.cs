@@ -121,7 +121,9 @@ public sealed class AuditChain(GridGovDbContext db, IConfiguration config, TimeP
         var rows = await query.OrderBy(e => EF.Property<long>(e, "Id")).Take(take).ToListAsync(ct);
         var properties = trail.GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
         return rows.Select(r => new Row((long)properties.Single(p => p.Name == "Id").GetGetter().GetClrValue(r)!,
-            string.Join('\u001f', properties.Select(p => Canonical(p.GetGetter().GetClrValue(r)))))).ToList();
+            string.Join('\u001f', properties.Select(p => (p, Value: p.GetGetter().GetClrValue(r)))
+                .Where(x => x.Value is not null || x.p.PropertyInfo?.IsDefined(typeof(AddedToTrailAttribute), false) != true)
+                .Select(x => Canonical(x.Value))))).ToList();
     }
 
     private async Task<long> CountAfterAsync(IEntityType trail, long afterId, CancellationToken ct)

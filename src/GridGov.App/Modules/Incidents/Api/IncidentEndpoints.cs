@@ -20,9 +20,9 @@ public static class IncidentEndpoints
         return app;
     }
 
-    private static async Task<IResult> Photo(int id, string name, IncidentDesk desk, IncidentPhotos photos, CancellationToken ct)
+    private static async Task<IResult> Photo(int id, string name, IncidentPhotos photos, CancellationToken ct)
     {
-        var (content, type) = await photos.OpenAsync(await desk.GetAsync(id, ct), name, ct);
+        var (content, type) = await photos.OpenAsync(id, name, ct);
         return new Kernel.Files.UntrustedFileResult(TypedResults.Stream(content, type));
     }
 
@@ -57,7 +57,7 @@ public static class IncidentEndpoints
                 return TypedResults.Created($"/api/v1/incidents/photos/{name}", new { name });
             })
             .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(IncidentPhotos.DefaultMaxBytes + 64 * 1024))
+            .WithMetadata(new RequestSizeLimitAttribute(Kernel.Files.FileStore.DefaultMaxBytes + 64 * 1024))
             .WithSummary("Uploads a JPEG, PNG or WebP photo (checked by its bytes, size capped) to attach to a step");
         incidents.MapGet("/{id:int}/photos/{name}", Photo).WithSummary("A photo from an incident's timeline");
 
@@ -83,14 +83,6 @@ public static class IncidentEndpoints
                 return TypedResults.NoContent();
             })
             .WithSummary("For administrators: removes a day entered by mistake");
-        api.MapGet("/notices", (int? page, int? pageSize, Notices notices, CancellationToken ct) => notices.InboxAsync(PageRequest.Of(page, pageSize), ct))
-            .WithTags("Incidents").WithSummary("The caller's inbox: notices for their centre, grid or department");
-        api.MapPost("/notices/{id:long}/read", async (long id, Notices notices, CancellationToken ct) =>
-            {
-                await notices.MarkReadAsync(id, ct);
-                return TypedResults.NoContent();
-            })
-            .WithTags("Incidents").WithSummary("Marks a notice read");
         return api;
     }
 }

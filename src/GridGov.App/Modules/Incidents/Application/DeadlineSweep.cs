@@ -17,7 +17,7 @@ public sealed record SweepResult(int MarkedOverdue, int Escalated);
 /// tells whoever must act, and hands an incident to the next level's centre once it has been
 /// overdue for <c>Incidents:EscalateAfterHours</c> (24 by default) without moving.
 /// </summary>
-public sealed class DeadlineSweep(GridGovDbContext db, CurrentUser user, RoutingTable routes, HolidayCalendar days, Notices notices, IConfiguration config)
+public sealed class DeadlineSweep(GridGovDbContext db, CurrentUser user, RoutingTable routes, HolidayCalendar days, IncidentNotices notices, IConfiguration config)
     : IDeadlineSweep
 {
     public async Task<string?> SweepAsync(DateTime now, CancellationToken ct)

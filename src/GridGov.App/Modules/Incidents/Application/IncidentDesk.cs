@@ -57,7 +57,7 @@ public enum IncidentList { Mine, ToVerify, Queue, Department, All }
 /// from <see cref="IncidentActors"/> and the workflow table.
 /// </summary>
 public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerritoryDirectory territory, RoutingTable routes, HolidayCalendar days,
-    IncidentPhotos photos, Notices notices, IncidentMetrics metrics, TimeProvider clock)
+    IncidentPhotos photos, IncidentNotices notices, IncidentMetrics metrics, TimeProvider clock)
 {
     /// <summary>How near an open incident of the same category must be to be shown as a possible duplicate.</summary>
     private const double NearDegrees = 0.002;
@@ -82,7 +82,7 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
         var calendar = await days.CalendarAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var attachments = await photos.ClaimAsync(request.Photos, ct);
+        var (claimed, attachments) = await photos.ClaimAsync(request.Photos, ct);
         var incident = Incident.Report(new IncidentReport(request.CategoryCode, request.Description, request.Address, request.Longitude,
                 request.Latitude, request.Urgency, request.Source, request.ContactName, request.ContactPhone, request.Parties, request.Petitioner,
                 request.PetitionRequest), grid.Id, grid.Path, rule.Level, user.UserName, now, calendar.DueAt(now, rule.Limits.Accept), attachments)
@@ -91,7 +91,8 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
         // The number carries the id: where the id is drawn before the insert, one save; else it is known only after.
         if (db.Entry(incident).Property(i => i.Id).IsTemporary) await db.SaveChangesAsync(ct);
         incident.WithNumber($"SJ{WorkCalendar.LocalDate(now):yyyyMMdd}{incident.Id:D6}");
-        notices.Add(incident, "reported", Notices.Centre(incident));
+        IncidentPhotos.BelongTo(claimed, incident);
+        notices.Add(incident, "reported", IncidentNotices.Centre(incident));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await notices.SendPendingAsync(ct);
@@ -112,7 +113,8 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
         var now = clock.GetUtcNow().UtcDateTime;
         var by = user.UserName;
         var note = step.Note;
-        var attachments = await photos.ClaimAsync(step.Photos, ct);
+        var (claimed, attachments) = await photos.ClaimAsync(step.Photos, ct);
+        IncidentPhotos.BelongTo(claimed, incident);
         DateTime Due(TimeLimit limit) => calendar.DueAt(now, limit);
         switch (step.Action)
         {

@@ -64,26 +64,3 @@ public sealed class RoutingRule : IScopedByPath, IAudited
         (VerifyAmount, VerifyUnit) = (limits.Verify.Amount, limits.Verify.Unit);
     }
 }
-
-/// <summary>An in-app message about an incident, for a user, a department's handlers or a centre's staff.</summary>
-/// <summary>Its audience names a path too: the incidents' follower moves both.</summary>
-[MovedByItsModule]
-public sealed class Notice : IScopedByPath
-{
-    private Notice() { }
-
-    public Notice(string audience, string kind, int incidentId, string incidentNumber, string path, DateTime at) =>
-        (Audience, Kind, IncidentId, IncidentNumber, Path, At) = (audience, kind, incidentId, incidentNumber, path, at);
-
-    public long Id { get; private set; }
-    /// <summary>"dept:CODE", "centre:PATH" (the staff whose capture scope is that area) or "grid:PATH".</summary>
-    public string Audience { get; private set; } = "";
-    public string Kind { get; private set; } = "";
-    public int IncidentId { get; private set; }
-    public string IncidentNumber { get; private set; } = "";
-    public string Path { get; private set; } = "";
-    public DateTime At { get; private set; }
-    public DateTime? ReadAt { get; private set; }
-
-    public void MarkRead(DateTime at) => ReadAt ??= at;
-}

@@ -130,27 +130,3 @@ internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<Routin
         b.HasIndex(x => new { x.CategoryCode, x.Path }).IsUnique();
     }
 }
-
-internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
-{
-    public void Configure(EntityTypeBuilder<Notice> b)
-    {
-        b.ToTable("Notices");
-        b.Property(x => x.Audience).HasMaxLength(280).IsRequired();
-        b.Property(x => x.Kind).HasMaxLength(30).IsRequired();
-        b.Property(x => x.IncidentNumber).HasMaxLength(24).IsRequired();
-        b.HasIndex(x => new { x.Audience, x.At });
-    }
-}
-
-internal sealed class IncidentPhotoConfiguration : IEntityTypeConfiguration<IncidentPhoto>
-{
-    public void Configure(EntityTypeBuilder<IncidentPhoto> b)
-    {
-        b.ToTable("IncidentPhotos");
-        b.Property(x => x.StoredName).HasMaxLength(60).IsRequired();
-        b.Property(x => x.ContentType).HasMaxLength(30).IsRequired();
-        b.Property(x => x.UploadedBy).HasMaxLength(50).IsRequired();
-        b.HasIndex(x => x.StoredName).IsUnique();
-    }
-}

@@ -39,8 +39,6 @@ public static class PersonEndpoints
                 search.SearchAsync(q, includeInactive ?? false, PageRequest.Of(page, pageSize), ct, tag))
             .WithSummary("Finds people by name, pinyin, ID number or its last 4–6 characters, phone or address; numbers masked");
         people.MapGet("/export", Export).WithSummary("The filtered list as an Excel file; masked unless full=true for an entitled role; recorded");
-        api.MapGet("/exports", (int? page, int? pageSize, PersonExport export, CancellationToken ct) => export.ListAsync(PageRequest.Of(page, pageSize), ct))
-            .WithTags("People").WithSummary("For auditors: every export, who, which filter, how many rows");
         people.MapGet("/{id:int}", (int id, PersonRegistry registry, CancellationToken ct) => registry.GetAsync(id, ct))
             .WithSummary("A person's record, numbers masked; the view is recorded");
         people.MapPut("/{id:int}", (int id, PersonUpdate body, PersonRegistry registry, CancellationToken ct) => registry.UpdateAsync(id, body, ct))

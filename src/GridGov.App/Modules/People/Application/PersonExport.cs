@@ -1,8 +1,6 @@
-using GridGov.Modules.Audit.Contracts;
 using GridGov.Modules.People.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Localization;
-using GridGov.Kernel.Paging;
 using GridGov.Kernel.Privacy;
 using GridGov.Kernel.Security;
 using GridGov.Modules.People.Domain;
@@ -12,14 +10,12 @@ using GridGov.Kernel.Documents;
 
 namespace GridGov.Modules.People.Application;
 
-public sealed record ExportView(DateTime At, string UserName, string Filter, int Rows, bool FullValues);
-
 /// <summary>
 /// Any filtered list of people to Excel. Numbers are masked unless an entitled role asks for full
 /// values; rows stream from the database to a temporary file; every export is recorded; text that
 /// a spreadsheet would run as a formula is neutralised.
 /// </summary>
-public sealed class PersonExport(GridGovDbContext db, CurrentUser user, PersonSearch search, IStringLocalizer<Strings> text, TimeProvider clock)
+public sealed class PersonExport(GridGovDbContext db, CurrentUser user, PersonSearch search, IStringLocalizer<Strings> text, ExportLog exports)
 {
     public async Task<(Stream File, int Rows)> ExportAsync(string? q, string? tag, bool full, CancellationToken ct)
     {
@@ -52,16 +48,8 @@ public sealed class PersonExport(GridGovDbContext db, CurrentUser user, PersonSe
 
         // Every text cell is kept as text by the writer: a name or address may start with "=".
         var file = Spreadsheet.Write(Rows(), "people");
-        db.Add(ExportRecord.Of(user.ViewPath ?? "", user.UserId ?? "", user.UserName, clock.GetUtcNow().UtcDateTime,
-            $"q={q}; tag={tag}", rows, full));
+        exports.Record("people", $"q={q}; tag={tag}", rows, full);
         await db.SaveChangesAsync(ct);
         return (file, rows);
-    }
-
-    public async Task<Page<ExportView>> ListAsync(PageRequest page, CancellationToken ct)
-    {
-        user.Require(AuditPermissions.View);
-        return await db.Set<ExportRecord>().AsNoTracking().OrderByDescending(e => e.Id)
-            .Select(e => new ExportView(e.At, e.UserName, e.Filter, e.Rows, e.FullValues)).ToPageAsync(page, ct);
     }
 }

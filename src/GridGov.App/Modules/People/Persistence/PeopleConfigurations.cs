@@ -124,19 +124,6 @@ internal sealed class PersonTagConfiguration : IEntityTypeConfiguration<PersonTa
     }
 }
 
-internal sealed class ExportRecordConfiguration : IEntityTypeConfiguration<ExportRecord>
-{
-    public void Configure(EntityTypeBuilder<ExportRecord> b)
-    {
-        b.ToTable("ExportRecords");
-        b.Property(x => x.UserId).HasMaxLength(450);
-        b.Property(x => x.UserName).HasMaxLength(100);
-        b.Property(x => x.Filter).HasMaxLength(500);
-        b.HasIndex(x => x.At);
-        b.HasIndex(x => x.Path);
-    }
-}
-
 internal sealed class KeyPlaceConfiguration : IEntityTypeConfiguration<KeyPlace>
 {
     public void Configure(EntityTypeBuilder<KeyPlace> b)

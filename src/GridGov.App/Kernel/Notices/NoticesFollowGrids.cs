@@ -1,0 +1,35 @@
+using GridGov.Data;
+using GridGov.Kernel.Scoping;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Kernel.Notices;
+
+/// <summary>
+/// Notices follow their subject's grid, and audiences named by a place ("grid:PATH",
+/// "centre:PATH", any "kind:PATH") follow the place, whichever module wrote them.
+/// </summary>
+internal sealed class NoticesFollowGrids(GridGovDbContext db) : IGridChangeFollower
+{
+    public Task FollowMoveAsync(string oldPath, string newPath, CancellationToken ct) =>
+        MoveAsync(n => n.Path.StartsWith(oldPath), oldPath, newPath, subtree: true, ct);
+
+    public Task FollowMergeAsync(GridMerge merge, CancellationToken ct) =>
+        MoveAsync(n => n.Path == merge.FromPath, merge.FromPath, merge.IntoPath, subtree: false, ct);
+
+    private async Task MoveAsync(System.Linq.Expressions.Expression<Func<Notice, bool>> which, string oldPath, string newPath, bool subtree, CancellationToken ct)
+    {
+        var cut = oldPath.Length;
+        var all = db.Set<Notice>();
+        await all.Where(which).ExecuteUpdateAsync(s => s.SetProperty(n => n.Path, n => newPath + n.Path.Substring(cut)), ct);
+        var named = ":" + oldPath;
+        var audiences = await all.Where(n => n.Audience.Contains(named)).Select(n => n.Audience).Distinct().ToListAsync(ct);
+        foreach (var audience in audiences)
+        {
+            var at = audience.IndexOf(':');
+            var place = audience[(at + 1)..];
+            if (!place.StartsWith(oldPath, StringComparison.Ordinal) || (!subtree && place != oldPath)) continue;
+            var moved = audience[..(at + 1)] + newPath + place[oldPath.Length..];
+            await all.Where(n => n.Audience == audience).ExecuteUpdateAsync(s => s.SetProperty(n => n.Audience, moved), ct);
+        }
+    }
+}
