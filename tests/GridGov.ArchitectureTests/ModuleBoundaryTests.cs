@@ -155,7 +155,7 @@ public class QueryFilterTests
         ["Modules/People/Application/HeadsOfHouseholds.cs"] = "the one-head rule counts heads the caller may not see",
         ["Modules/People/Application/PersonRegistry.cs"] = "ID numbers are unique in the whole ledger",
         ["Modules/People/Application/PersonalDataBackfill.cs"] = "start-up re-indexing",
-        ["Modules/People/Application/Import/LedgerImport.cs"] = "ID uniqueness and bulk ids over the whole ledger",
+        ["Modules/People/Application/Import/LedgerBatch.cs"] = "ID uniqueness and bulk ids over the whole ledger",
         ["Modules/People/Application/GridPlaces.cs"] = "a household with anyone active may not close",
         ["Modules/Audit/Application/AuditChain.cs"] = "the chain covers every audit record",
         ["Modules/Territory/Application/CoverageCheck.cs"] = "a county's size rules apply under it",

@@ -33,7 +33,7 @@ public sealed class PeopleModule : IGridGovModule
         services.AddScoped<PersonExport>();
         services.AddScoped<HouseholdHistory>();
         services.AddScoped<GridPlaces>();
-        services.AddScoped<ImportStore>();
+        services.AddScoped<LedgerKind>();
         services.AddScoped<LedgerImport>();
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = ImportEndpoints.MaxUploadBytes);
         services.AddScoped<ITagDirectory, TagDirectory>();

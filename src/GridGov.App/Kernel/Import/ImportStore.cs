@@ -1,7 +1,7 @@
 using GridGov.Kernel.Errors;
 using Microsoft.Extensions.Configuration;
 
-namespace GridGov.Modules.People.Application.Import;
+namespace GridGov.Kernel.Import;
 
 /// <summary>
 /// Uploaded files between preview and commit, each usable only by the user who uploaded it. They

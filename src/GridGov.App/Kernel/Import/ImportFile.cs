@@ -3,13 +3,13 @@ using System.Text;
 using GridGov.Kernel.Errors;
 using MiniExcelLibs;
 
-namespace GridGov.Modules.People.Application.Import;
+namespace GridGov.Kernel.Import;
 
 /// <summary>A data row by header, or the string key of why it is no row (with its arguments).</summary>
 public sealed record ImportRow(IDictionary<string, object?> Values, string? Problem, params object[] ProblemArgs);
 
 /// <summary>
-/// An uploaded ledger file, checked before any row is read: size, that it really is an Excel
+/// An uploaded spreadsheet, checked before any row is read: size, that it really is an Excel
 /// workbook or a UTF-8 CSV, and that a workbook does not unpack to far more than it weighs.
 /// Rows are then streamed, never loaded whole.
 /// </summary>
