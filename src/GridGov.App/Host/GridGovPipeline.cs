@@ -2,6 +2,7 @@ using GridGov.Data;
 using GridGov.Kernel.Hosting;
 using GridGov.Kernel.Modules;
 using GridGov.Kernel.Notices;
+using GridGov.Kernel.Tallies;
 using GridGov.Modules.Audit.Application;
 using GridGov.Modules.Accounts.Application;
 using GridGov.Shell;
@@ -105,7 +106,7 @@ public static class GridGovPipeline
         var api = app.MapGroup("/api/v1");
         api.AddEndpointFilter<Kernel.Errors.DefinedEnumsFilter>();
         var groups = new ApiGroups(api, api.MapGroup("").RequireAuthorization("api"));
-        groups.Secured.MapNotices();
+        groups.Secured.MapNotices().MapFigures().MapTallyChecks();
         foreach (var module in ModuleCatalog.All)
         {
             module.MapApi(groups);

@@ -89,6 +89,9 @@ public static class GridGovServices
         services.AddScoped<Kernel.Documents.ExportLog>();
         services.AddScoped<Kernel.Import.ImportStore>();
         services.AddScoped<Kernel.Import.ImportPipeline>();
+        services.AddScoped<Kernel.Tallies.FigureBoard>();
+        services.AddScoped<Kernel.Tallies.TallyChecks>();
+        services.AddHostedService<Kernel.Tallies.TallyFolding>();
         services.AddScoped<Kernel.Scoping.IGridChangeFollower, Kernel.Notices.NoticesFollowGrids>();
         services.TryAddSingleton<Kernel.Notices.INoticeSender, Kernel.Notices.LoggingNoticeSender>();
         services.AddScoped<HolidayCalendar>();

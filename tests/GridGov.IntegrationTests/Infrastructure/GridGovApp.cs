@@ -65,7 +65,7 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
             ["Files:MaxImageBytes"] = (256 * 1024).ToString(),
             // The deadline sweep is run by hand in the tests, at the moment each test chooses.
             ["Deadlines:WatchSeconds"] = "0",
-            ["Incidents:TallyFoldSeconds"] = "0",
+            ["Tallies:FoldSeconds"] = "0",
             // Audit trails are sealed by hand in the tests, the moment a test chooses.
             ["Audit:SealSeconds"] = "0",
             // As a county whose rules make passwords expire after a year.

@@ -34,7 +34,9 @@ public sealed class IncidentsModule : IGridGovModule
         services.AddScoped<Kernel.Notices.INoticeAudiences, IncidentAudiences>();
         services.AddScoped<DeadlineSweep>();
         services.AddScoped<IDeadlineSweep>(s => s.GetRequiredService<DeadlineSweep>());
-        services.AddHostedService<TallyFolding>();
+        services.AddSingleton(IncidentTallies.Shape);
+        services.AddScoped<Kernel.Tallies.ITallyCheck, IncidentTallyCheck>();
+        services.AddScoped<Kernel.Tallies.IFigureSource, IncidentFigureSource>();
     }
 
     public void ConfigureModel(ModelBuilder model, ModelSettings settings)

@@ -34,6 +34,8 @@ public sealed class PeopleModule : IGridGovModule
         services.AddScoped<HouseholdHistory>();
         services.AddScoped<GridPlaces>();
         services.AddScoped<LedgerKind>();
+        services.AddScoped<Kernel.Tallies.IFigureSource, PopulationFigureSource>();
+        services.AddScoped<Kernel.Tallies.ITallyCheck, PopulationTallyCheck>();
         services.AddScoped<LedgerImport>();
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = ImportEndpoints.MaxUploadBytes);
         services.AddScoped<ITagDirectory, TagDirectory>();

@@ -15,6 +15,7 @@ public sealed class TerritoryModule : IGridGovModule
     public void AddServices(IServiceCollection services, ModuleHost host)
     {
         services.AddScoped<ITerritoryDirectory, TerritoryDirectory>();
+        services.AddScoped<Kernel.Tallies.IPlaceDirectory, PlaceDirectory>();
         services.AddScoped<TerritoryTree>();
         services.AddScoped<GridLifecycle>();
         services.AddScoped<GridReorganisation>();

@@ -44,21 +44,25 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
     public async Task<MetricsReport> ReportAsync(IncidentFilter filter, CancellationToken ct)
     {
         user.Require(IncidentPermissions.View);
-        filter = filter with { Measure = null };
-        var area = await AreaPathAsync(filter.AreaCode, ct);
+        return await ReportAtAsync(filter with { Measure = null }, await AreaPathAsync(filter.AreaCode, ct), ct);
+    }
+
+    /// <summary>The report for an area already resolved to its path (null: the reader's whole scope).</summary>
+    internal async Task<MetricsReport> ReportAtAsync(IncidentFilter filter, string? area, CancellationToken ct)
+    {
         var place = area ?? user.ViewPath ?? "";
         var cells = new List<TallyCell>();
-        if (IncidentPermissions.DepartmentScopeOf(user) is not null) cells.AddRange(await CountedAsync(filter, ct));
+        if (IncidentPermissions.DepartmentScopeOf(user) is not null) cells.AddRange(await CountedAsync(filter, area, ct));
         else if (DailyTalliesOf(place) is { } daily)
             cells.AddRange(await TalliedAsync(filter, area, daily, Period(daily, filter.From), Period(daily, filter.To), ct));
         else if (TreePath.GridDepth(place) <= 2 && WholeMonths(filter.From, filter.To) is var (first, last))
         {
             const TallyGrain monthly = TallyGrain.CommunityMonth;
             cells.AddRange(await TalliedAsync(filter, area, monthly, Period(monthly, first), Period(monthly, last), ct));
-            if (first is { } f && filter.From < f) cells.AddRange(await CountedAsync(filter with { To = f.AddDays(-1) }, ct));
-            if (last is { } l && filter.To > l) cells.AddRange(await CountedAsync(filter with { From = l.AddDays(1) }, ct));
+            if (first is { } f && filter.From < f) cells.AddRange(await CountedAsync(filter with { To = f.AddDays(-1) }, area, ct));
+            if (last is { } l && filter.To > l) cells.AddRange(await CountedAsync(filter with { From = l.AddDays(1) }, area, ct));
         }
-        else cells.AddRange(await CountedAsync(filter, ct));
+        else cells.AddRange(await CountedAsync(filter, area, ct));
 
         var byCategory = cells.GroupBy(c => c.CategoryGroup).Select(g => (g.Key, Figures: IncidentFigures.Sum(g.Select(c => c.Figures))));
         var byDepartment = cells.Where(c => c.LeadDepartmentCode != null).GroupBy(c => c.LeadDepartmentCode!)
@@ -132,8 +136,8 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
         public string LeadDepartmentCode { get; init; } = "";
     }
 
-    private async Task<List<TallyCell>> CountedAsync(IncidentFilter filter, CancellationToken ct) =>
-        await IncidentTallies.Count(await FilterAsync(filter, ct)).ToListAsync(ct);
+    private async Task<List<TallyCell>> CountedAsync(IncidentFilter filter, string? area, CancellationToken ct) =>
+        await IncidentTallies.Count(Filter(filter, area)).ToListAsync(ct);
 
     private static Rates Rates(IncidentFigures f) =>
         new(f.Reported, f.Accepted, f.Closed, f.ClosedOnTime, f.Rework, f.Extended, f.Escalations, f.Escalated, f.SelfResolved, f.Overdue,
@@ -144,10 +148,13 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
         : await territory.PathOfAsync(areaCode, ct) ?? throw new ValidationException("areaCode", "unknown_node");
 
     /// <summary>The incidents a filter names: the metrics count them, the list shows them.</summary>
-    public async Task<IQueryable<Incident>> FilterAsync(IncidentFilter filter, CancellationToken ct)
+    public async Task<IQueryable<Incident>> FilterAsync(IncidentFilter filter, CancellationToken ct) =>
+        Filter(filter, await AreaPathAsync(filter.AreaCode, ct));
+
+    private IQueryable<Incident> Filter(IncidentFilter filter, string? area)
     {
         var query = db.Set<Incident>().AsNoTracking();
-        if (await AreaPathAsync(filter.AreaCode, ct) is { } path) query = query.Where(i => i.Path.StartsWith(path));
+        if (area is { } path) query = query.Where(i => i.Path.StartsWith(path));
         if (filter.From is { } from)
         {
             var start = WorkCalendar.StartOf(from);

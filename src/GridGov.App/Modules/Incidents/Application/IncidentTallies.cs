@@ -2,6 +2,7 @@ using GridGov.Kernel.Time;
 using GridGov.Modules.Incidents;
 using GridGov.Data;
 using GridGov.Kernel.Scoping;
+using GridGov.Kernel.Tallies;
 using GridGov.Modules.Incidents.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -63,50 +64,13 @@ internal sealed class IncidentTallies : ISaveHook
         MinutesSum = f.MinutesSum, MinutesCount = f.MinutesCount,
     };
 
-    private static readonly string[] Keys = ["Grain", "Period", "Path", "CategoryGroup", "LeadDepartmentCode"];
+    /// <summary>The incident tallies' shape, folded by the Kernel's <see cref="TallyFold"/>.</summary>
+    public static readonly TallyShape Shape = new("incidents", "IncidentTallies", "IncidentTallyChanges",
+        ["Grain", "Period", "Path", "CategoryGroup", "LeadDepartmentCode"],
+        ["Reported", "Accepted", "Closed", "ClosedOnTime", "Rework", "Extended", "Escalations", "Escalated", "SelfResolved", "Overdue",
+            "MinutesSum", "MinutesCount"]);
 
-    private static readonly string[] Counts =
-    [
-        "Reported", "Accepted", "Closed", "ClosedOnTime", "Rework", "Extended", "Escalations", "Escalated", "SelfResolved", "Overdue",
-        "MinutesSum", "MinutesCount",
-    ];
-
-    /// <summary>
-    /// Adds the pending changes into the tallies and removes them, in one transaction. On PostgreSQL
-    /// the changes are claimed by deleting them, so two app instances folding at once never add one twice.
-    /// </summary>
-    public static async Task<int> FoldAsync(GridGovDbContext db, CancellationToken ct)
-    {
-        var keys = string.Join(", ", Keys.Select(Quote));
-        var columns = string.Join(", ", Keys.Concat(Counts).Select(Quote));
-        var sums = string.Join(", ", Counts.Select(c => $"SUM({Quote(c)})"));
-        var upsert = $"""
-            ON CONFLICT ({keys}) DO UPDATE SET {string.Join(", ", Counts.Select(c => $"{Quote(c)} = \"IncidentTallies\".{Quote(c)} + excluded.{Quote(c)}"))}
-            """;
-        // Only the fixed column names above are spliced into these statements.
-#pragma warning disable EF1002
-        if (db.Database.IsNpgsql())
-            return await db.Database.ExecuteSqlRawAsync($"""
-                WITH moved AS (DELETE FROM "IncidentTallyChanges" RETURNING *)
-                INSERT INTO "IncidentTallies" ({columns}) SELECT {keys}, {sums} FROM moved GROUP BY {keys}
-                {upsert}
-                """, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var last = await db.Set<IncidentTallyChange>().OutsideScope("folding moves every pending change, whoever caused it").MaxAsync(c => (long?)c.Id, ct);
-        if (last is null) return 0;
-        // SQLite needs the WHERE to tell the upsert's ON CONFLICT from a join's; the id travels as a parameter.
-        const string upToLast = "WHERE \"Id\" <= {0}";
-        var folded = await db.Database.ExecuteSqlRawAsync($"""
-            INSERT INTO "IncidentTallies" ({columns}) SELECT {keys}, {sums} FROM "IncidentTallyChanges" {upToLast} GROUP BY {keys}
-            {upsert}
-            """, [last], ct);
-#pragma warning restore EF1002
-        await db.Set<IncidentTallyChange>().OutsideScope("folding moves every pending change, whoever caused it").Where(c => c.Id <= last).ExecuteDeleteAsync(ct);
-        await tx.CommitAsync(ct);
-        return folded;
-    }
-
-    private static string Quote(string column) => $"\"{column}\"";
+    public static Task<int> FoldAsync(GridGovDbContext db, CancellationToken ct) => TallyFold.FoldAsync(db, Shape, ct);
 
     /// <summary>
     /// Counts incidents in the database by community, category group and lead department. The

@@ -36,8 +36,8 @@ public abstract class IncidentTallyRow : IScopedByPath
     public int MinutesCount { get; set; }
 
     public static int PeriodOf(TallyGrain grain, DateOnly localDate) => grain == TallyGrain.CommunityMonth
-        ? localDate.Year * 100 + localDate.Month
-        : localDate.Year * 10000 + localDate.Month * 100 + localDate.Day;
+        ? Kernel.Tallies.TallyPeriod.Month(localDate)
+        : Kernel.Tallies.TallyPeriod.Day(localDate);
 
     /// <summary>Where an incident on a grid, or a community's incidents, are tallied at a grain.</summary>
     public static string PlaceOf(TallyGrain grain, string path) => grain switch

@@ -35,3 +35,9 @@ internal sealed class TerritoryDirectory(GridGovDbContext db) : ITerritoryDirect
     }
 
 }
+
+/// <summary>Places by code for the Kernel's readers, within the reader's view.</summary>
+internal sealed class PlaceDirectory(ITerritoryDirectory territory) : Kernel.Tallies.IPlaceDirectory
+{
+    public Task<string?> PathOfAsync(string code, CancellationToken ct) => territory.PathOfAsync(code, ct);
+}
