@@ -48,6 +48,15 @@ public abstract class ApiDocumentTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task A_masked_personal_value_is_documented_as_the_text_it_travels_as()
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+        var phone = schemas.GetProperty("PersonView").GetProperty("properties").GetProperty("maskedPhone");
+        var schema = phone.TryGetProperty("$ref", out var reference) ? schemas.GetProperty(reference.GetString()!.Split('/')[^1]) : phone;
+        Assert.Equal("string", schema.GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task A_nullable_enum_is_nullable_in_its_schema()
     {
         var doc = await DocumentAsync();

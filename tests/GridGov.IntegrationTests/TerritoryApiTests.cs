@@ -155,6 +155,10 @@ public abstract class TerritoryApiTests(GridGovApp app)
         await admin.PostJsonAsync($"/api/v1/grids/{l1}/staff", new { role = "FullTimeWorker", name = "张晓梅", userName = "gridworker" }, HttpStatusCode.Created);
         var staff = await admin.GetJsonAsync($"/api/v1/grids/{l1}/staff");
         Assert.Equal(2, staff.GetArrayLength());
+        // A staff member's phone is personal data: masked in every answer, the one that created it too.
+        Assert.Equal("139****5678", leader.Str("maskedPhone"));
+        Assert.Contains(staff.EnumerateArray(), s => s.Str("maskedPhone") == "139****5678");
+        Assert.DoesNotContain("13912345678", staff.GetRawText());
         await (await admin.PostAsync($"/api/v1/grids/{l1}/staff/{leader.Int("id")}/end", null)).JsonAsync(HttpStatusCode.NoContent);
         Assert.Equal(1, (await admin.GetJsonAsync($"/api/v1/grids/{l1}/staff")).GetArrayLength());
 

@@ -36,4 +36,15 @@ public class ChangeLinesTests : BunitContext
         Assert.Contains("110105********002X", cut.Markup);
         Assert.Empty(cut.FindAll(".gg-before"));
     }
+
+    [Fact]
+    public void Every_field_declared_personal_on_any_entity_is_masked_by_its_name_alone()
+    {
+        var cut = Render<ChangeLines>(p => p.Add(x => x.Before, null)
+            .Add(x => x.After, """{"ContactPhone":"13712340018","HeadPhone":"13612345678","Name":"滨河小学"}"""));
+        Assert.Contains("137****0018", cut.Markup);
+        Assert.Contains("136****5678", cut.Markup);
+        Assert.DoesNotContain("13712340018", cut.Markup);
+        Assert.Contains("滨河小学", cut.Markup);
+    }
 }

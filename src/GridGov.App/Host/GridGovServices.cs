@@ -51,7 +51,7 @@ public static class GridGovServices
             c.HttpContext.RequestServices.GetRequiredService<ProblemWriter>().Complete(c.ProblemDetails));
         services.AddScoped<ProblemWriter>();
         services.AddExceptionHandler<ProblemWriter>();
-        services.AddOpenApi("v1", o => o.AddSchemaTransformer(EnumSchemas.DescribeAsNames)
+        services.AddOpenApi("v1", o => o.AddSchemaTransformer(EnumSchemas.DescribeAsNames).AddSchemaTransformer(MaskedSchemas.DescribeAsText)
             .AddDocumentTransformer(ProblemResponses.DescribeProblemSchema).AddOperationTransformer(ProblemResponses.DeclareProblems)
             .AddDocumentTransformer((doc, _, _) =>
         {

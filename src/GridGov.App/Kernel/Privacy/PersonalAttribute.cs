@@ -31,6 +31,15 @@ public static class PersonalData
             .Where(p => p.Attribute is not null)
             .ToDictionary(p => p.Name, p => p.Attribute!.Kind));
 
+    /// <summary>
+    /// Every field name declared personal on any type of the app, with its kind: a history line that
+    /// names only its field (the entity type unknown or gone) is masked by the name alone.
+    /// </summary>
+    public static IReadOnlyDictionary<string, PersonalKind> DeclaredNames { get; } = typeof(PersonalData).Assembly.GetTypes()
+        .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+        .Select(p => (p.Name, Attribute: p.GetCustomAttribute<PersonalAttribute>())).Where(p => p.Attribute is not null)
+        .GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Attribute!.Kind);
+
     public static string Masked(PersonalKind kind, string? value) => kind switch
     {
         PersonalKind.IdNumber => Mask.IdNumber(value),

@@ -1,3 +1,4 @@
+using GridGov.Kernel.Privacy;
 using GridGov.Kernel.Time;
 using GridGov.Kernel.Scoping;
 using GridGov.Modules.Incidents.Contracts;
@@ -30,7 +31,7 @@ public sealed record StepView(DateTime At, string By, string Action, IncidentSta
 public sealed record AssignmentView(string DepartmentCode, bool IsLead, DateTime AssignedAt, DateTime? AcknowledgedAt);
 
 public sealed record IncidentView(int Id, string Number, string CategoryCode, string Description, string Address, double? Longitude,
-    double? Latitude, Urgency Urgency, IncidentSource Source, string? ContactName, string? ContactPhone, int GridId, HandlingLevel Level,
+    double? Latitude, Urgency Urgency, IncidentSource Source, string? ContactName, Masked ContactPhone, int GridId, HandlingLevel Level,
     IncidentState State, string ReportedBy, DateTime ReportedAt, DateTime? StepDueAt, DateTime? HandlingDueAt, bool IsOverdue,
     DateTime? ClosedAt, bool ClosedOnTime, bool SelfResolved, int ReworkCount, int ExtensionCount, int EscalationCount,
     int? RequestedExtensionDays, int? Satisfaction, string? Result, string? Parties, string? MediationOutcome, string? Petitioner,
@@ -171,7 +172,7 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
 
     private static IncidentView View(Incident i, RoutingRule rule, IReadOnlyList<Actor> actors) =>
         new(i.Id, i.Number, i.CategoryCode, i.Description, i.Address, i.Longitude, i.Latitude, i.Urgency, i.Source,
-            i.ContactName, Kernel.Privacy.Mask.Phone(i.ContactPhone), i.GridId, i.Level, i.State, i.ReportedBy, i.ReportedAt, i.StepDueAt,
+            i.ContactName, Masked.Phone(i.ContactPhone), i.GridId, i.Level, i.State, i.ReportedBy, i.ReportedAt, i.StepDueAt,
             i.HandlingDueAt, i.IsOverdue, i.ClosedAt, i.ClosedOnTime, i.SelfResolved, i.ReworkCount, i.ExtensionCount, i.EscalationCount,
             i.RequestedExtensionDays, i.Satisfaction, i.Result, i.Parties, i.MediationOutcome, i.Petitioner, i.PetitionRequest, i.Version,
             i.Assignments.OrderByDescending(a => a.IsActive).ThenByDescending(a => a.IsLead).Where(a => a.IsActive)

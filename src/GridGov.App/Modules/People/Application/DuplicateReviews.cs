@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Modules.People.Application;
 
-public sealed record ReviewView(int Id, int ExistingPersonId, string ExistingName, string MaskedIdNumber, int HouseholdId, string Name,
-    string? MaskedPhone, string RelationToHead, ReviewState State, string RequestedBy, DateTime RequestedAt, string? DecidedBy, DateTime? DecidedAt);
+public sealed record ReviewView(int Id, int ExistingPersonId, string ExistingName, Masked MaskedIdNumber, int HouseholdId, string Name,
+    Masked MaskedPhone, string RelationToHead, ReviewState State, string RequestedBy, DateTime RequestedAt, string? DecidedBy, DateTime? DecidedAt);
 
 /// <summary>The review queue for registrations whose ID number is already on the ledger.</summary>
 public sealed class DuplicateReviews(GridGovDbContext db, CurrentUser user, TimeProvider clock)
@@ -53,6 +53,6 @@ public sealed class DuplicateReviews(GridGovDbContext db, CurrentUser user, Time
     }
 
     private static ReviewView View(DuplicateReview r, string existingName) =>
-        new(r.Id, r.ExistingPersonId, existingName, Mask.IdNumber(r.IdNumber), r.HouseholdId, r.Name, Mask.Phone(r.Phone), r.RelationToHead,
+        new(r.Id, r.ExistingPersonId, existingName, Masked.IdNumber(r.IdNumber), r.HouseholdId, r.Name, Masked.Phone(r.Phone), r.RelationToHead,
             r.State, r.RequestedBy, r.RequestedAt, r.DecidedBy, r.DecidedAt);
 }

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Modules.People.Application;
 
-public sealed record BuildingView(int Id, string Name, string Address, string? HeadName, string? MaskedHeadPhone, int Households);
-public sealed record KeyPlaceView(int Id, string Name, KeyPlaceKind Kind, string Address, string ContactName, string? MaskedContactPhone, int Version);
+public sealed record BuildingView(int Id, string Name, string Address, string? HeadName, Masked MaskedHeadPhone, int Households);
+public sealed record KeyPlaceView(int Id, string Name, KeyPlaceKind Kind, string Address, string ContactName, Masked MaskedContactPhone, int Version);
 public sealed record GridPlacesView(string GridCode, string GridName, IReadOnlyList<BuildingView> Buildings, IReadOnlyList<KeyPlaceView> KeyPlaces);
 
 public sealed record NewHousehold(string Number, string Address, int? BuildingId, double? Longitude = null, double? Latitude = null);
@@ -37,8 +37,8 @@ public sealed class GridPlaces(GridGovDbContext db, CurrentUser user, ITerritory
             .ToListAsync(ct);
         var places = await db.Set<KeyPlace>().AsNoTracking().Where(k => k.GridId == grid.Id).OrderBy(k => k.Kind).ThenBy(k => k.Name).ToListAsync(ct);
         return new GridPlacesView(grid.Code, grid.Name,
-            buildings.Select(b => new BuildingView(b.Id, b.Name, b.Address, b.HeadName, Mask.Phone(b.HeadPhone), b.Households)).ToList(),
-            places.Select(k => new KeyPlaceView(k.Id, k.Name, k.Kind, k.Address, k.ContactName, Mask.Phone(k.ContactPhone), k.Version)).ToList());
+            buildings.Select(b => new BuildingView(b.Id, b.Name, b.Address, b.HeadName, Masked.Phone(b.HeadPhone), b.Households)).ToList(),
+            places.Select(k => new KeyPlaceView(k.Id, k.Name, k.Kind, k.Address, k.ContactName, Masked.Phone(k.ContactPhone), k.Version)).ToList());
     }
 
     public async Task<int> AddHouseholdAsync(string gridCode, NewHousehold input, CancellationToken ct)

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Modules.People.Application;
 
-public sealed record MemberAsOf(int Id, string Name, string MaskedIdNumber, string? MaskedPhone, string RelationToHead);
+public sealed record MemberAsOf(int Id, string Name, Masked MaskedIdNumber, Masked MaskedPhone, string RelationToHead);
 
 public sealed record HouseholdAsOf(int HouseholdId, DateTime At, IReadOnlyList<MemberAsOf> Members);
 
@@ -55,8 +55,8 @@ public sealed class HouseholdHistory(GridGovDbContext db, CurrentUser user)
                 foreach (var (field, value) in JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(change.Before)!) state[field] = value;
             }
             if (!existed || state[nameof(Person.HouseholdId)].GetInt32() != householdId || !state[nameof(Person.IsActive)].GetBoolean()) continue;
-            members.Add(new MemberAsOf(p.Id, state[nameof(Person.Name)].GetString()!, Mask.IdNumber(p.IdNumber),
-                Mask.Phone(state[nameof(Person.Phone)].ValueKind == JsonValueKind.String ? state[nameof(Person.Phone)].GetString() : null),
+            members.Add(new MemberAsOf(p.Id, state[nameof(Person.Name)].GetString()!, Masked.IdNumber(p.IdNumber),
+                Masked.Phone(state[nameof(Person.Phone)].ValueKind == JsonValueKind.String ? state[nameof(Person.Phone)].GetString() : null),
                 state[nameof(Person.RelationToHead)].GetString()!));
         }
         return new HouseholdAsOf(householdId, at, members.OrderBy(m => m.Id).ToList());

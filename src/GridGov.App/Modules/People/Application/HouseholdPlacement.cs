@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Modules.People.Application;
 
-public sealed record MemberView(int Id, string Name, string MaskedIdNumber, Sex Sex, int Age, string? MaskedPhone, string RelationToHead);
+public sealed record MemberView(int Id, string Name, Masked MaskedIdNumber, Sex Sex, int Age, Masked MaskedPhone, string RelationToHead);
 
 public sealed record HouseholdView(int Id, string Number, string Address, string? GridCode, string? GridName, string Path,
     double? Longitude, double? Latitude, IReadOnlyList<MemberView> Members, int Version);
@@ -25,7 +25,7 @@ public sealed class HouseholdPlacement(GridGovDbContext db, CurrentUser user, IT
         var h = await db.Set<Household>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("household_not_found", id);
         var today = clock.Today();
         var members = (await db.Set<Person>().AsNoTracking().Where(p => p.HouseholdId == id && p.IsActive).OrderBy(p => p.Id).ToListAsync(ct))
-            .Select(p => new MemberView(p.Id, p.Name, Mask.IdNumber(p.IdNumber), p.Sex, Age(p.BirthDate, today), Mask.Phone(p.Phone), p.RelationToHead))
+            .Select(p => new MemberView(p.Id, p.Name, Masked.IdNumber(p.IdNumber), p.Sex, Age(p.BirthDate, today), Masked.Phone(p.Phone), p.RelationToHead))
             .ToList();
         var grid = h.GridId is { } gid ? await territory.FindGridAsync(gid, ct) : null;
         return new HouseholdView(h.Id, h.Number, h.Address, grid?.Code, grid?.Name, h.Path, h.Longitude, h.Latitude, members, h.Version);

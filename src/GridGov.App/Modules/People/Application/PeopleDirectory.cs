@@ -71,7 +71,7 @@ internal sealed class PeopleDirectory(GridGovDbContext db, CurrentUser user, Tim
         var today = clock.Today();
         var attached = await db.Set<PersonTag>().Where(pt => ids.Contains(pt.PersonId) && pt.ValidFrom <= today && (pt.ValidTo == null || pt.ValidTo >= today))
             .Join(VisibleTags, pt => pt.TagId, t => t.Id, (pt, t) => new { pt.PersonId, t.Code }).ToListAsync(ct);
-        return rows.Select(r => new PersonRef(r.Person.Id, r.Person.Name, Mask.IdNumber(r.Person.IdNumber), r.Person.Sex.ToString(), r.Person.BirthDate,
+        return rows.Select(r => new PersonRef(r.Person.Id, r.Person.Name, Masked.IdNumber(r.Person.IdNumber), r.Person.Sex.ToString(), r.Person.BirthDate,
             r.Person.HouseholdId, r.HouseholdNumber, r.GridId, r.Person.Path, r.Person.IsActive,
             attached.Where(t => t.PersonId == r.Person.Id).Select(t => t.Code)
                 .Concat(r.Person.AgeOn(today) >= TagDefinition.ElderlyAge ? [TagDefinition.Elderly] : []).Order().ToList())).ToList();

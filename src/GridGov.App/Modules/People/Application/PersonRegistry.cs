@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Modules.People.Application;
 
-public sealed record PersonView(int Id, string Name, string MaskedIdNumber, Sex Sex, DateOnly BirthDate, int Age, string? MaskedPhone,
+public sealed record PersonView(int Id, string Name, Masked MaskedIdNumber, Sex Sex, DateOnly BirthDate, int Age, Masked MaskedPhone,
     string RelationToHead, Residency Residency, PersonStatus Status, DateOnly? DeregisteredOn, int HouseholdId, string HouseholdNumber,
     string Address, string? GridCode, string? GridName, string Path, int Version);
 
@@ -138,7 +138,7 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
     {
         var household = await db.Set<Household>().OutsideScope("a person seen is shown with their household, wherever it lies").AsNoTracking().FirstAsync(h => h.Id == p.HouseholdId, ct);
         var grid = household.GridId is { } gid ? await territory.FindGridAsync(gid, ct) : null;
-        return new PersonView(p.Id, p.Name, Mask.IdNumber(p.IdNumber), p.Sex, p.BirthDate, p.AgeOn(Today), Mask.Phone(p.Phone),
+        return new PersonView(p.Id, p.Name, Masked.IdNumber(p.IdNumber), p.Sex, p.BirthDate, p.AgeOn(Today), Masked.Phone(p.Phone),
             p.RelationToHead, p.Residency, p.Status, p.DeregisteredOn, household.Id, household.Number, household.Address, grid?.Code,
             grid?.Name, p.Path, p.Version);
     }

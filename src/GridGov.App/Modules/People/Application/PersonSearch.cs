@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Modules.People.Application;
 
-public sealed record PersonListItem(int Id, string Name, string MaskedIdNumber, Sex Sex, DateOnly BirthDate, string? MaskedPhone,
+public sealed record PersonListItem(int Id, string Name, Masked MaskedIdNumber, Sex Sex, DateOnly BirthDate, Masked MaskedPhone,
     int HouseholdId, string Address, PersonStatus Status);
 
 /// <summary>
@@ -63,8 +63,8 @@ public sealed class PersonSearch(GridGovDbContext db, CurrentUser user, PersonTa
         var total = page.Skip == 0 && rows.Count < page.Size
             ? rows.Count
             : await people.Take(CountLimit + 1).CountAsync(ct);
-        var items = rows.Select(r => new PersonListItem(r.Id, r.Name, Mask.IdNumber(r.IdNumber), r.Sex, r.BirthDate,
-            Mask.Phone(r.Phone), r.HouseholdId, r.Address ?? "", r.Status)).ToList();
+        var items = rows.Select(r => new PersonListItem(r.Id, r.Name, Masked.IdNumber(r.IdNumber), r.Sex, r.BirthDate,
+            Masked.Phone(r.Phone), r.HouseholdId, r.Address ?? "", r.Status)).ToList();
         return new Page<PersonListItem>(items, page.Number, page.Size, Math.Min(total, CountLimit)) { TotalIsLowerBound = total > CountLimit };
     }
 

@@ -1,9 +1,10 @@
+using GridGov.Kernel.Privacy;
 using GridGov.Kernel.Paging;
 
 namespace GridGov.Modules.People.Contracts;
 
 /// <summary>A person as other modules see them: masked, with their household, grid and active tags.</summary>
-public sealed record PersonRef(int Id, string Name, string MaskedIdNumber, string Sex, DateOnly BirthDate, int HouseholdId,
+public sealed record PersonRef(int Id, string Name, Masked MaskedIdNumber, string Sex, DateOnly BirthDate, int HouseholdId,
     string HouseholdNumber, int? GridId, string Path, bool IsActive, IReadOnlyList<string> TagCodes);
 
 public sealed record HouseholdRef(int Id, string Number, string Address, int? GridId, string Path, bool IsActive, int Members, string? HeadName);

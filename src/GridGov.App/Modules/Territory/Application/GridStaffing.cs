@@ -1,3 +1,4 @@
+using GridGov.Kernel.Privacy;
 using GridGov.Modules.Territory.Contracts;
 using GridGov.Data;
 using GridGov.Kernel.Errors;
@@ -10,7 +11,7 @@ namespace GridGov.Modules.Territory.Application;
 
 public sealed record AssignStaff(GridRole Role, string Name, string? Phone, string? UserName);
 
-public sealed record StaffView(int Id, GridRole Role, string Name, string? Phone, string? UserId, DateOnly StartedOn, DateOnly? EndedOn);
+public sealed record StaffView(int Id, GridRole Role, string Name, Masked MaskedPhone, string? UserId, DateOnly StartedOn, DateOnly? EndedOn);
 
 public sealed record PartyOrganizationView(int Id, PartyOrganizationKind Kind, string Name, string? SecretaryName);
 
@@ -23,7 +24,7 @@ public sealed class GridStaffing(GridGovDbContext db, CurrentUser user, GridLife
         var grid = await db.GridAsync(code, ct);
         return await db.Set<GridAssignment>().Where(a => a.GridId == grid.Id && (includeEnded || a.EndedOn == null))
             .OrderBy(a => a.Role).ThenBy(a => a.Id)
-            .Select(a => new StaffView(a.Id, a.Role, a.Name, a.Phone, a.UserId, a.StartedOn, a.EndedOn)).ToListAsync(ct);
+            .Select(a => new StaffView(a.Id, a.Role, a.Name, Masked.Phone(a.Phone), a.UserId, a.StartedOn, a.EndedOn)).ToListAsync(ct);
     }
 
     public async Task<StaffView> AssignAsync(string code, AssignStaff input, CancellationToken ct)
@@ -40,7 +41,7 @@ public sealed class GridStaffing(GridGovDbContext db, CurrentUser user, GridLife
         var assignment = GridAssignment.Assign(grid, input.Role, input.Name, input.Phone, userId, lifecycle.Today, hasLeader);
         db.Add(assignment);
         await db.SaveChangesAsync(ct);
-        return new StaffView(assignment.Id, assignment.Role, assignment.Name, assignment.Phone, assignment.UserId, assignment.StartedOn, null);
+        return new StaffView(assignment.Id, assignment.Role, assignment.Name, Masked.Phone(assignment.Phone), assignment.UserId, assignment.StartedOn, null);
     }
 
     public async Task EndAsync(string code, int assignmentId, CancellationToken ct)
