@@ -150,6 +150,7 @@ public class QueryFilterTests
         ["Modules/Incidents/Application/IncidentSeed.cs"] = "seeding",
         ["Modules/Incidents/Application/IncidentDesk.cs"] = "Open311's reads are public and carry no personal data",
         ["Modules/Incidents/Application/IncidentTallies.cs"] = "rebuilding the deployment's tallies, as the system",
+        ["Modules/Incidents/Application/Open311Clients.cs"] = "an api_key is checked before anyone is signed in",
         ["Modules/Incidents/Application/IncidentTallyCheck.cs"] = "the tally check compares the whole deployment, for administrators",
         ["Modules/People/Application/PopulationFigures.cs"] = "the tally check compares the whole deployment, for administrators",
         ["Modules/Demo/DemoCounty.cs"] = "seeding",

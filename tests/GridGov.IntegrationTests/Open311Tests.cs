@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -93,9 +94,51 @@ public abstract class Open311Tests(GridGovApp app)
         var error = XDocument.Parse(await xml.Content.ReadAsStringAsync()).Root!;
         Assert.Equal(("errors", "400"), (error.Name.LocalName, error.Element("error")!.Element("code")!.Value));
 
-        // Posting is for accounts allowed to report; reading is not.
+        // Posting needs an api_key (or an account's bearer token); reading does not.
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/open311/v2/requests.json", Form(("service_code", "CITY.LIGHT")))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/open311/v2/services.csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_named_client_posts_with_its_api_key_within_its_area_until_the_key_is_revoked()
+    {
+        var county = await app.ApiAsync("county");
+        var issued = await county.PostJsonAsync("/api/v1/open311-clients", new { name = "岚县随手拍", areaCode = "141127000000" }, HttpStatusCode.Created);
+        var key = issued.Str("apiKey");
+        var clientId = issued.GetProperty("client").Int("id");
+        Assert.StartsWith("gg311_", key);
+        var listed = Assert.Single((await county.GetJsonAsync("/api/v1/open311-clients")).EnumerateArray(), c => c.Int("id") == clientId);
+        Assert.DoesNotContain(key, listed.GetRawText());
+        Assert.StartsWith(listed.Str("keyStart"), key);
+        // Only the key's hash is kept.
+        var stored = await app.AsSystemAsync(db => db.Set<GridGov.Modules.Incidents.Domain.Open311Client>().IgnoreQueryFilters().SingleAsync(c => c.Id == clientId));
+        Assert.Equal(GridGov.Modules.Incidents.Domain.Open311Client.HashOf(key), stored.KeyHash);
+        Assert.DoesNotContain(key, stored.KeyHash);
+
+        // As a GeoReport client posts: a form with the api_key and no other credential.
+        var anonymous = app.Anonymous();
+        var created = await (await anonymous.PostAsync("/open311/v2/requests.xml", Form(("api_key", key), ("service_code", "CITY.LIGHT"),
+            ("description", "路灯不亮"), ("address_id", Grid)))).Content.ReadAsStringAsync();
+        var id = XDocument.Parse(created).Root!.Element("request")!.Element("service_request_id")!.Value;
+        var incident = await county.GetJsonAsync($"/api/v1/incidents/{id}");
+        Assert.Equal(("open311:岚县随手拍", "Open311"), (incident.Str("reportedBy"), incident.Str("source")));
+        Assert.NotNull((await county.GetJsonAsync("/api/v1/open311-clients")).EnumerateArray().Single(c => c.Int("id") == clientId).Str("lastUsedAt"));
+
+        // A client files only within its area; a county issues keys only for its own.
+        await (await county.PostAsJsonAsync("/api/v1/open311-clients", new { name = "柳林", areaCode = "141125000000" })).ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var elsewhere = (await (await app.ApiAsync("admin")).PostJsonAsync("/api/v1/open311-clients", new { name = "柳林随手拍", areaCode = "141125000000" }, HttpStatusCode.Created)).Str("apiKey");
+        await ErrorAsync(await anonymous.PostAsync("/open311/v2/requests.json", Form(("api_key", elsewhere), ("service_code", "CITY.LIGHT"),
+            ("description", "路灯不亮"), ("address_id", Grid))), HttpStatusCode.BadRequest);
+
+        await ErrorAsync(await anonymous.PostAsync("/open311/v2/requests.json", Form(("api_key", "gg311_" + new string('0', 48)), ("service_code", "CITY.LIGHT"))), HttpStatusCode.Forbidden);
+        // A signed-in browser's cookie is no credential here: a page elsewhere cannot post in its user's name.
+        var browser = new Browser(app);
+        await browser.SignInAsync("county", GridGovApp.Password);
+        await ErrorAsync(await browser.PostFromElsewhereAsync("/open311/v2/requests.json", new Dictionary<string, string>
+            { ["service_code"] = "CITY.LIGHT", ["description"] = "路灯不亮", ["address_id"] = Grid }), HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.NoContent, (await county.PostAsync($"/api/v1/open311-clients/{clientId}/revoke", null)).StatusCode);
+        await ErrorAsync(await anonymous.PostAsync("/open311/v2/requests.json", Form(("api_key", key), ("service_code", "CITY.LIGHT"),
+            ("description", "路灯不亮"), ("address_id", Grid))), HttpStatusCode.Forbidden);
     }
 }
 

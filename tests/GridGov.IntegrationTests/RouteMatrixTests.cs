@@ -72,6 +72,10 @@ public abstract class RouteMatrixTests(GridGovApp app)
         new("imports.preview", HttpMethod.Get, _ => "/api/v1/imports/00000000000000000000000000000000", Any(PeoplePermissions.Manage), S(HttpStatusCode.NotFound)),
         new("imports.commit", HttpMethod.Post, _ => "/api/v1/imports/00000000000000000000000000000000/commit", Any(PeoplePermissions.Manage), S(HttpStatusCode.NotFound),
             Body: _ => Json(new { })),
+        new("open311Clients.list", HttpMethod.Get, _ => "/api/v1/open311-clients", Any(IncidentPermissions.Configure), S(HttpStatusCode.OK)),
+        new("open311Clients.issue", HttpMethod.Post, _ => "/api/v1/open311-clients", Any(IncidentPermissions.Configure), S(HttpStatusCode.BadRequest),
+            Body: _ => Json(new { name = "", areaCode = "" })),
+        new("open311Clients.revoke", HttpMethod.Post, _ => "/api/v1/open311-clients/999999999/revoke", Any(IncidentPermissions.Configure), S(HttpStatusCode.NotFound)),
         new("open311.services", HttpMethod.Get, _ => "/open311/v2/services.json", Everyone, S(HttpStatusCode.OK)),
         // GeoReport's reads are public (and carry no personal data): every role, in or out of scope, and anonymous clients (Open311Tests).
         new("open311.requests", HttpMethod.Get, _ => "/open311/v2/requests.xml", Everyone, S(HttpStatusCode.OK)),

@@ -36,6 +36,14 @@ public class PermissionGrantTests
     }
 
     [Fact]
+    public void An_open311_client_may_only_report_and_no_account_can_be_given_its_role()
+    {
+        Assert.Equal(["IncidentReport"], Roles.PermissionsOf([Roles.Open311Client]).Select(p => p.Name));
+        Assert.False(Roles.IsKnown(Roles.Open311Client));
+        Assert.DoesNotContain(Roles.Open311Client, Roles.GrantableBy(Roles.All));
+    }
+
+    [Fact]
     public void No_two_modules_declare_the_same_permission_name()
     {
         var names = GridGov.Kernel.Modules.ModuleCatalog.Grants.Select(g => g.Permission.Name).ToList();

@@ -37,6 +37,14 @@ public sealed partial class Browser(GridGovApp app)
         if (!Cookies.ContainsKey(AuthCookie)) throw new InvalidOperationException($"sign-in failed: {(int)response.StatusCode}");
     }
 
+    /// <summary>A form posted with the browser's cookies and no antiforgery token, as a page of another site would post it.</summary>
+    public async Task<HttpResponseMessage> PostFromElsewhereAsync(string url, IReadOnlyDictionary<string, string> fields)
+    {
+        var request = Request(HttpMethod.Post, url);
+        request.Content = new FormUrlEncodedContent(fields);
+        return Keep(await _client.SendAsync(request));
+    }
+
     public Task<HttpResponseMessage> SignOutAsync() => SubmitAsync("/", "/account/logout", new Dictionary<string, string>());
 
     private HttpRequestMessage Request(HttpMethod method, string url)

@@ -49,7 +49,8 @@ internal static class ProblemResponses
     {
         var description = context.Description;
         var metadata = description.ActionDescriptor.EndpointMetadata;
-        var secured = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
+        var secured = (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
+            || metadata.OfType<ChecksCredentialsItselfAttribute>().Any();
         var method = description.HttpMethod ?? "GET";
         var writes = method is "POST" or "PUT" or "PATCH" or "DELETE";
         var hasRouteValues = (description.RelativePath ?? "").Contains('{');
@@ -85,3 +86,10 @@ internal static class ProblemResponses
         };
     }
 }
+
+/// <summary>
+/// Marks an endpoint open to the pipeline that checks the caller's credentials itself (an api_key
+/// in the body, say): it answers 401 and 403 like any secured endpoint, and its document says so.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+public sealed class ChecksCredentialsItselfAttribute : Attribute;

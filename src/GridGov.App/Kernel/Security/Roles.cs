@@ -15,6 +15,12 @@ public static class Roles
     /// <summary>审计管理员: reads every audit record and verifies their chain, and changes nothing.</summary>
     public const string AuditAdmin = "AuditAdmin";
 
+    /// <summary>
+    /// A named outside system (a civic app, a hotline's software) posting Open311 requests with its
+    /// api_key. No account can hold it: it is not among <see cref="All"/>, so no one can grant it.
+    /// </summary>
+    public const string Open311Client = "Open311Client";
+
     public static readonly IReadOnlyList<string> All =
         [SystemAdmin, SecurityAdmin, AuditAdmin, CountyCentre, TownshipStaff, CommunityStaff, GridWorker, DepartmentHandler, Auditor];
 

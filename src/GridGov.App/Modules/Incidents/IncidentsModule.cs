@@ -29,6 +29,7 @@ public sealed class IncidentsModule : IGridGovModule
         services.AddScoped<IncidentMetrics>();
         services.AddScoped<IncidentDesk>();
         services.AddScoped<IncidentPhotos>();
+        services.AddScoped<Open311Clients>();
         services.AddScoped<Kernel.Files.IFileAuthoriser, IncidentFileAuthoriser>();
         services.AddScoped<IncidentNotices>();
         services.AddScoped<Kernel.Notices.INoticeAudiences, IncidentAudiences>();
@@ -53,7 +54,7 @@ public sealed class IncidentsModule : IGridGovModule
 
     public const string DepartmentFilter = "department";
 
-    public void MapApi(ApiGroups api) => api.Secured.MapIncidentApi();
+    public void MapApi(ApiGroups api) => api.Secured.MapIncidentApi().MapOpen311ClientApi();
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
@@ -73,7 +74,7 @@ public sealed class IncidentsModule : IGridGovModule
     public IEnumerable<PermissionGrant> Grants =>
     [
         new(IncidentPermissions.View, [Roles.SystemAdmin, .. Roles.CentreStaff, Roles.GridWorker, Roles.Auditor]),
-        new(IncidentPermissions.Report, [Roles.SystemAdmin, .. Roles.CentreStaff, Roles.GridWorker]),
+        new(IncidentPermissions.Report, [Roles.SystemAdmin, .. Roles.CentreStaff, Roles.GridWorker, Roles.Open311Client]),
         new(IncidentPermissions.Dispatch, [Roles.SystemAdmin, .. Roles.CentreStaff]),
         new(IncidentPermissions.Handle, Roles.SystemAdmin, Roles.DepartmentHandler),
         new(IncidentPermissions.Verify, Roles.SystemAdmin, Roles.GridWorker),

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using GridGov.Kernel.Time;
 using System.Text.Json.Serialization;
 using GridGov.Kernel.Errors;
@@ -48,7 +49,7 @@ public sealed record Open311Error(
 /// Open311 GeoReport v2, so that existing civic clients can submit and follow reports. Reads are
 /// public, as the standard makes them, and carry no personal data: the service list is the
 /// category catalogue's items, a request shows its service, status, description, address, grid
-/// (address_id) and place. Posting needs the bearer token of an account allowed to report. Every
+/// (address_id) and place. Posting needs the api_key issued to a named client (or the bearer token of an account allowed to report). Every
 /// answer comes as JSON or XML (the format is the path's extension) and every error as the
 /// standard's list of {code, description}. A request is placed on the level-3 grid named by
 /// address_id, or on the grid whose boundary holds lat/long; either alone is enough.
@@ -59,6 +60,27 @@ public static class Open311Endpoints
 
     /// <summary>The most days one list may span, and the default span back from today.</summary>
     public const int MaxDays = 90;
+
+    /// <summary>Issuing, listing and revoking the api_keys of the clients that post requests.</summary>
+    public static RouteGroupBuilder MapOpen311ClientApi(this RouteGroupBuilder api)
+    {
+        var clients = api.MapGroup("/open311-clients").WithTags("Open311");
+        clients.MapGet("", (Open311Clients c, CancellationToken ct) => c.ListAsync(ct))
+            .WithSummary("For those who configure the incident loop: the Open311 clients in their area, without their keys");
+        clients.MapPost("", async (Open311ClientRequest body, Open311Clients c, CancellationToken ct) =>
+            {
+                var issued = await c.IssueAsync(body, ct);
+                return TypedResults.Created($"/api/v1/open311-clients/{issued.Client.Id}", issued);
+            })
+            .WithSummary("Issues an api_key to a named client for one area; the key is shown in this answer only");
+        clients.MapPost("/{id:int}/revoke", async (int id, Open311Clients c, CancellationToken ct) =>
+            {
+                await c.RevokeAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Revokes a client's api_key at once");
+        return api;
+    }
 
     public static RouteGroupBuilder MapOpen311(this IEndpointRouteBuilder app)
     {
@@ -78,11 +100,12 @@ public static class Open311Endpoints
             .AllowAnonymous()
             .WithSummary("GeoReport v2 service list: the incident categories (public)");
         open311.MapPost($"/requests.{Format}", async (string format, HttpRequest http, IncidentDesk desk, IConfiguration config, CurrentUser user,
-                CancellationToken ct) =>
+                Open311Clients clients, CancellationToken ct) =>
             {
-                user.Require(IncidentPermissions.Report);
                 var f = await FieldsAsync(http, ct);
                 string? Field(string name) => f.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+                await SignInAsync(http, Field("api_key"), user, clients, ct);
+                user.Require(IncidentPermissions.Report);
                 double? Number(string name) => Field(name) is not { } text ? null
                     : double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d
                     : throw new ValidationException(name, "invalid_value");
@@ -97,9 +120,10 @@ public static class Open311Endpoints
                 return Open311Answer.Of(format, new[] { new Open311Created(result.Incident.Id.ToString(), result.Incident.Number) },
                     "service_requests", "request", StatusCodes.Status201Created);
             })
-            .RequireAuthorization("api")
+            .AllowAnonymous()
+            .WithMetadata(new Kernel.Hosting.ChecksCredentialsItselfAttribute())
             .DisableAntiforgery()
-            .WithSummary("GeoReport v2: creates a service request (service_code, description, and address_string, address_id or lat/long)");
+            .WithSummary("GeoReport v2: creates a service request (api_key, service_code, description, and address_string, address_id or lat/long); a bearer token of an account allowed to report may stand in for the api_key");
         open311.MapGet($"/requests/{{id}}.{Format}", async (string id, string format, string? jurisdiction_id, IncidentDesk desk,
                 IncidentCatalogue catalogue, IConfiguration config, TimeProvider clock, CancellationToken ct) =>
             {
@@ -126,6 +150,22 @@ public static class Open311Endpoints
     }
 
     /// <summary>The deployment's own jurisdiction (<c>Open311:JurisdictionId</c>); a request naming another is refused, not answered for this one.</summary>
+    /// <summary>
+    /// The poster is the client whose api_key the request carries, or else the account of its bearer
+    /// token. A browser's cookie never counts here: this form takes no antiforgery token, so a page
+    /// elsewhere could otherwise post it in a signed-in user's name.
+    /// </summary>
+    private static async Task SignInAsync(HttpRequest http, string? apiKey, CurrentUser user, Open311Clients clients, CancellationToken ct)
+    {
+        if (apiKey is not null)
+        {
+            await clients.ActAsAsync(apiKey, ct);
+            return;
+        }
+        var bearer = await http.HttpContext.AuthenticateAsync(Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme);
+        if (!bearer.Succeeded || !user.IsAuthenticated) throw new AppException(401, "api_key_required");
+    }
+
     private static void CheckJurisdiction(string? jurisdiction, IConfiguration config)
     {
         var ours = config["Open311:JurisdictionId"] ?? "gridgov";

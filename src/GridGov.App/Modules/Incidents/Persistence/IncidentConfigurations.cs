@@ -130,3 +130,21 @@ internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<Routin
         b.HasIndex(x => new { x.CategoryCode, x.Path }).IsUnique();
     }
 }
+
+internal sealed class Open311ClientConfiguration : IEntityTypeConfiguration<Open311Client>
+{
+    public void Configure(EntityTypeBuilder<Open311Client> b)
+    {
+        b.ToTable("Open311Clients");
+        b.Property(x => x.Name).HasMaxLength(Open311Client.MaxName).IsRequired();
+        b.Property(x => x.AreaCode).HasMaxLength(20).IsRequired();
+        b.Property(x => x.KeyHash).HasMaxLength(64).IsRequired();
+        b.Property(x => x.KeyStart).HasMaxLength(20).IsRequired();
+        b.Property(x => x.IssuedBy).HasMaxLength(50).IsRequired();
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.IsActive);
+        b.Ignore(x => x.ReporterName);
+        b.HasIndex(x => x.KeyHash).IsUnique();
+        b.HasIndex(x => x.Path);
+    }
+}
