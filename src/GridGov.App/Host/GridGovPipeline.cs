@@ -3,6 +3,7 @@ using GridGov.Kernel.Hosting;
 using GridGov.Kernel.Modules;
 using GridGov.Kernel.Notices;
 using GridGov.Kernel.Tallies;
+using GridGov.Kernel.Time;
 using GridGov.Modules.Audit.Application;
 using GridGov.Modules.Accounts.Application;
 using GridGov.Shell;
@@ -106,7 +107,7 @@ public static class GridGovPipeline
         var api = app.MapGroup("/api/v1");
         api.AddEndpointFilter<Kernel.Errors.DefinedEnumsFilter>();
         var groups = new ApiGroups(api, api.MapGroup("").RequireAuthorization("api"));
-        groups.Secured.MapNotices().MapFigures().MapTallyChecks();
+        groups.Secured.MapNotices().MapFigures().MapTallyChecks().MapCalendar();
         foreach (var module in ModuleCatalog.All)
         {
             module.MapApi(groups);

@@ -68,7 +68,6 @@ public sealed class IncidentsModule : IGridGovModule
     public IEnumerable<NavEntry> Navigation =>
     [
         new("/incidents", "Nav.Incidents", u => u.Has(IncidentPermissions.View) || u.Has(IncidentPermissions.Handle), 30, "nav-incidents"),
-        new("/admin/calendar", "Nav.Calendar", u => u.Has(PlatformPermissions.SystemSettings), 70),
     ];
 
     public IEnumerable<PermissionGrant> Grants =>

@@ -72,17 +72,6 @@ public static class IncidentEndpoints
             .WithTags("Incidents").WithSummary("The routing table in the caller's scope");
         api.MapPut("/routing-rules", (RouteChange body, RoutingTable routes, CancellationToken ct) => routes.SetAsync(body, ct))
             .WithTags("Incidents").WithSummary("Sets a category's route in an area: level, departments, step time limits; kept in history");
-        var calendar = api.MapGroup("/calendar").WithTags("Incidents");
-        calendar.MapGet("/{year:int}", (int year, HolidayCalendar days, CancellationToken ct) => days.ListAsync(year, ct))
-            .WithSummary("A year's public holidays and make-up working days, as working-time deadlines count them");
-        calendar.MapPut("/days/{date}", (DateOnly date, CalendarDayChange body, HolidayCalendar days, CancellationToken ct) => days.SetAsync(date, body, ct))
-            .WithSummary("For administrators: enters or changes a holiday or make-up working day; kept in history");
-        calendar.MapDelete("/days/{date}", async (DateOnly date, HolidayCalendar days, CancellationToken ct) =>
-            {
-                await days.RemoveAsync(date, ct);
-                return TypedResults.NoContent();
-            })
-            .WithSummary("For administrators: removes a day entered by mistake");
         return api;
     }
 }
