@@ -47,6 +47,20 @@ public abstract class PeopleApiTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task A_broad_address_pages_in_pinyin_order_without_repeats_and_counts_only_to_its_limit()
+    {
+        var county = await app.ApiAsync("county");
+        var first = await county.GetJsonAsync($"/api/v1/people?q={Uri.EscapeDataString("东村镇")}&pageSize=50");
+        var second = await county.GetJsonAsync($"/api/v1/people?q={Uri.EscapeDataString("东村镇")}&pageSize=50&page=2");
+        Assert.Equal((GridGov.Modules.People.Application.PersonSearch.CountLimit, true), (first.Int("total"), first.GetProperty("totalIsLowerBound").GetBoolean()));
+        var items = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).ToList();
+        Assert.Equal(100, items.Select(p => p.Int("id")).Distinct().Count());
+        Assert.All(items, p => Assert.Contains("东村镇", p.Str("address")));
+        var readings = items.Select(p => GridGov.Modules.People.Domain.Search.Pinyin.OfName(p.Str("name")).Full).ToList();
+        Assert.Equal(readings.Order(StringComparer.Ordinal), readings);
+    }
+
+    [Fact]
     public async Task A_broad_list_comes_in_pinyin_order_and_says_its_count_is_only_a_floor()
     {
         var county = await app.ApiAsync("county");

@@ -1414,9 +1414,9 @@ namespace GridGov.Migrations.Postgres.Migrations
 
                     b.HasIndex("PhoneIndex");
 
-                    b.HasIndex("PinyinFull");
+                    b.HasIndex("PinyinFull", "Path");
 
-                    b.HasIndex("PinyinInitials");
+                    b.HasIndex("PinyinInitials", "Path");
 
                     b.ToTable("People", (string)null);
                 });

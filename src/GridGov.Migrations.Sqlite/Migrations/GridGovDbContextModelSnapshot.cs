@@ -1344,9 +1344,9 @@ namespace GridGov.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PhoneIndex");
 
-                    b.HasIndex("PinyinFull");
+                    b.HasIndex("PinyinFull", "Path");
 
-                    b.HasIndex("PinyinInitials");
+                    b.HasIndex("PinyinInitials", "Path");
 
                     b.ToTable("People", (string)null);
                 });

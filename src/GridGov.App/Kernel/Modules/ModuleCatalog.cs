@@ -25,12 +25,12 @@ public static class ModuleCatalog
 
     public static IReadOnlyList<PermissionGrant> Grants => AllGrants.Value;
 
-    private static readonly Lazy<IReadOnlyList<NavEntry>> AllNavigation = new(() =>
-        All.SelectMany(m => m.Navigation).Concat(PlatformNavigation).OrderBy(n => n.Order).ToList());
-
     /// <summary>The platform's own pages: settings every module relies on.</summary>
     private static readonly NavEntry[] PlatformNavigation =
         [new("/admin/calendar", "Nav.Calendar", u => u.Has(PlatformPermissions.SystemSettings), 70)];
+
+    private static readonly Lazy<IReadOnlyList<NavEntry>> AllNavigation = new(() =>
+        All.SelectMany(m => m.Navigation).Concat(PlatformNavigation).OrderBy(n => n.Order).ToList());
 
     public static IReadOnlyList<NavEntry> Navigation => AllNavigation.Value;
 }

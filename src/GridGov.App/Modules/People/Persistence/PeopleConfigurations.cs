@@ -54,8 +54,10 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.Path);
         b.HasIndex(x => x.HouseholdId);
-        b.HasIndex(x => x.PinyinInitials);
-        b.HasIndex(x => x.PinyinFull);
+        // The path rides in the pinyin indexes: a large scope's name search walks them in list order,
+        // and the scope is checked on the index entries, not on the rows they point to.
+        b.HasIndex(x => new { x.PinyinInitials, x.Path });
+        b.HasIndex(x => new { x.PinyinFull, x.Path });
         b.HasIndex(x => x.Name);
         b.HasOne<Household>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
     }
