@@ -1507,9 +1507,6 @@ namespace GridGov.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(256)")
                         .UseCollation("C");
 
-                    b.Property<int?>("GridId")
-                        .HasColumnType("integer");
-
                     b.Property<int>("Households")
                         .HasColumnType("integer");
 
@@ -1518,9 +1515,34 @@ namespace GridGov.Migrations.Postgres.Migrations
 
                     b.HasKey("Path");
 
-                    b.HasIndex("GridId");
-
                     b.ToTable("PopulationTallies", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Modules.People.Domain.PopulationTallyChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path");
+
+                    b.ToTable("PopulationTallyChanges", (string)null);
                 });
 
             modelBuilder.Entity("GridGov.Modules.People.Domain.TagDefinition", b =>

@@ -1430,9 +1430,6 @@ namespace GridGov.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("GridId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Households")
                         .HasColumnType("INTEGER");
 
@@ -1441,9 +1438,31 @@ namespace GridGov.Migrations.Sqlite.Migrations
 
                     b.HasKey("Path");
 
-                    b.HasIndex("GridId");
-
                     b.ToTable("PopulationTallies", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Modules.People.Domain.PopulationTallyChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path");
+
+                    b.ToTable("PopulationTallyChanges", (string)null);
                 });
 
             modelBuilder.Entity("GridGov.Modules.People.Domain.TagDefinition", b =>

@@ -27,6 +27,7 @@ public sealed class PeopleModule : IGridGovModule
         services.AddScoped<Kernel.Scoping.IGridChangeFollower, PeopleFollowGrids>();
         services.AddScoped<HouseholdPlacement>();
         services.AddScoped<ISaveHook, PopulationTallies>();
+        services.AddSingleton(PopulationTallies.Shape);
         services.AddScoped<PersonRegistry>();
         services.AddScoped<PersonSearch>();
         services.AddScoped<PersonTags>();

@@ -41,8 +41,7 @@ public sealed class HouseholdPlacement(GridGovDbContext db, CurrentUser user, IT
         if (grid.IsRetired) throw new ValidationException("gridCode", "grid_retired");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         household.MoveTo(Placement.OnGrid(grid.Id, grid.Path));
-        // Members first, so the tallies recounted by the save see the household and its members in place.
-        await db.Set<Person>().Where(p => p.HouseholdId == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Path, grid.Path), ct);
+        await PopulationTallies.MoveMembersAsync(db, [id], grid.Path, ct);
         await TagPaths.FollowHouseholdsAsync(db, [id], grid.Path, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

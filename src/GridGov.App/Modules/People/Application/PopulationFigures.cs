@@ -24,7 +24,7 @@ internal sealed class PopulationFigureSource(GridGovDbContext db) : IFigureSourc
 
     public async Task<IReadOnlyDictionary<string, double?>> ReadAsync(FigureQuery query, IReadOnlyCollection<string> keys, CancellationToken ct)
     {
-        var sums = await db.Set<PopulationTally>().AsNoTracking().Where(t => t.Path.StartsWith(query.Path))
+        var sums = await PopulationParts.Of(db).Where(t => t.Path.StartsWith(query.Path))
             .GroupBy(_ => 1).Select(g => new { Households = g.Sum(t => t.Households), Residents = g.Sum(t => t.Residents) })
             .FirstOrDefaultAsync(ct);
         var all = new Dictionary<string, double?> { [Households] = sums?.Households ?? 0, [Residents] = sums?.Residents ?? 0 };
@@ -32,7 +32,7 @@ internal sealed class PopulationFigureSource(GridGovDbContext db) : IFigureSourc
     }
 }
 
-/// <summary>The population tallies kept by every save and bulk load agree with a count of the active households and residents at each path.</summary>
+/// <summary>The population tallies and their pending changes, kept by every save and bulk load, agree with a count of the active households and residents at each path.</summary>
 internal sealed class PopulationTallyCheck(GridGovDbContext db) : ITallyCheck
 {
 
@@ -40,8 +40,13 @@ internal sealed class PopulationTallyCheck(GridGovDbContext db) : ITallyCheck
 
     public async Task<IReadOnlyList<TallyDifference>> DifferencesAsync(CancellationToken ct)
     {
-        var kept = await db.Set<PopulationTally>().OutsideScope("a tally check compares the whole deployment").AsNoTracking().Where(t => t.Households != 0 || t.Residents != 0)
-            .ToDictionaryAsync(t => t.Path, t => (t.Households, t.Residents), ct);
+        var tallies = await db.Set<PopulationTally>().OutsideScope("a tally check compares the whole deployment").AsNoTracking()
+            .Select(t => new { t.Path, t.Households, t.Residents }).ToListAsync(ct);
+        var changes = await db.Set<PopulationTallyChange>().OutsideScope("a tally check compares the whole deployment").AsNoTracking()
+            .Select(t => new { t.Path, t.Households, t.Residents }).ToListAsync(ct);
+        var kept = tallies.Concat(changes).GroupBy(t => t.Path)
+            .Select(g => (Path: g.Key, Households: g.Sum(t => t.Households), Residents: g.Sum(t => t.Residents)))
+            .Where(t => t.Households != 0 || t.Residents != 0).ToDictionary(t => t.Path, t => (t.Households, t.Residents));
         var households = await db.Set<Household>().OutsideScope("a tally check compares the whole deployment").Where(h => h.IsActive).GroupBy(h => h.Path)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var residents = await db.Set<Person>().OutsideScope("a tally check compares the whole deployment").Where(p => p.IsActive).GroupBy(p => p.Path)

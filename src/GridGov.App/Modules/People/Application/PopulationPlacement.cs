@@ -20,9 +20,8 @@ internal sealed class PopulationPlacement(GridGovDbContext db) : IPopulationPlac
     internal async Task<int> MoveAsync(List<Household> households, List<Building> buildings, int toGridId, string toPath, CancellationToken ct)
     {
         var target = Placement.OnGrid(toGridId, toPath);
-        // Members first, so the tallies recounted by the save see households and members in place.
         var ids = households.Select(h => h.Id).ToList();
-        await db.Set<Person>().Where(p => ids.Contains(p.HouseholdId)).ExecuteUpdateAsync(s => s.SetProperty(p => p.Path, toPath), ct);
+        await PopulationTallies.MoveMembersAsync(db, ids, toPath, ct);
         await TagPaths.FollowHouseholdsAsync(db, ids, toPath, ct);
         foreach (var household in households) household.MoveTo(target);
         foreach (var building in buildings) building.PlaceOn(target);

@@ -24,7 +24,8 @@ internal sealed class PopulationStatistics(GridGovDbContext db, PersonTags? tags
     private IQueryable<Household> Households => db.Set<Household>().AsNoTracking().Where(h => h.IsActive);
     private IQueryable<Person> Residents => db.Set<Person>().AsNoTracking().Where(p => p.IsActive);
 
-    private IQueryable<PopulationTally> Tallies => db.Set<PopulationTally>().AsNoTracking();
+    /// <summary>The tallies and the changes not yet folded into them, in one shape, added up in one statement.</summary>
+    private IQueryable<PopulationPart> Tallies => PopulationParts.Of(db);
 
     public async Task<IReadOnlyDictionary<string, PopulationCount>> CountByPathPrefixAsync(string parentPath, int keyLength, CancellationToken ct) =>
         await Tallies.Where(t => t.Path.StartsWith(parentPath) && t.Path.Length >= keyLength)

@@ -1,4 +1,5 @@
 using GridGov.Data;
+using GridGov.Kernel.Tallies;
 using GridGov.Modules.People.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -6,44 +7,53 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace GridGov.Modules.People.Application;
 
 /// <summary>
-/// Keeps <see cref="PopulationTally"/> rows equal to the households and residents at each path:
-/// every save that touches a household or person recounts the paths it touched, from the rows,
-/// inside the save's transaction. Bulk loads rebuild the whole table in one statement.
+/// Keeps the population tallies on the Kernel's tally engine: every save that touches a household
+/// or person adds, in the same batch, the change to the households and residents at each path it
+/// touched (the old share out, the new share in); the Kernel folds the changes into
+/// <see cref="PopulationTally"/>. Bulk loads add what they wrote, or rebuild the whole table.
 /// </summary>
 internal sealed class PopulationTallies : ISaveHook
 {
+    public static readonly TallyShape Shape = new("population", "PopulationTallies", "PopulationTallyChanges", ["Path"], ["Households", "Residents"]);
+
     public Func<GridGovDbContext, CancellationToken, Task>? Prepare(ChangeTracker changes)
     {
-        var paths = new HashSet<string>();
+        var deltas = new Dictionary<string, (int Households, int Residents)>();
         foreach (var entry in changes.Entries().Where(e => e.Entity is Household or Person))
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
-            var path = entry.Property(nameof(Household.Path));
-            paths.Add((string)path.CurrentValue!);
-            if (entry.State != EntityState.Added) paths.Add((string)path.OriginalValue!);
+            var household = entry.Entity is Household;
+            if (entry.State != EntityState.Added) Count(deltas, household, Original(entry, nameof(Household.Path)), Original(entry, nameof(Household.IsActive)), -1);
+            if (entry.State != EntityState.Deleted) Count(deltas, household, entry.Property(nameof(Household.Path)).CurrentValue, entry.Property(nameof(Household.IsActive)).CurrentValue, 1);
         }
-        return paths.Count == 0 ? null : (db, ct) => RecountAsync(db, paths, ct);
+        foreach (var (path, (households, residents)) in deltas)
+            if (households != 0 || residents != 0)
+                changes.Context.Add(new PopulationTallyChange { Path = path, Households = households, Residents = residents });
+        return null;
     }
 
-    /// <summary>Recounts the given paths from the rows, whatever the caller's scope, in two set-based statements.</summary>
-    public static async Task RecountAsync(GridGovDbContext db, IReadOnlyCollection<string> paths, CancellationToken ct)
+    private static object? Original(EntityEntry entry, string property) => entry.Property(property).OriginalValue;
+
+    private static void Count(Dictionary<string, (int Households, int Residents)> deltas, bool household, object? path, object? active, int sign)
     {
-        foreach (var batch in paths.Chunk(500))
-        {
-            var list = string.Join(", ", batch.Select((_, i) => "{" + i + "}"));
-            object[] args = [.. batch];
-            // Zero first, so a path whose last household left reads zero; then count what is there.
-            // The statements carry only numbered placeholders; every path travels as a parameter.
-#pragma warning disable EF1002
-            await db.Database.ExecuteSqlRawAsync($"""UPDATE "PopulationTallies" SET "Households" = 0, "Residents" = 0 WHERE "Path" IN ({list})""", args, ct);
-            await db.Database.ExecuteSqlRawAsync($"""
-                INSERT INTO "PopulationTallies" ("Path", "GridId", "Households", "Residents")
-                SELECT h."Path", MAX(h."GridId"), COUNT(*), (SELECT COUNT(*) FROM "People" p WHERE p."Path" = h."Path" AND p."IsActive")
-                FROM "Households" h WHERE h."IsActive" AND h."Path" IN ({list}) GROUP BY h."Path"
-                ON CONFLICT ("Path") DO UPDATE SET "GridId" = excluded."GridId", "Households" = excluded."Households", "Residents" = excluded."Residents"
-                """, args, ct);
-#pragma warning restore EF1002
-        }
+        if (path is not string p || active is not true) return;
+        var (h, r) = deltas.GetValueOrDefault(p);
+        deltas[p] = household ? (h + sign, r) : (h, r + sign);
+    }
+
+    /// <summary>
+    /// Moves the members of households to a new path in one statement, past the change tracker, and
+    /// adds their share of the tallies to the caller's unit of work: the residents leave each path
+    /// they held and arrive at <paramref name="toPath"/>.
+    /// </summary>
+    public static async Task MoveMembersAsync(GridGovDbContext db, IReadOnlyCollection<int> householdIds, string toPath, CancellationToken ct)
+    {
+        var members = db.Set<Person>().Where(p => householdIds.Contains(p.HouseholdId));
+        var leaving = await members.Where(p => p.IsActive && p.Path != toPath).GroupBy(p => p.Path)
+            .Select(g => new { Path = g.Key, Residents = g.Count() }).ToListAsync(ct);
+        await members.ExecuteUpdateAsync(s => s.SetProperty(p => p.Path, toPath), ct);
+        foreach (var from in leaving) db.Add(new PopulationTallyChange { Path = from.Path, Residents = -from.Residents });
+        if (leaving.Sum(l => l.Residents) is var arriving and > 0) db.Add(new PopulationTallyChange { Path = toPath, Residents = arriving });
     }
 
     /// <summary>
@@ -54,12 +64,12 @@ internal sealed class PopulationTallies : ISaveHook
     {
         foreach (var batch in added.Chunk(1000))
         {
-            var values = string.Join(", ", batch.Select((_, i) => $"({{{4 * i}}}, {{{4 * i + 1}}}, {{{4 * i + 2}}}, {{{4 * i + 3}}})"));
-            object[] args = [.. batch.SelectMany(d => new object[] { d.Key, d.Value.GridId.HasValue ? d.Value.GridId.Value : DBNull.Value, d.Value.Households, d.Value.Residents })];
+            var values = string.Join(", ", batch.Select((_, i) => $"({{{3 * i}}}, {{{3 * i + 1}}}, {{{3 * i + 2}}})"));
+            object[] args = [.. batch.SelectMany(d => new object[] { d.Key, d.Value.Households, d.Value.Residents })];
             // Only numbered placeholders are spliced in; every value travels as a parameter.
 #pragma warning disable EF1002
             await db.Database.ExecuteSqlRawAsync($"""
-                INSERT INTO "PopulationTallies" ("Path", "GridId", "Households", "Residents") VALUES {values}
+                INSERT INTO "PopulationTallies" ("Path", "Households", "Residents") VALUES {values}
                 ON CONFLICT ("Path") DO UPDATE SET
                     "Households" = "PopulationTallies"."Households" + excluded."Households",
                     "Residents" = "PopulationTallies"."Residents" + excluded."Residents"
@@ -71,20 +81,19 @@ internal sealed class PopulationTallies : ISaveHook
     /// <summary>Rebuilds every tally from the rows, after a bulk load.</summary>
     public static async Task RebuildAsync(GridGovDbContext db, CancellationToken ct)
     {
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "PopulationTallyChanges" """, ct);
         await db.Database.ExecuteSqlRawAsync("""DELETE FROM "PopulationTallies" """, ct);
         await db.Database.ExecuteSqlRawAsync("""
-            INSERT INTO "PopulationTallies" ("Path", "GridId", "Households", "Residents")
-            SELECT h."Path", MAX(h."GridId"), COUNT(*),
-                   (SELECT COUNT(*) FROM "People" p WHERE p."Path" = h."Path" AND p."IsActive")
+            INSERT INTO "PopulationTallies" ("Path", "Households", "Residents")
+            SELECT h."Path", COUNT(*), (SELECT COUNT(*) FROM "People" p WHERE p."Path" = h."Path" AND p."IsActive")
             FROM "Households" h WHERE h."IsActive" GROUP BY h."Path"
             """, ct);
     }
 }
 
 /// <summary>Households and residents a bulk load added at one path.</summary>
-public sealed class TallyDelta(int? gridId)
+public sealed class TallyDelta
 {
-    public int? GridId { get; } = gridId;
     public int Households { get; set; }
     public int Residents { get; set; }
 }

@@ -69,7 +69,15 @@ internal sealed class PopulationTallyConfiguration : IEntityTypeConfiguration<Po
     {
         b.ToTable("PopulationTallies");
         b.HasKey(x => x.Path);
-        b.HasIndex(x => x.GridId);
+    }
+}
+
+internal sealed class PopulationTallyChangeConfiguration : IEntityTypeConfiguration<PopulationTallyChange>
+{
+    public void Configure(EntityTypeBuilder<PopulationTallyChange> b)
+    {
+        b.ToTable("PopulationTallyChanges");
+        b.HasIndex(x => x.Path);
     }
 }
 

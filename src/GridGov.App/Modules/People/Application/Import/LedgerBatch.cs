@@ -36,8 +36,6 @@ public sealed class LedgerBatch(GridGovDbContext db, CurrentUser user, ITerritor
     private readonly Dictionary<(int Grid, string Number), Household> _households = [];
     // Heads of every household the file touches, stored or new: the domain refuses a second one on any row.
     private readonly HouseholdHeads _heads = new();
-    // Paths a moved person entered: the save recounts them from rows half written, so they are recounted once at the end.
-    private readonly HashSet<string> _movedInto = [];
     private readonly Dictionary<string, TallyDelta> _added = [];
     private int _previewHousehold, _nextPerson, _nextHousehold;
 
@@ -85,7 +83,7 @@ public sealed class LedgerBatch(GridGovDbContext db, CurrentUser user, ITerritor
             phone.Length > 0 ? phone : null, cells[LedgerColumns.Relation], residency);
     }
 
-    private TallyDelta AddedAt(Household h) => _added.TryGetValue(h.Path, out var d) ? d : _added[h.Path] = new TallyDelta(h.GridId);
+    private TallyDelta AddedAt(Household h) => _added.TryGetValue(h.Path, out var d) ? d : _added[h.Path] = new TallyDelta();
 
     public async Task ChunkAsync(IReadOnlyList<LedgerRow> chunk, CancellationToken ct)
     {
@@ -160,7 +158,6 @@ public sealed class LedgerBatch(GridGovDbContext db, CurrentUser user, ITerritor
                 {
                     person.MoveTo(household, _heads, r.Relation);
                     written.Moved.Add((person.Id, household.Path));
-                    _movedInto.Add(household.Path);
                 }
                 person.Edit(r.Name, r.Phone, r.Relation, r.Residency, _heads);
                 Updated++;
@@ -207,10 +204,8 @@ public sealed class LedgerBatch(GridGovDbContext db, CurrentUser user, ITerritor
 
     public async Task FinishAsync(CancellationToken ct)
     {
-        // What the bulk writes added, once per grid; updates went through SaveChanges and its tallies.
-        foreach (var path in _movedInto) _added.Remove(path);
+        // What the bulk writes added, once per path; updates and moves went through SaveChanges and its tally changes.
         await PopulationTallies.AddAsync(db, _added, ct);
-        await PopulationTallies.RecountAsync(db, _movedInto, ct);
         await BulkWriter.ResetIdentityAsync<Person>(db, ct);
         await BulkWriter.ResetIdentityAsync<Household>(db, ct);
     }

@@ -1,0 +1,24 @@
+using GridGov.Data;
+using GridGov.Modules.People.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Modules.People.Application;
+
+/// <summary>A row of the population tallies or of their pending changes.</summary>
+internal sealed class PopulationPart
+{
+    public string Path { get; init; } = "";
+    public int Households { get; init; }
+    public int Residents { get; init; }
+}
+
+internal static class PopulationParts
+{
+    /// <summary>
+    /// Tallies and pending changes as one query (UNION ALL), so that a fold between two reads
+    /// cannot count a change twice or not at all; within the reader's scope, as each table is.
+    /// </summary>
+    public static IQueryable<PopulationPart> Of(GridGovDbContext db) =>
+        db.Set<PopulationTally>().AsNoTracking().Select(t => new PopulationPart { Path = t.Path, Households = t.Households, Residents = t.Residents })
+            .Concat(db.Set<PopulationTallyChange>().AsNoTracking().Select(t => new PopulationPart { Path = t.Path, Households = t.Households, Residents = t.Residents }));
+}
