@@ -61,4 +61,14 @@ public sealed class SecurityJourneyTests(LiveApp app)
         await Assertions.Expect(page.Locator("[data-testid=sign-ins] tbody tr").First).ToBeVisibleAsync();
         await app.ShotAsync(page, "34-sign-in-record");
     }
+
+    [Fact]
+    public async Task The_administrator_keeps_the_holiday_calendar_on_a_phone()
+    {
+        var page = await app.SignedInPageAsync("admin", width: 390, height: 844);
+        await page.GotoAsync("/admin/calendar?year=2026");
+        await Assertions.Expect(page.Locator("[data-testid=calendar] tbody tr").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=day-form]")).ToBeVisibleAsync();
+        await app.ShotAsync(page, "35-holiday-calendar");
+    }
 }

@@ -107,7 +107,7 @@ public abstract class Open311Tests(GridGovApp app)
         var key = issued.Str("apiKey");
         var clientId = issued.GetProperty("client").Int("id");
         Assert.StartsWith("gg311_", key);
-        var listed = Assert.Single((await county.GetJsonAsync("/api/v1/open311-clients")).EnumerateArray(), c => c.Int("id") == clientId);
+        var listed = Assert.Single((await county.GetJsonAsync("/api/v1/open311-clients")).GetProperty("items").EnumerateArray(), c => c.Int("id") == clientId);
         Assert.DoesNotContain(key, listed.GetRawText());
         Assert.StartsWith(listed.Str("keyStart"), key);
         // Only the key's hash is kept.
@@ -122,7 +122,7 @@ public abstract class Open311Tests(GridGovApp app)
         var id = XDocument.Parse(created).Root!.Element("request")!.Element("service_request_id")!.Value;
         var incident = await county.GetJsonAsync($"/api/v1/incidents/{id}");
         Assert.Equal(("open311:岚县随手拍", "Open311"), (incident.Str("reportedBy"), incident.Str("source")));
-        Assert.NotNull((await county.GetJsonAsync("/api/v1/open311-clients")).EnumerateArray().Single(c => c.Int("id") == clientId).Str("lastUsedAt"));
+        Assert.NotNull((await county.GetJsonAsync("/api/v1/open311-clients")).GetProperty("items").EnumerateArray().Single(c => c.Int("id") == clientId).Str("lastUsedAt"));
 
         // A client files only within its area; a county issues keys only for its own.
         await (await county.PostAsJsonAsync("/api/v1/open311-clients", new { name = "柳林", areaCode = "141125000000" })).ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");

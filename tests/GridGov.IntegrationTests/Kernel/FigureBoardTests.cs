@@ -41,6 +41,25 @@ public abstract class FigureBoardTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task The_residents_figure_opens_the_list_of_the_people_it_counts()
+    {
+        const string Grid = "14112710000130001";
+        var worker = await app.ApiAsync("gridworker");
+        var figure = (await worker.GetJsonAsync($"/api/v1/figures/values?key={PopulationFigureSource.Residents}&area={Grid}")).GetProperty("values")[0];
+        Assert.Equal($"/people?area={Grid}", figure.Str("listLink"));
+        var listed = await worker.GetJsonAsync($"/api/v1/people?area={Grid}&pageSize=200");
+        Assert.Equal((int)figure.GetProperty("value").GetDouble(), listed.Int("total"));
+        Assert.True(listed.Int("total") > 0);
+        // The page the link opens lists the same people; an area out of view lists nothing.
+        var browser = new Browser(app);
+        await browser.SignInAsync("gridworker", GridGovApp.Password);
+        var html = await (await browser.GetAsync(figure.Str("listLink"))).Content.ReadAsStringAsync();
+        Assert.Contains($"href=\"/people/{listed.GetProperty("items")[0].Int("id")}\"", html);
+        Assert.Contains($"name=\"area\" value=\"{Grid}\"", html);
+        await (await worker.GetAsync($"/api/v1/people?area={Scratch.Liulin}")).ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
     public async Task A_place_outside_view_reads_as_unknown_and_bad_requests_name_their_field()
     {
         var worker = await app.ApiAsync("gridworker");

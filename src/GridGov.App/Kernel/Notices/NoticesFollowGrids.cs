@@ -21,15 +21,16 @@ internal sealed class NoticesFollowGrids(GridGovDbContext db) : IGridChangeFollo
         var cut = oldPath.Length;
         var all = db.Set<Notice>();
         await all.Where(which).ExecuteUpdateAsync(s => s.SetProperty(n => n.Path, n => newPath + n.Path.Substring(cut)), ct);
+        // One statement per kind of place-named audience ("grid:", "centre:", a module's own), not per audience.
         var named = ":" + oldPath;
-        var audiences = await all.Where(n => n.Audience.Contains(named)).Select(n => n.Audience).Distinct().ToListAsync(ct);
-        foreach (var audience in audiences)
+        var kinds = await all.Where(n => n.Audience.Contains(named))
+            .Select(n => n.Audience.Substring(0, n.Audience.IndexOf(":") + 1)).Distinct().ToListAsync(ct);
+        foreach (var kind in kinds)
         {
-            var at = audience.IndexOf(':');
-            var place = audience[(at + 1)..];
-            if (!place.StartsWith(oldPath, StringComparison.Ordinal) || (!subtree && place != oldPath)) continue;
-            var moved = audience[..(at + 1)] + newPath + place[oldPath.Length..];
-            await all.Where(n => n.Audience == audience).ExecuteUpdateAsync(s => s.SetProperty(n => n.Audience, moved), ct);
+            var old = kind + oldPath;
+            var start = old.Length;
+            var moved = subtree ? all.Where(n => n.Audience.StartsWith(old)) : all.Where(n => n.Audience == old);
+            await moved.ExecuteUpdateAsync(s => s.SetProperty(n => n.Audience, n => kind + newPath + n.Audience.Substring(start)), ct);
         }
     }
 }

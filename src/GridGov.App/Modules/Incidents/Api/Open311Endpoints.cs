@@ -65,7 +65,7 @@ public static class Open311Endpoints
     public static RouteGroupBuilder MapOpen311ClientApi(this RouteGroupBuilder api)
     {
         var clients = api.MapGroup("/open311-clients").WithTags("Open311");
-        clients.MapGet("", (Open311Clients c, CancellationToken ct) => c.ListAsync(ct))
+        clients.MapGet("", (int? page, int? pageSize, Open311Clients c, CancellationToken ct) => c.ListAsync(Kernel.Paging.PageRequest.Of(page, pageSize), ct))
             .WithSummary("For those who configure the incident loop: the Open311 clients in their area, without their keys");
         clients.MapPost("", async (Open311ClientRequest body, Open311Clients c, CancellationToken ct) =>
             {

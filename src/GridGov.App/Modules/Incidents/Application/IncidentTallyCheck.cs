@@ -35,22 +35,41 @@ internal sealed class IncidentTallyCheck(GridGovDbContext db) : ITallyCheck
         return differences;
     }
 
+    /// <summary>Tallies and pending changes of one grain, added up in the database by place, group and department.</summary>
     private async Task<Dictionary<string, string>> KeptAsync(TallyGrain grain, CancellationToken ct)
     {
-        async Task<IEnumerable<IncidentTallyRow>> Rows<T>() where T : IncidentTallyRow =>
-            await db.Set<T>().OutsideScope("a tally check compares the whole deployment").AsNoTracking().Where(t => t.Grain == grain).ToListAsync(ct);
-        var rows = (await Rows<IncidentTally>()).Concat(await Rows<IncidentTallyChange>());
-        return rows.GroupBy(t => $"{grain}|{t.Path}|{t.CategoryGroup}|{t.LeadDepartmentCode}")
-            .Select(g => (g.Key, Figures: IncidentFigures.Sum(g.Select(Figures))))
-            .Where(x => !x.Figures.IsZero).ToDictionary(x => x.Key, x => Text(x.Figures));
+        var tallies = db.Set<IncidentTally>().OutsideScope("a tally check compares the whole deployment").Where(t => t.Grain == grain)
+            .Select(t => new Part { Path = t.Path, CategoryGroup = t.CategoryGroup, LeadDepartmentCode = t.LeadDepartmentCode, Reported = t.Reported,
+                Accepted = t.Accepted, Closed = t.Closed, ClosedOnTime = t.ClosedOnTime, Rework = t.Rework, Extended = t.Extended,
+                Escalations = t.Escalations, Escalated = t.Escalated, SelfResolved = t.SelfResolved, Overdue = t.Overdue,
+                MinutesSum = t.MinutesSum, MinutesCount = t.MinutesCount });
+        var changes = db.Set<IncidentTallyChange>().OutsideScope("a tally check compares the whole deployment").Where(t => t.Grain == grain)
+            .Select(t => new Part { Path = t.Path, CategoryGroup = t.CategoryGroup, LeadDepartmentCode = t.LeadDepartmentCode, Reported = t.Reported,
+                Accepted = t.Accepted, Closed = t.Closed, ClosedOnTime = t.ClosedOnTime, Rework = t.Rework, Extended = t.Extended,
+                Escalations = t.Escalations, Escalated = t.Escalated, SelfResolved = t.SelfResolved, Overdue = t.Overdue,
+                MinutesSum = t.MinutesSum, MinutesCount = t.MinutesCount });
+        var cells = await tallies.Concat(changes).GroupBy(t => new { t.Path, t.CategoryGroup, t.LeadDepartmentCode }).Select(g => new
+        {
+            g.Key.Path, g.Key.CategoryGroup, g.Key.LeadDepartmentCode,
+            Figures = new IncidentFigures
+            {
+                Reported = g.Sum(t => t.Reported), Accepted = g.Sum(t => t.Accepted), Closed = g.Sum(t => t.Closed),
+                ClosedOnTime = g.Sum(t => t.ClosedOnTime), Rework = g.Sum(t => t.Rework), Extended = g.Sum(t => t.Extended),
+                Escalations = g.Sum(t => t.Escalations), Escalated = g.Sum(t => t.Escalated), SelfResolved = g.Sum(t => t.SelfResolved),
+                Overdue = g.Sum(t => t.Overdue), MinutesSum = g.Sum(t => t.MinutesSum), MinutesCount = g.Sum(t => t.MinutesCount),
+            },
+        }).ToListAsync(ct);
+        return cells.Where(c => !c.Figures.IsZero)
+            .ToDictionary(c => $"{grain}|{c.Path}|{c.CategoryGroup}|{c.LeadDepartmentCode}", c => Text(c.Figures));
     }
 
-    private static IncidentFigures Figures(IncidentTallyRow t) => new()
+    /// <summary>A row of the tallies or of their changes, in one shape so that both are added up together.</summary>
+    private sealed class Part : IncidentFigures
     {
-        Reported = t.Reported, Accepted = t.Accepted, Closed = t.Closed, ClosedOnTime = t.ClosedOnTime, Rework = t.Rework, Extended = t.Extended,
-        Escalations = t.Escalations, Escalated = t.Escalated, SelfResolved = t.SelfResolved, Overdue = t.Overdue,
-        MinutesSum = t.MinutesSum, MinutesCount = t.MinutesCount,
-    };
+        public string Path { get; init; } = "";
+        public string CategoryGroup { get; init; } = "";
+        public string LeadDepartmentCode { get; init; } = "";
+    }
 
     private static string Text(IncidentFigures f) =>
         $"reported {f.Reported}, accepted {f.Accepted}, closed {f.Closed}, on time {f.ClosedOnTime}, rework {f.Rework}, extended {f.Extended}, "

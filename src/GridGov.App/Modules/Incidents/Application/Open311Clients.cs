@@ -1,5 +1,6 @@
 using GridGov.Data;
 using GridGov.Kernel.Errors;
+using GridGov.Kernel.Paging;
 using GridGov.Kernel.Scoping;
 using GridGov.Kernel.Security;
 using GridGov.Kernel.Time;
@@ -35,10 +36,10 @@ public sealed class Open311Clients(GridGovDbContext db, CurrentUser user, ITerri
         return new IssuedOpen311Client(View(client), key);
     }
 
-    public async Task<IReadOnlyList<Open311ClientView>> ListAsync(CancellationToken ct)
+    public async Task<Page<Open311ClientView>> ListAsync(PageRequest page, CancellationToken ct)
     {
         user.Require(IncidentPermissions.Configure);
-        return (await db.Set<Open311Client>().AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct)).Select(View).ToList();
+        return await db.Set<Open311Client>().AsNoTracking().OrderBy(c => c.Id).ToPageAsync(page, View, ct);
     }
 
     public async Task RevokeAsync(int id, CancellationToken ct)

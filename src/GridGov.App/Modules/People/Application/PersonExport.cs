@@ -17,9 +17,9 @@ namespace GridGov.Modules.People.Application;
 /// </summary>
 public sealed class PersonExport(GridGovDbContext db, CurrentUser user, PersonSearch search, IStringLocalizer<Strings> text, ExportLog exports)
 {
-    public async Task<(Stream File, int Rows)> ExportAsync(string? q, string? tag, bool full, CancellationToken ct)
+    public async Task<(Stream File, int Rows)> ExportAsync(string? q, string? tag, bool full, CancellationToken ct, string? area = null)
     {
-        var (people, _) = await search.FilterAsync(q, tag, includeInactive: false, ct);
+        var (people, _) = await search.FilterAsync(q, tag, includeInactive: false, ct, area);
         if (full) user.Require(PeoplePermissions.Reveal);
         var rows = 0;
         IEnumerable<IReadOnlyDictionary<string, object?>> Rows()
@@ -48,7 +48,7 @@ public sealed class PersonExport(GridGovDbContext db, CurrentUser user, PersonSe
 
         // Every text cell is kept as text by the writer: a name or address may start with "=".
         var file = Spreadsheet.Write(Rows(), "people");
-        exports.Record("people", $"q={q}; tag={tag}", rows, full);
+        exports.Record("people", $"q={q}; tag={tag}; area={area}", rows, full);
         await db.SaveChangesAsync(ct);
         return (file, rows);
     }

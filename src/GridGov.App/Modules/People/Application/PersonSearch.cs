@@ -19,20 +19,22 @@ public sealed record PersonListItem(int Id, string Name, Masked MaskedIdNumber, 
 /// Each kind of input is matched on its own indexed column, and results come in pinyin order so
 /// that the first page of a broad search is read straight off the pinyin index.
 /// </summary>
-public sealed class PersonSearch(GridGovDbContext db, CurrentUser user, PersonTags tags)
+public sealed class PersonSearch(GridGovDbContext db, CurrentUser user, PersonTags tags, Territory.Contracts.ITerritoryDirectory? territory = null)
 {
     /// <summary>Counting stops here: past it a list is browsed by narrowing the search, not by paging.</summary>
     public const int CountLimit = 200;
 
-    public async Task<Page<PersonListItem>> SearchAsync(string? text, bool includeInactive, PageRequest page, CancellationToken ct, string? tag = null)
+    /// <param name="area">An area or grid code within the caller's view: only the people under it.</param>
+    public async Task<Page<PersonListItem>> SearchAsync(string? text, bool includeInactive, PageRequest page, CancellationToken ct, string? tag = null,
+        string? area = null)
     {
         var q = (text ?? "").Trim();
         if (q.Length > 0 && SearchInput.Classify(q) == SearchKind.Address)
         {
-            var scoped = await ScopedAsync(tag, includeInactive, ct);
+            var scoped = await ScopedAsync(tag, includeInactive, area, ct);
             return await db.ReadQuicklyAsync(false, () => AddressListAsync(scoped, AddressHouseholds(q), page, ct), ct);
         }
-        var (people, kind) = await FilterAsync(text, tag, includeInactive, ct);
+        var (people, kind) = await FilterAsync(text, tag, includeInactive, ct, area);
         var walkPinyinOrder = kind is SearchKind.Everyone or SearchKind.FullPinyin or SearchKind.Initials or SearchKind.InitialsOrFullPinyin or SearchKind.Name
             && string.IsNullOrWhiteSpace(tag) && await ScopeIsLargeAsync(ct);
         return await db.ReadQuicklyAsync(walkPinyinOrder, () => ListAsync(people, kind, page, ct), ct);
@@ -104,20 +106,28 @@ public sealed class PersonSearch(GridGovDbContext db, CurrentUser user, PersonTa
     }
 
     /// <summary>The people a search matches, as a query: the list pages it, the export streams it.</summary>
-    public async Task<(IQueryable<Person> People, SearchKind Kind)> FilterAsync(string? text, string? tag, bool includeInactive, CancellationToken ct)
+    public async Task<(IQueryable<Person> People, SearchKind Kind)> FilterAsync(string? text, string? tag, bool includeInactive, CancellationToken ct,
+        string? area = null)
     {
-        var people = await ScopedAsync(tag, includeInactive, ct);
+        var people = await ScopedAsync(tag, includeInactive, area, ct);
         var q = (text ?? "").Trim();
         var kind = q.Length > 0 ? SearchInput.Classify(q) : SearchKind.Everyone;
         if (q.Length > 0) people = Match(people, q, kind);
         return (people, kind);
     }
 
-    /// <summary>The people in scope, active unless asked otherwise, with the tag if one is named.</summary>
-    private async Task<IQueryable<Person>> ScopedAsync(string? tag, bool includeInactive, CancellationToken ct)
+    /// <summary>The people in scope (under the area, if one is named), active unless asked otherwise, with the tag if one is named.</summary>
+    private async Task<IQueryable<Person>> ScopedAsync(string? tag, bool includeInactive, string? area, CancellationToken ct)
     {
         user.Require(PeoplePermissions.View);
         var people = db.Set<Person>().AsNoTracking().Where(p => includeInactive || p.IsActive);
+        if (!string.IsNullOrWhiteSpace(area))
+        {
+            // Unknown and out of view read alike: the code names no place the caller can see.
+            var path = territory is null ? null : await territory.PathOfAsync(area.Trim(), ct);
+            if (path is null) throw new ValidationException("area", "unknown_node");
+            people = people.Where(p => p.Path.StartsWith(path));
+        }
         if (!string.IsNullOrWhiteSpace(tag)) people = tags.Carrying(people, await tags.FindAsync(tag, ct));
         return people;
     }

@@ -17,7 +17,7 @@ internal sealed class PopulationFigureSource(GridGovDbContext db) : IFigureSourc
     public IReadOnlyList<FigureDefinition> Figures { get; } =
     [
         new(Households, "Figure.people.households", FigureKind.Count, PeriodBound: false),
-        new(Residents, "Figure.people.residents", FigureKind.Count, PeriodBound: false),
+        new(Residents, "Figure.people.residents", FigureKind.Count, PeriodBound: false, ListLink: "/people?area={area}"),
     ];
 
     public bool MayRead(CurrentUser user) => user.Has(PeoplePermissions.View);
@@ -40,13 +40,14 @@ internal sealed class PopulationTallyCheck(GridGovDbContext db) : ITallyCheck
 
     public async Task<IReadOnlyList<TallyDifference>> DifferencesAsync(CancellationToken ct)
     {
-        var tallies = await db.Set<PopulationTally>().OutsideScope("a tally check compares the whole deployment").AsNoTracking()
-            .Select(t => new { t.Path, t.Households, t.Residents }).ToListAsync(ct);
-        var changes = await db.Set<PopulationTallyChange>().OutsideScope("a tally check compares the whole deployment").AsNoTracking()
-            .Select(t => new { t.Path, t.Households, t.Residents }).ToListAsync(ct);
-        var kept = tallies.Concat(changes).GroupBy(t => t.Path)
-            .Select(g => (Path: g.Key, Households: g.Sum(t => t.Households), Residents: g.Sum(t => t.Residents)))
-            .Where(t => t.Households != 0 || t.Residents != 0).ToDictionary(t => t.Path, t => (t.Households, t.Residents));
+        var tallies = db.Set<PopulationTally>().OutsideScope("a tally check compares the whole deployment")
+            .Select(t => new PopulationPart { Path = t.Path, Households = t.Households, Residents = t.Residents });
+        var changes = db.Set<PopulationTallyChange>().OutsideScope("a tally check compares the whole deployment")
+            .Select(t => new PopulationPart { Path = t.Path, Households = t.Households, Residents = t.Residents });
+        var kept = (await tallies.Concat(changes).GroupBy(t => t.Path)
+                .Select(g => new { Path = g.Key, Households = g.Sum(t => t.Households), Residents = g.Sum(t => t.Residents) })
+                .Where(t => t.Households != 0 || t.Residents != 0).ToListAsync(ct))
+            .ToDictionary(t => t.Path, t => (t.Households, t.Residents));
         var households = await db.Set<Household>().OutsideScope("a tally check compares the whole deployment").Where(h => h.IsActive).GroupBy(h => h.Path)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var residents = await db.Set<Person>().OutsideScope("a tally check compares the whole deployment").Where(p => p.IsActive).GroupBy(p => p.Path)
