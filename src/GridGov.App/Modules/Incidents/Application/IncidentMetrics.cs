@@ -103,12 +103,7 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
             if (last is { } to) rows = rows.Where(t => t.Period <= to);
             if (!string.IsNullOrEmpty(filter.CategoryGroup)) rows = rows.Where(t => t.CategoryGroup == filter.CategoryGroup);
             if (!string.IsNullOrEmpty(filter.Department)) rows = rows.Where(t => t.LeadDepartmentCode == filter.Department);
-            return rows.Select(t => new TallyPart
-            {
-                CategoryGroup = t.CategoryGroup, LeadDepartmentCode = t.LeadDepartmentCode, Reported = t.Reported, Accepted = t.Accepted,
-                Closed = t.Closed, ClosedOnTime = t.ClosedOnTime, Rework = t.Rework, Extended = t.Extended, Escalations = t.Escalations,
-                Escalated = t.Escalated, SelfResolved = t.SelfResolved, Overdue = t.Overdue, MinutesSum = t.MinutesSum, MinutesCount = t.MinutesCount,
-            });
+            return IncidentTallies.Parts(rows);
         }
 
         var parts = Parts(db.Set<IncidentTally>().AsNoTracking()).Concat(Parts(db.Set<IncidentTallyChange>().AsNoTracking()));
@@ -129,12 +124,6 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
         }).ToList();
     }
 
-    /// <summary>A row of the tallies or of their pending changes, in one shape so that both are added up together.</summary>
-    private sealed class TallyPart : IncidentFigures
-    {
-        public string CategoryGroup { get; init; } = "";
-        public string LeadDepartmentCode { get; init; } = "";
-    }
 
     private async Task<List<TallyCell>> CountedAsync(IncidentFilter filter, string? area, CancellationToken ct) =>
         await IncidentTallies.Count(Filter(filter, area)).ToListAsync(ct);

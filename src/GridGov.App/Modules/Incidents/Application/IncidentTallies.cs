@@ -18,6 +18,14 @@ public sealed class TallyCell
     public IncidentFigures Figures { get; init; } = IncidentFigures.Zero;
 }
 
+/// <summary>A row of the tallies or of their pending changes.</summary>
+internal sealed class TallyPart : IncidentFigures
+{
+    public string Path { get; init; } = "";
+    public string CategoryGroup { get; init; } = "";
+    public string LeadDepartmentCode { get; init; } = "";
+}
+
 /// <summary>
 /// Keeps the tallies in step with the incidents. Each save that moves an incident adds, in the same
 /// batch of statements, the change to its old rows (its old share out) and to its new rows (its new
@@ -71,6 +79,14 @@ internal sealed class IncidentTallies : ISaveHook
             "MinutesSum", "MinutesCount"]);
 
     public static Task<int> FoldAsync(GridGovDbContext db, CancellationToken ct) => TallyFold.FoldAsync(db, Shape, ct);
+
+    /// <summary>Rows of the tallies or of their pending changes in one shape, so that both are added up in one statement.</summary>
+    internal static IQueryable<TallyPart> Parts<T>(IQueryable<T> rows) where T : IncidentTallyRow => rows.AsNoTracking().Select(t => new TallyPart
+    {
+        Path = t.Path, CategoryGroup = t.CategoryGroup, LeadDepartmentCode = t.LeadDepartmentCode, Reported = t.Reported, Accepted = t.Accepted,
+        Closed = t.Closed, ClosedOnTime = t.ClosedOnTime, Rework = t.Rework, Extended = t.Extended, Escalations = t.Escalations,
+        Escalated = t.Escalated, SelfResolved = t.SelfResolved, Overdue = t.Overdue, MinutesSum = t.MinutesSum, MinutesCount = t.MinutesCount,
+    });
 
     /// <summary>
     /// Counts incidents in the database by community, category group and lead department. The

@@ -38,16 +38,8 @@ internal sealed class IncidentTallyCheck(GridGovDbContext db) : ITallyCheck
     /// <summary>Tallies and pending changes of one grain, added up in the database by place, group and department.</summary>
     private async Task<Dictionary<string, string>> KeptAsync(TallyGrain grain, CancellationToken ct)
     {
-        var tallies = db.Set<IncidentTally>().OutsideScope("a tally check compares the whole deployment").Where(t => t.Grain == grain)
-            .Select(t => new Part { Path = t.Path, CategoryGroup = t.CategoryGroup, LeadDepartmentCode = t.LeadDepartmentCode, Reported = t.Reported,
-                Accepted = t.Accepted, Closed = t.Closed, ClosedOnTime = t.ClosedOnTime, Rework = t.Rework, Extended = t.Extended,
-                Escalations = t.Escalations, Escalated = t.Escalated, SelfResolved = t.SelfResolved, Overdue = t.Overdue,
-                MinutesSum = t.MinutesSum, MinutesCount = t.MinutesCount });
-        var changes = db.Set<IncidentTallyChange>().OutsideScope("a tally check compares the whole deployment").Where(t => t.Grain == grain)
-            .Select(t => new Part { Path = t.Path, CategoryGroup = t.CategoryGroup, LeadDepartmentCode = t.LeadDepartmentCode, Reported = t.Reported,
-                Accepted = t.Accepted, Closed = t.Closed, ClosedOnTime = t.ClosedOnTime, Rework = t.Rework, Extended = t.Extended,
-                Escalations = t.Escalations, Escalated = t.Escalated, SelfResolved = t.SelfResolved, Overdue = t.Overdue,
-                MinutesSum = t.MinutesSum, MinutesCount = t.MinutesCount });
+        var tallies = IncidentTallies.Parts(db.Set<IncidentTally>().OutsideScope("a tally check compares the whole deployment").Where(t => t.Grain == grain));
+        var changes = IncidentTallies.Parts(db.Set<IncidentTallyChange>().OutsideScope("a tally check compares the whole deployment").Where(t => t.Grain == grain));
         var cells = await tallies.Concat(changes).GroupBy(t => new { t.Path, t.CategoryGroup, t.LeadDepartmentCode }).Select(g => new
         {
             g.Key.Path, g.Key.CategoryGroup, g.Key.LeadDepartmentCode,
@@ -63,13 +55,6 @@ internal sealed class IncidentTallyCheck(GridGovDbContext db) : ITallyCheck
             .ToDictionary(c => $"{grain}|{c.Path}|{c.CategoryGroup}|{c.LeadDepartmentCode}", c => Text(c.Figures));
     }
 
-    /// <summary>A row of the tallies or of their changes, in one shape so that both are added up together.</summary>
-    private sealed class Part : IncidentFigures
-    {
-        public string Path { get; init; } = "";
-        public string CategoryGroup { get; init; } = "";
-        public string LeadDepartmentCode { get; init; } = "";
-    }
 
     private static string Text(IncidentFigures f) =>
         $"reported {f.Reported}, accepted {f.Accepted}, closed {f.Closed}, on time {f.ClosedOnTime}, rework {f.Rework}, extended {f.Extended}, "
