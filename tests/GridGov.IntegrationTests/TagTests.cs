@@ -44,7 +44,7 @@ public abstract class TagTests(GridGovApp app)
             var path = node.Str("path");
             var expected = await app.AsSystemAsync(async db =>
             {
-                var today = DateOnly.FromDateTime(DateTime.Now);
+                var today = GridGov.Kernel.Time.ChinaTime.Today(TimeProvider.System);
                 if (tag == "elderly")
                     return await db.Set<Person>().CountAsync(p => p.IsActive && p.Path.StartsWith(path) && p.BirthDate <= today.AddYears(-60));
                 var id = await db.Set<TagDefinition>().Where(t => t.Code == tag).Select(t => t.Id).SingleAsync();
@@ -66,7 +66,7 @@ public abstract class TagTests(GridGovApp app)
         var noEnd = await (await admin.PostAsJsonAsync($"/api/v1/people/{someone}/tags", new { code = "home_watch" }))
             .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.Equal("required", noEnd.GetProperty("fieldCodes").Str("validTo"));
-        var from = DateOnly.FromDateTime(DateTime.Now);
+        var from = GridGov.Kernel.Time.ChinaTime.Today(TimeProvider.System);
         var watch = await admin.PostJsonAsync($"/api/v1/people/{someone}/tags",
             new { code = "home_watch", validFrom = from, validTo = from.AddDays(14) }, HttpStatusCode.Created);
         await (await admin.PostAsJsonAsync($"/api/v1/people/{someone}/tags", new { code = "home_watch", validFrom = from, validTo = from.AddDays(7) }))
