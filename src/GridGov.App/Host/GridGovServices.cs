@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace GridGov.Host;
 
@@ -77,7 +76,6 @@ public static class GridGovServices
         // A body that does not read is the caller's mistake: thrown, it becomes a 400 problem naming the field.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddRazorComponents();
-        services.AddMudServices();
         // The antiforgery cookie is no credential: marked Secure whenever the request came over TLS.
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddGridGovForwardedHeaders(config);
