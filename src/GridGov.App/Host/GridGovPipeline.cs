@@ -76,6 +76,11 @@ public static class GridGovPipeline
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/open311"), api => api.UseStatusCodePages());
+        // A page address that matches nothing answers 404 with the app's own not-found page, not an empty body.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/open311"),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing runs after the status-code pages, so that a re-executed request is routed to the not-found page.
+        app.UseRouting();
         app.MapStaticAssets();
         app.UseRateLimiter();
         app.UseAuthentication();

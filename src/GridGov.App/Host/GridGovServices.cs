@@ -34,6 +34,7 @@ public static class GridGovServices
         var config = builder.Configuration;
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CurrentUser>();
+        services.AddScoped<UserScopes>();
         services.AddGridGovDatabase();
 
         services.AddLocalization();

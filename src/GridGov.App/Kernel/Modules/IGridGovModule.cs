@@ -37,6 +37,12 @@ public interface IGridGovModule
 
     IEnumerable<NavEntry> Navigation => [];
 
+    /// <summary>Where a role's work is (the dispatch desk, a department's inbox): a user one fits starts there instead of on the home panels.</summary>
+    IEnumerable<Landing> Landings => [];
+
+    /// <summary>The module's panels on the home page, each for the users it fits.</summary>
+    IEnumerable<HomePanel> HomePanels => [];
+
     /// <summary>The module's permissions and the roles that hold each.</summary>
     IEnumerable<PermissionGrant> Grants => [];
 }
@@ -50,6 +56,12 @@ public sealed record ApiGroups(RouteGroupBuilder Public, RouteGroupBuilder Secur
 
 /// <summary>A link in the top navigation, shown to those <paramref name="Visible"/> lets through.</summary>
 public sealed record NavEntry(string Href, string LabelKey, Func<CurrentUser, bool> Visible, int Order, string? TestId = null);
+
+/// <summary>A start page for the users <paramref name="Fits"/> lets through; the lowest order that fits wins.</summary>
+public sealed record Landing(string Href, Func<CurrentUser, bool> Fits, int Order);
+
+/// <summary>A component on the home page, shown to the users <paramref name="Fits"/> lets through, lowest order first.</summary>
+public sealed record HomePanel(Type Component, Func<CurrentUser, bool> Fits, int Order);
 
 /// <summary>A permission and the roles that hold it.</summary>
 public sealed record PermissionGrant(Permission Permission, params string[] Roles);

@@ -33,4 +33,12 @@ public static class ModuleCatalog
         All.SelectMany(m => m.Navigation).Concat(PlatformNavigation).OrderBy(n => n.Order).ToList());
 
     public static IReadOnlyList<NavEntry> Navigation => AllNavigation.Value;
+
+    private static readonly Lazy<IReadOnlyList<Landing>> AllLandings = new(() => All.SelectMany(m => m.Landings).OrderBy(l => l.Order).ToList());
+    private static readonly Lazy<IReadOnlyList<HomePanel>> AllPanels = new(() => All.SelectMany(m => m.HomePanels).OrderBy(p => p.Order).ToList());
+
+    /// <summary>The start page of a user whose work is elsewhere than the home panels, or null.</summary>
+    public static string? LandingOf(CurrentUser user) => AllLandings.Value.FirstOrDefault(l => l.Fits(user))?.Href;
+
+    public static IReadOnlyList<HomePanel> HomePanelsOf(CurrentUser user) => AllPanels.Value.Where(p => p.Fits(user)).ToList();
 }

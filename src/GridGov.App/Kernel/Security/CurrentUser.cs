@@ -42,6 +42,13 @@ public sealed class CurrentUser
         _permissions = [.. Security.Roles.PermissionsOf(roles)];
     }
 
+    /// <summary>Makes <paramref name="other"/> (a user of another scope) the same account, in the same session, as this one.</summary>
+    public void CopyTo(CurrentUser other)
+    {
+        if (UserId is not { } id) return;
+        other.SignIn(id, UserName, Roles, CapturePath, ViewPath, DepartmentCode, SessionId, MustChangePassword, MustEnrolSecondFactor);
+    }
+
     /// <summary>Start-up work (migrations, seeding) acts for the system over the whole tree.</summary>
     public void ActAsSystem() => SignIn("system", "system", [Security.Roles.SystemAdmin], "", "");
 

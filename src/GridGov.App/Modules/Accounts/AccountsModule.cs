@@ -121,6 +121,9 @@ public sealed class AccountsModule : IGridGovModule
 
     public IEnumerable<NavEntry> Navigation => [new("/admin/users", "Nav.Users", u => u.Has(AccountPermissions.UsersView), 50)];
 
+    /// <summary>The security administrator's work is the accounts.</summary>
+    public IEnumerable<Landing> Landings => [new("/admin/users", u => u.Roles.Contains(Roles.SecurityAdmin), 30)];
+
     public IEnumerable<PermissionGrant> Grants =>
     [
         new(AccountPermissions.UsersView, [Roles.SecurityAdmin, Roles.AuditAdmin, .. Roles.CentreStaff, Roles.Auditor]),

@@ -20,6 +20,9 @@ public sealed class AuditModule : IGridGovModule
 
     public void MapApi(ApiGroups api) => api.Secured.MapAuditApi();
 
+    /// <summary>The audit administrator's work is the audit records and their chain.</summary>
+    public IEnumerable<Landing> Landings => [new("/audit/chain", u => u.Roles.Contains(Roles.AuditAdmin), 40)];
+
     public IEnumerable<NavEntry> Navigation =>
     [
         new("/audit/access", "Nav.Access", u => u.Has(AuditPermissions.View), 60),
