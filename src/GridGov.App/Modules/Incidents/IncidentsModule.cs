@@ -27,7 +27,9 @@ public sealed class IncidentsModule : IGridGovModule
         services.AddScoped<RoutingTable>();
         services.AddScoped<IncidentCatalogue>();
         services.AddScoped<IncidentMetrics>();
+        services.AddScoped<IIncidentOverview, IncidentOverview>();
         services.AddScoped<IncidentDesk>();
+        services.AddScoped<IncidentExport>();
         services.AddScoped<IncidentPhotos>();
         services.AddScoped<Open311Clients>();
         services.AddScoped<Kernel.Files.IFileAuthoriser, IncidentFileAuthoriser>();
@@ -68,6 +70,19 @@ public sealed class IncidentsModule : IGridGovModule
     public IEnumerable<NavEntry> Navigation =>
     [
         new("/incidents", "Nav.Incidents", u => u.Has(IncidentPermissions.View) || u.Has(IncidentPermissions.Handle), 30, "nav-incidents"),
+    ];
+
+    public IEnumerable<Landing> Landings =>
+    [
+        new("/incidents?list=Queue", u => u.Roles.Contains(Roles.CountyCentre) && u.Has(IncidentPermissions.Dispatch), 10),
+        new("/incidents?list=Department", u => IncidentPermissions.DepartmentScopeOf(u) is not null, 20),
+    ];
+
+    public IEnumerable<HomePanel> HomePanels =>
+    [
+        new(typeof(Pages.Home.TodayPanel), u => u.Has(IncidentPermissions.Verify) && !u.Has(IncidentPermissions.Dispatch), 10),
+        new(typeof(Pages.Home.QueuesPanel), u => u.Has(IncidentPermissions.Dispatch)
+            && (u.Roles.Contains(Roles.TownshipStaff) || u.Roles.Contains(Roles.CommunityStaff)), 20),
     ];
 
     public IEnumerable<PermissionGrant> Grants =>

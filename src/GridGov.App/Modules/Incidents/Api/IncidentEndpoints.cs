@@ -17,8 +17,14 @@ public static class IncidentEndpoints
     public static IEndpointRouteBuilder MapIncidentDownloads(this IEndpointRouteBuilder app)
     {
         app.MapGet("/incidents/{id:int}/photos/{name}", Photo).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/incidents/export.xlsx", Export).RequireAuthorization().ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>The desk list on the screen, filtered the same, as an Excel file; recorded in the export log.</summary>
+    private static async Task<IResult> Export(HttpRequest request, IncidentExport export, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.File(await export.ExportAsync(DeskParameters.Read(request.Query, clock.Today()), request.QueryString.Value ?? "", ct),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"incidents-{clock.FileStamp()}.xlsx");
 
     private static async Task<IResult> Photo(int id, string name, IncidentPhotos photos, CancellationToken ct)
     {
@@ -35,13 +41,19 @@ public static class IncidentEndpoints
                 return TypedResults.Created($"/api/v1/incidents/{result.Incident.Id}", result);
             })
             .WithSummary("Reports an incident on a grid (the reporter's own by default); answers it with possible duplicates nearby");
-        incidents.MapGet("/", (IncidentList? list, IncidentState? state, string? category, bool? overdue, string? area, DateOnly? from, DateOnly? to,
-                string? group, string? department, Measure? measure, int? page, int? pageSize, IncidentDesk desk, CancellationToken ct) =>
-                desk.ListAsync(list ?? IncidentList.All, PageRequest.Of(page, pageSize), ct, state, category, overdue,
-                    (area ?? from?.ToString() ?? to?.ToString() ?? group ?? department ?? measure?.ToString()) is null ? null
-                        : new IncidentFilter(area, from, to, group, department, measure)))
+        incidents.MapGet("/", (IncidentList? list, IncidentState? state, string? category, bool? overdue, string? number, Urgency? urgency,
+                DeskSort? sort, PeriodPreset? period, string? area, DateOnly? from, DateOnly? to, string? group, string? department, Measure? measure,
+                int? page, int? pageSize, IncidentDesk desk, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (period is { } p && from is null && to is null) (from, to) = p.Range(clock.Today());
+                var filter = (area ?? group ?? department) is null && measure is null && from is null && to is null ? null
+                    : new IncidentFilter(area, from, to, group, department, measure);
+                return desk.ListAsync(list ?? IncidentList.All, new DeskQuery(state, category, overdue, number, urgency, sort ?? DeskSort.Due, filter),
+                    PageRequest.Of(page, pageSize), ct);
+            })
             .WithSummary("Incidents in scope: all, mine (reported by me), toVerify, queue (my centre's desk) or department (dispatched to mine); "
-                + "area, period, category group, lead department and measure give a metric's own list");
+                + "narrowed by state, category, urgency, overdue, number (or its start) and period (week, month, quarter, year, or from/to), "
+                + "ordered by sort (Due, Newest, Oldest, Urgency); area, category group, lead department and measure give a metric's own list");
         incidents.MapGet("/metrics", (string? area, DateOnly? from, DateOnly? to, IncidentMetrics metrics, CancellationToken ct) =>
                 metrics.ReportAsync(new IncidentFilter(area, from, to), ct))
             .WithSummary("Reported, accepted, closed, closure and on-time closure rates, rework, extensions, escalations, self-resolution, "

@@ -51,6 +51,13 @@ public sealed record ReportResult(IncidentView Incident, IReadOnlyList<IncidentS
 
 public enum IncidentList { Mine, ToVerify, Queue, Department, All }
 
+/// <summary>How a desk list is ordered: what is due first (the desk's default), newest or oldest report first, most urgent first.</summary>
+public enum DeskSort { Due, Newest, Oldest, Urgency }
+
+/// <summary>What a desk list is narrowed to, beyond its list: state, category (an item or a whole group), lateness, urgency, number, period.</summary>
+public sealed record DeskQuery(IncidentState? State = null, string? CategoryCode = null, bool? Overdue = null, string? Number = null,
+    Urgency? Urgency = null, DeskSort Sort = DeskSort.Due, IncidentFilter? Filter = null);
+
 /// <summary>
 /// The closed loop's use cases: report, every step of the workflow, one incident with its timeline,
 /// and the lists each workspace needs. Scope comes from the DbContext's filters (a department
@@ -181,40 +188,63 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
                 (s.Attachments ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))).ToList(),
             i.AllowedFor(actors), new RouteSuggestion(rule.Level, rule.LeadDepartmentCode, rule.Assisting));
 
-    public async Task<Page<IncidentSummary>> ListAsync(IncidentList list, PageRequest page, CancellationToken ct, IncidentState? state = null,
-        string? categoryCode = null, bool? overdue = null, IncidentFilter? filter = null)
+    public Task<Page<IncidentSummary>> ListAsync(IncidentList list, PageRequest page, CancellationToken ct, IncidentState? state = null,
+        string? categoryCode = null, bool? overdue = null, IncidentFilter? filter = null) =>
+        ListAsync(list, new DeskQuery(state, categoryCode, overdue, Filter: filter), page, ct);
+
+    public async Task<Page<IncidentSummary>> ListAsync(IncidentList list, DeskQuery q, PageRequest page, CancellationToken ct) =>
+        await Summaries(await QueryAsync(list, q, ct)).ToPageAsync(page, ct);
+
+    /// <summary>The whole filtered list, in the list's order, up to <paramref name="limit"/> rows: what an export writes.</summary>
+    public async Task<IReadOnlyList<IncidentSummary>> AllAsync(IncidentList list, DeskQuery q, int limit, CancellationToken ct) =>
+        await Summaries(await QueryAsync(list, q, ct)).Take(limit).ToListAsync(ct);
+
+    private static IQueryable<IncidentSummary> Summaries(IQueryable<Incident> query) => query
+        .Select(i => new IncidentSummary(i.Id, i.Number, i.CategoryCode, i.Address, i.State, i.Level, i.Urgency, i.ReportedAt, i.StepDueAt,
+            i.IsOverdue, i.ReportedBy));
+
+    private async Task<IQueryable<Incident>> QueryAsync(IncidentList list, DeskQuery q, CancellationToken ct)
     {
         if (!MayRead) throw new ForbiddenException("permission_denied");
         // A metric's drill-down lists exactly the incidents the metric counted.
-        var query = filter is null ? db.Set<Incident>().AsNoTracking() : await metrics.FilterAsync(filter, ct);
+        var query = q.Filter is null ? db.Set<Incident>().AsNoTracking() : await metrics.FilterAsync(q.Filter, ct);
+        query = OfList(query, list);
+        if (q.State is { } s) query = query.Where(i => i.State == s);
+        if (!string.IsNullOrEmpty(q.CategoryCode)) query = query.Where(i => i.CategoryCode == q.CategoryCode || i.CategoryCode.StartsWith(q.CategoryCode + "."));
+        if (q.Overdue is { } o) query = query.Where(i => i.IsOverdue == o);
+        if (q.Urgency is { } u) query = query.Where(i => i.Urgency == u);
+        if (q.Number?.Trim().ToUpperInvariant() is { Length: > 0 } number)
+            query = number.Length >= 16 ? query.Where(i => i.Number == number) : query.Where(i => i.Number.StartsWith(number));
+        return q.Sort switch
+        {
+            DeskSort.Newest => query.OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id),
+            DeskSort.Oldest => query.OrderBy(i => i.ReportedAt).ThenBy(i => i.Id),
+            DeskSort.Urgency => query.OrderByDescending(i => i.Urgency).ThenByDescending(i => i.IsOverdue).ThenBy(i => i.StepDueAt).ThenByDescending(i => i.Id),
+            _ => query.OrderByDescending(i => i.IsOverdue).ThenBy(i => i.StepDueAt).ThenByDescending(i => i.Id),
+        };
+    }
+
+    private IQueryable<Incident> OfList(IQueryable<Incident> query, IncidentList list)
+    {
         switch (list)
         {
-            case IncidentList.Mine: query = query.Where(i => i.ReportedBy == user.UserName); break;
+            case IncidentList.Mine: return query.Where(i => i.ReportedBy == user.UserName);
             case IncidentList.ToVerify:
                 user.Require(IncidentPermissions.Verify);
-                query = query.Where(i => i.State == IncidentState.Handled);
-                break;
+                return query.Where(i => i.State == IncidentState.Handled);
             case IncidentList.Queue:
                 user.Require(IncidentPermissions.Dispatch);
                 var desk = IncidentActors.LevelOf(user.CapturePath);
                 var levels = desk == HandlingLevel.Community ? new[] { HandlingLevel.Community, HandlingLevel.Grid } : [desk];
-                query = query.Where(i => levels.Contains(i.Level)
+                return query.Where(i => levels.Contains(i.Level)
                     && (i.State == IncidentState.Reported || i.State == IncidentState.Accepted || i.RequestedExtensionDays != null));
-                break;
             case IncidentList.Department:
                 user.Require(IncidentPermissions.Handle);
                 var department = user.DepartmentCode ?? "";
-                query = query.Where(i => i.Assignments.Any(a => a.IsActive && a.DepartmentCode == department)
+                return query.Where(i => i.Assignments.Any(a => a.IsActive && a.DepartmentCode == department)
                     && (i.State == IncidentState.Dispatched || i.State == IncidentState.Handling));
-                break;
+            default: return query;
         }
-        if (state is { } s) query = query.Where(i => i.State == s);
-        if (!string.IsNullOrEmpty(categoryCode)) query = query.Where(i => i.CategoryCode == categoryCode || i.CategoryCode.StartsWith(categoryCode + "."));
-        if (overdue is { } o) query = query.Where(i => i.IsOverdue == o);
-        return await query.OrderByDescending(i => i.IsOverdue).ThenBy(i => i.StepDueAt).ThenByDescending(i => i.Id)
-            .Select(i => new IncidentSummary(i.Id, i.Number, i.CategoryCode, i.Address, i.State, i.Level, i.Urgency, i.ReportedAt, i.StepDueAt,
-                i.IsOverdue, i.ReportedBy))
-            .ToPageAsync(page, ct);
     }
 
     /// <summary>

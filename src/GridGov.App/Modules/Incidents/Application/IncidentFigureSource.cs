@@ -20,18 +20,20 @@ internal sealed class IncidentFigureSource(IncidentMetrics metrics) : IFigureSou
         (Count("escalated", Measure.Escalated), r => r.Escalated),
         (Count("self_resolved", Measure.SelfResolved), r => r.SelfResolved),
         (Count("overdue", Measure.Overdue), r => r.Overdue),
-        (Rate("closure_rate"), r => r.ClosureRate),
-        (Rate("on_time_rate"), r => r.OnTimeRate),
-        (Rate("rework_rate"), r => r.ReworkRate),
-        (Rate("extension_rate"), r => r.ExtensionRate),
-        (Rate("self_resolution_rate"), r => r.SelfResolutionRate),
-        (new FigureDefinition("incidents.mean_handling_hours", "Figure.incidents.mean_handling_hours", FigureKind.Hours), r => r.MeanHandlingHours),
+        (Rate("closure_rate", Measure.Closed), r => r.ClosureRate),
+        (Rate("on_time_rate", Measure.ClosedOnTime), r => r.OnTimeRate),
+        (Rate("rework_rate", Measure.Rework), r => r.ReworkRate),
+        (Rate("extension_rate", Measure.Extended), r => r.ExtensionRate),
+        (Rate("self_resolution_rate", Measure.SelfResolved), r => r.SelfResolutionRate),
+        (new FigureDefinition("incidents.mean_handling_hours", "Figure.incidents.mean_handling_hours", FigureKind.Hours, ListLink: List + Measure.Closed), r => r.MeanHandlingHours),
     ];
 
     private static FigureDefinition Count(string name, Measure measure) =>
         new("incidents." + name, "Figure.incidents." + name, FigureKind.Count, ListLink: List + measure);
 
-    private static FigureDefinition Rate(string name) => new("incidents." + name, "Figure.incidents." + name, FigureKind.Percent);
+    /// <summary>A rate opens the list of what it counts over: the incidents closed on time for the on-time rate.</summary>
+    private static FigureDefinition Rate(string name, Measure part) =>
+        new("incidents." + name, "Figure.incidents." + name, FigureKind.Percent, ListLink: List + part);
 
     public IReadOnlyList<FigureDefinition> Figures { get; } = All.Select(a => a.Figure).ToList();
 

@@ -95,18 +95,7 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
     private async Task<List<TallyCell>> TalliedAsync(IncidentFilter filter, string? area, TallyGrain grain, int? first, int? last,
         CancellationToken ct)
     {
-        IQueryable<TallyPart> Parts<T>(IQueryable<T> rows) where T : IncidentTallyRow
-        {
-            rows = rows.Where(t => t.Grain == grain);
-            if (area is not null) rows = rows.Where(t => t.Path.StartsWith(area));
-            if (first is { } from) rows = rows.Where(t => t.Period >= from);
-            if (last is { } to) rows = rows.Where(t => t.Period <= to);
-            if (!string.IsNullOrEmpty(filter.CategoryGroup)) rows = rows.Where(t => t.CategoryGroup == filter.CategoryGroup);
-            if (!string.IsNullOrEmpty(filter.Department)) rows = rows.Where(t => t.LeadDepartmentCode == filter.Department);
-            return IncidentTallies.Parts(rows);
-        }
-
-        var parts = Parts(db.Set<IncidentTally>().AsNoTracking()).Concat(Parts(db.Set<IncidentTallyChange>().AsNoTracking()));
+        var parts = IncidentTallies.Read(db, grain, area, first, last, filter.CategoryGroup, filter.Department);
         var cells = await parts.GroupBy(t => new { t.CategoryGroup, t.LeadDepartmentCode }).Select(g => new
         {
             g.Key.CategoryGroup, g.Key.LeadDepartmentCode,

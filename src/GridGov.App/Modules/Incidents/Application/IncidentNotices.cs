@@ -10,17 +10,21 @@ namespace GridGov.Modules.Incidents.Application;
 /// the departments on it, or its grid. Written on the Kernel's <see cref="NoticeBoard"/> in the
 /// step's unit of work.
 /// </summary>
-public sealed class IncidentNotices(NoticeBoard board)
+public sealed class IncidentNotices(NoticeBoard board, CurrentUser user)
 {
     public const string SubjectType = "incident";
 
     public static string Centre(Incident i) => "centre:" + IncidentActors.DeskPath(i.Path, i.Level);
     public static string Grid(Incident i) => "grid:" + i.Path;
     public static string Department(string code) => "dept:" + code;
+    /// <summary>Whoever reported it, by login name: they hear when it is refused, returned or closed.</summary>
+    public static string Reporter(Incident i) => "reporter:" + i.ReportedBy;
 
     public static NoticeSubject SubjectOf(Incident i) => new(SubjectType, i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Number, i.Path, $"/incidents/{i.Id}");
 
-    public void Add(Incident incident, string kind, params string[] audiences) => board.Add(SubjectOf(incident), kind, audiences);
+    /// <summary>Tells the audiences, never the one who took the step of their own step.</summary>
+    public void Add(Incident incident, string kind, params string[] audiences) =>
+        board.Add(SubjectOf(incident), kind, audiences.Where(a => a != "reporter:" + user.UserName));
 
     public void After(Incident incident, IncidentAction action)
     {
@@ -28,8 +32,10 @@ public sealed class IncidentNotices(NoticeBoard board)
         var lead = incident.LeadDepartment is { } l ? new[] { Department(l) } : [];
         switch (action)
         {
+            case IncidentAction.Reject: Add(incident, "rejected", Reporter(incident)); break;
             case IncidentAction.Dispatch or IncidentAction.Reassign: Add(incident, "dispatched", departments); break;
-            case IncidentAction.SendBack: Add(incident, "sent_back", Centre(incident)); break;
+            case IncidentAction.SendBack: Add(incident, "sent_back", Centre(incident), Reporter(incident)); break;
+            case IncidentAction.VerifyPass: Add(incident, "closed", Reporter(incident)); break;
             case IncidentAction.Finish: Add(incident, "to_verify", Grid(incident)); break;
             case IncidentAction.VerifyFail: Add(incident, "rework", lead); break;
             case IncidentAction.RequestExtension: Add(incident, "extension_requested", Centre(incident)); break;
@@ -58,5 +64,6 @@ internal sealed class IncidentAudiences : INoticeAudiences
         if (user.Has(IncidentPermissions.Dispatch) && user.CapturePath is { } centre) yield return "centre:" + centre;
         if (user.Has(IncidentPermissions.Verify) && user.CapturePath is { } grid) yield return "grid:" + grid;
         if (user.Has(IncidentPermissions.Handle) && user.DepartmentCode is { } d) yield return IncidentNotices.Department(d);
+        if (user.Has(IncidentPermissions.Report)) yield return "reporter:" + user.UserName;
     }
 }

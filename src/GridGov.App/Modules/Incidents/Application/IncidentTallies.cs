@@ -21,6 +21,7 @@ public sealed class TallyCell
 /// <summary>A row of the tallies or of their pending changes.</summary>
 internal sealed class TallyPart : IncidentFigures
 {
+    public int Period { get; init; }
     public string Path { get; init; } = "";
     public string CategoryGroup { get; init; } = "";
     public string LeadDepartmentCode { get; init; } = "";
@@ -83,10 +84,27 @@ internal sealed class IncidentTallies : ISaveHook
     /// <summary>Rows of the tallies or of their pending changes in one shape, so that both are added up in one statement.</summary>
     internal static IQueryable<TallyPart> Parts<T>(IQueryable<T> rows) where T : IncidentTallyRow => rows.AsNoTracking().Select(t => new TallyPart
     {
-        Path = t.Path, CategoryGroup = t.CategoryGroup, LeadDepartmentCode = t.LeadDepartmentCode, Reported = t.Reported, Accepted = t.Accepted,
+        Period = t.Period, Path = t.Path, CategoryGroup = t.CategoryGroup, LeadDepartmentCode = t.LeadDepartmentCode, Reported = t.Reported, Accepted = t.Accepted,
         Closed = t.Closed, ClosedOnTime = t.ClosedOnTime, Rework = t.Rework, Extended = t.Extended, Escalations = t.Escalations,
         Escalated = t.Escalated, SelfResolved = t.SelfResolved, Overdue = t.Overdue, MinutesSum = t.MinutesSum, MinutesCount = t.MinutesCount,
     });
+
+    /// <summary>The tallies of one grain under a place and between two periods (inclusive, open where null), with the changes not yet folded in.</summary>
+    internal static IQueryable<TallyPart> Read(GridGovDbContext db, TallyGrain grain, string? under, int? first, int? last,
+        string? categoryGroup = null, string? department = null)
+    {
+        IQueryable<TallyPart> Of<T>(IQueryable<T> rows) where T : IncidentTallyRow
+        {
+            rows = rows.Where(t => t.Grain == grain);
+            if (under is not null) rows = rows.Where(t => t.Path.StartsWith(under));
+            if (first is { } from) rows = rows.Where(t => t.Period >= from);
+            if (last is { } to) rows = rows.Where(t => t.Period <= to);
+            if (!string.IsNullOrEmpty(categoryGroup)) rows = rows.Where(t => t.CategoryGroup == categoryGroup);
+            if (!string.IsNullOrEmpty(department)) rows = rows.Where(t => t.LeadDepartmentCode == department);
+            return Parts(rows);
+        }
+        return Of(db.Set<IncidentTally>()).Concat(Of(db.Set<IncidentTallyChange>()));
+    }
 
     /// <summary>
     /// Counts incidents in the database by community, category group and lead department. The

@@ -16,7 +16,7 @@ internal sealed class PopulationFigureSource(GridGovDbContext db) : IFigureSourc
 
     public IReadOnlyList<FigureDefinition> Figures { get; } =
     [
-        new(Households, "Figure.people.households", FigureKind.Count, PeriodBound: false),
+        new(Households, "Figure.people.households", FigureKind.Count, PeriodBound: false, ListLink: "/territory/{area}"),
         new(Residents, "Figure.people.residents", FigureKind.Count, PeriodBound: false, ListLink: "/people?area={area}"),
     ];
 
