@@ -15,6 +15,7 @@ public sealed class TerritoryModule : IGridGovModule
     public void AddServices(IServiceCollection services, ModuleHost host)
     {
         services.AddScoped<ITerritoryDirectory, TerritoryDirectory>();
+        services.AddScoped<ITerritoryMap, TerritoryMap>();
         services.AddScoped<Kernel.Tallies.IPlaceDirectory, PlaceDirectory>();
         services.AddScoped<TerritoryTree>();
         services.AddScoped<GridLifecycle>();
@@ -33,6 +34,14 @@ public sealed class TerritoryModule : IGridGovModule
         new("/territory", "Nav.Territory", u => u.Has(TerritoryPermissions.View), 10),
         new("/coverage", "Nav.Coverage", u => u.Has(TerritoryPermissions.CoverageView), 40),
     ];
+
+    public IEnumerable<HomePanel> HomePanels =>
+    [
+        new(typeof(Pages.Home.MyGridPanel), u => u.Has(TerritoryPermissions.View) && ScopeIsGrid(u), 40),
+        new(typeof(Pages.Home.AreaPanel), u => u.Has(TerritoryPermissions.View) && u.ViewPath is not null && !ScopeIsGrid(u), 50),
+    ];
+
+    private static bool ScopeIsGrid(CurrentUser user) => user.ViewPath is { } p && Kernel.Scoping.TreePath.GridDepth(p) > 0;
 
     public IEnumerable<PermissionGrant> Grants =>
     [

@@ -50,6 +50,7 @@ public sealed class CoverageCheck(GridGovDbContext db, CurrentUser user, IPopula
             if (found.Count < ListLimit) found.Add(new Violation(kind, code, name, link, values));
         }
 
+        CheckAreasHaveGrids(root, areas, grids, Report);
         CheckNesting(grids, areas, Report);
         var households = CheckOccupancy(grids, occupancy, Report);
         CheckSizes(grids, occupancy, rules, Report);
@@ -65,6 +66,24 @@ public sealed class CoverageCheck(GridGovDbContext db, CurrentUser user, IPopula
     }
 
     private static string AreaCodeOf(string path) => TreePath.Codes(path)[^1];
+
+    /// <summary>
+    /// Every area below the county must lie under some open grid. Only the highest such area is
+    /// named: a township with no grid anywhere is one line, not one line per village as well.
+    /// </summary>
+    private static void CheckAreasHaveGrids(AreaRow root, Dictionary<int, AreaRow> areas, Dictionary<int, GridRow> grids,
+        Action<ViolationKind, string, string, string, object[]> report)
+    {
+        var covered = grids.Values.Where(g => !g.Retired).Select(g => g.AreaId).ToHashSet();
+        var withGrid = new HashSet<string>();
+        foreach (var area in areas.Values.Where(a => covered.Contains(a.Id)))
+            for (var path = area.Path; path is not null && path.Length > 0; path = TreePath.Parent(path)) withGrid.Add(path);
+        var bare = areas.Values.Where(a => a.Level > AreaLevel.County && !withGrid.Contains(a.Path)).ToList();
+        var barePaths = bare.Select(a => a.Path).ToHashSet();
+        foreach (var area in bare.OrderBy(a => a.Path, StringComparer.Ordinal))
+            if (area.Path == root.Path || TreePath.Parent(area.Path) is not { } parent || !barePaths.Contains(parent))
+                report(ViolationKind.AreaWithoutGrid, area.Code, area.Name, $"/territory/{area.Code}", []);
+    }
 
     private static void CorrectUnplacedTotals(IReadOnlyList<GridOccupancy> occupancy, Dictionary<ViolationKind, int> totals)
     {

@@ -15,6 +15,8 @@ public enum ViolationKind
     GapInParent,
     OutsideParent,
     HouseholdOutsideGrid,
+    /// <summary>An area below the county that no open grid covers at all (无缝覆盖 fails there first).</summary>
+    AreaWithoutGrid,
 }
 
 /// <summary>

@@ -20,3 +20,19 @@ public interface ITerritoryDirectory
     /// <summary>The open level-3 grid whose drawn boundary holds a point, among those the caller can see; null when none does.</summary>
     Task<GridRef?> FindGridAtAsync(double longitude, double latitude, CancellationToken ct);
 }
+
+/// <summary>A grid drawn on a map: its boundary as GeoJSON geometry text (WGS 84).</summary>
+public sealed record GridShape(string Code, string Name, int Level, string Path, string BoundaryGeoJson);
+
+/// <summary>What a map or a ranking needs of the territory, within the caller's view.</summary>
+public interface ITerritoryMap
+{
+    /// <summary>The open grids of one level under a place that have a drawn boundary.</summary>
+    Task<IReadOnlyList<GridShape>> GridShapesAsync(string path, int level, CancellationToken ct);
+
+    /// <summary>How many open grids of that level lie under the place, drawn or not.</summary>
+    Task<int> GridCountAsync(string path, int level, CancellationToken ct);
+
+    /// <summary>The code and name of each area or grid path asked for; paths unknown or out of view are absent.</summary>
+    Task<IReadOnlyDictionary<string, (string Code, string Name)>> NamesAsync(IReadOnlyCollection<string> paths, CancellationToken ct);
+}

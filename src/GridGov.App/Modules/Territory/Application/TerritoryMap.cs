@@ -1,0 +1,24 @@
+using GridGov.Data;
+using GridGov.Modules.Territory.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Modules.Territory.Application;
+
+internal sealed class TerritoryMap(GridGovDbContext db) : ITerritoryMap
+{
+    private IQueryable<Domain.Grid> OpenGrids(string path, int level) =>
+        db.Set<Domain.Grid>().AsNoTracking().Where(g => g.Level == level && g.ClosedOn == null && g.Path.StartsWith(path));
+
+    public async Task<IReadOnlyList<GridShape>> GridShapesAsync(string path, int level, CancellationToken ct) =>
+        await OpenGrids(path, level).Where(g => g.BoundaryGeoJson != null).OrderBy(g => g.Path)
+            .Select(g => new GridShape(g.Code, g.Name, g.Level, g.Path, g.BoundaryGeoJson!)).ToListAsync(ct);
+
+    public Task<int> GridCountAsync(string path, int level, CancellationToken ct) => OpenGrids(path, level).CountAsync(ct);
+
+    public async Task<IReadOnlyDictionary<string, (string Code, string Name)>> NamesAsync(IReadOnlyCollection<string> paths, CancellationToken ct)
+    {
+        var areas = await db.Set<Domain.AdminArea>().AsNoTracking().Where(a => paths.Contains(a.Path)).Select(a => new { a.Path, a.Code, a.Name }).ToListAsync(ct);
+        var grids = await db.Set<Domain.Grid>().AsNoTracking().Where(g => paths.Contains(g.Path)).Select(g => new { g.Path, g.Code, g.Name }).ToListAsync(ct);
+        return areas.Concat(grids).ToDictionary(x => x.Path, x => (x.Code, x.Name));
+    }
+}
