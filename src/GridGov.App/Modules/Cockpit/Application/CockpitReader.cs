@@ -1,0 +1,140 @@
+using System.Text;
+using System.Text.Json;
+using GridGov.Kernel.Errors;
+using GridGov.Kernel.Scoping;
+using GridGov.Kernel.Security;
+using GridGov.Kernel.Tallies;
+using GridGov.Kernel.Time;
+using GridGov.Modules.Cockpit.Contracts;
+using GridGov.Modules.Incidents.Contracts;
+using GridGov.Modules.People.Contracts;
+using GridGov.Modules.Territory.Contracts;
+
+namespace GridGov.Modules.Cockpit.Application;
+
+public sealed record CockpitPlace(string? Code, string Name, string Path);
+
+/// <summary>A place one level down, its counts, and the lists and cockpit its numbers open.</summary>
+public sealed record RankRow(string Code, string Name, LoopCounts Counts, string CockpitLink, string ReportedLink, string ClosedLink, string OnTimeLink);
+
+/// <summary>A drawn grid's value for the figure the map is coloured by.</summary>
+public sealed record MapValue(string Code, string Name, int Value, string Link);
+
+/// <summary>The grids drawn (a GeoJSON FeatureCollection named by grid code), their values, and the incidents placed on them.</summary>
+public sealed record CockpitMap(int Level, string Figure, string FeaturesJson, int Drawn, int GridsInScope, IReadOnlyList<MapValue> Values,
+    IReadOnlyList<IncidentMarker> Markers);
+
+public sealed record CockpitView(CockpitPlace Place, PeriodPreset Period, DateOnly From, DateOnly To, FigureReading Figures,
+    IReadOnlyList<TrendPoint> Days, IReadOnlyList<TrendPoint> Months, IReadOnlyList<RankRow> Ranking, IReadOnlyList<IncidentLine> Overdue,
+    IReadOnlyList<IncidentLine> Escalated, CockpitMap Map);
+
+/// <summary>
+/// The cockpit of one place in the reader's view: every number read from the tallies through the
+/// modules' contracts, every number with the list it counts.
+/// </summary>
+public sealed class CockpitReader(CurrentUser user, FigureBoard figures, IIncidentOverview incidents, ITerritoryDirectory territory,
+    ITerritoryMap map, IPopulationStatistics population, TimeProvider clock)
+{
+    public const int TrendDays = 30;
+    public const int TrendMonths = 12;
+    public const int ListLength = 8;
+    public const int MaxMarkers = 300;
+    public static readonly string[] MapFigures = ["households", "residents"];
+
+    public static readonly string[] FigureKeys =
+    [
+        "incidents.reported", "incidents.closed", "incidents.closure_rate", "incidents.on_time_rate", "incidents.overdue", "incidents.escalated",
+        "people.households", "people.residents",
+    ];
+
+    public async Task<CockpitView> ReadAsync(string? areaCode, PeriodPreset period, string? mapFigure, CancellationToken ct)
+    {
+        user.Require(CockpitPermissions.View);
+        var place = await PlaceAsync(areaCode, ct);
+        var today = clock.Today();
+        var (from, to) = period.Range(today);
+        var readable = figures.Catalogue().Select(f => f.Key).ToHashSet();
+        var reading = await figures.ReadAsync(FigureKeys.Where(readable.Contains).ToList(), place.Code, from, to, ct);
+        return new CockpitView(place, period, from, to, reading,
+            await incidents.ByDayAsync(place.Path, today.AddDays(1 - TrendDays), today, ct),
+            await incidents.ByMonthAsync(place.Path, today.AddMonths(1 - TrendMonths), today, ct),
+            await RankingAsync(place.Path, from, to, ct),
+            await incidents.OverdueAsync(place.Path, ListLength, ct),
+            await incidents.EscalatedAsync(place.Path, ListLength, ct),
+            await MapAsync(place.Path, MapFigures.Contains(mapFigure) ? mapFigure! : MapFigures[0], from, to, ct));
+    }
+
+    private async Task<CockpitPlace> PlaceAsync(string? areaCode, CancellationToken ct)
+    {
+        var path = string.IsNullOrWhiteSpace(areaCode) ? user.ViewPath
+            : await territory.PathOfAsync(areaCode.Trim(), ct) ?? throw new ValidationException("area", "unknown_node");
+        if (path is null || !user.CanView(path)) throw new ValidationException("area", "unknown_node");
+        if (path.Length == 0) return new CockpitPlace(null, "", "");
+        var names = await map.NamesAsync([path], ct);
+        var (code, name) = names.GetValueOrDefault(path, (TreePath.Codes(path)[^1], TreePath.Codes(path)[^1]));
+        return new CockpitPlace(code, name, path);
+    }
+
+    private async Task<IReadOnlyList<RankRow>> RankingAsync(string path, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var places = await incidents.ByPlaceAsync(path, from, to, ct);
+        var names = await map.NamesAsync(places.Select(p => p.Path).ToList(), ct);
+        return places.Where(p => names.ContainsKey(p.Path)).Select(p =>
+        {
+            var (code, name) = names[p.Path];
+            return new RankRow(code, name, p.Counts, $"/cockpit?area={code}",
+                incidents.ListLink(code, "Reported", from, to), incidents.ListLink(code, "Closed", from, to), incidents.ListLink(code, "ClosedOnTime", from, to));
+        }).OrderByDescending(r => r.Counts.OnTimeRate ?? -1).ThenByDescending(r => r.Counts.Reported).ToList();
+    }
+
+    /// <summary>The level drawn: level-1 grids for a county or more, level 2 for a township, level 3 for a community.</summary>
+    public static int MapLevelOf(string path)
+    {
+        if (TreePath.GridDepth(path) is > 0 and var depth) return Math.Min(depth + 1, 3);
+        var areas = TreePath.Codes(path).Length;
+        return areas <= 3 ? 1 : areas == 4 ? 2 : 3;
+    }
+
+    private async Task<CockpitMap> MapAsync(string path, string figure, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var level = MapLevelOf(path);
+        var shapes = await map.GridShapesAsync(path, level, ct);
+        var counts = new Dictionary<string, PopulationCount>();
+        foreach (var length in shapes.Select(s => s.Path.Length).Distinct())
+            foreach (var (key, count) in await population.CountByPathPrefixAsync(path, length, ct)) counts[key] = count;
+        var values = shapes.Select(s =>
+        {
+            var c = counts.GetValueOrDefault(s.Path, PopulationCount.Zero);
+            return new MapValue(s.Code, s.Name, figure == "residents" ? c.Residents : c.Households, $"/territory/{s.Code}");
+        }).ToList();
+        return new CockpitMap(level, figure, FeatureCollection(shapes), shapes.Count, await map.GridCountAsync(path, level, ct), values,
+            await incidents.MarkersAsync(path, from, to, MaxMarkers, ct));
+    }
+
+    /// <summary>The grids as GeoJSON features named by code, their stored geometry copied as it is.</summary>
+    private static string FeatureCollection(IReadOnlyList<GridShape> shapes)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "FeatureCollection");
+            json.WriteStartArray("features");
+            foreach (var s in shapes)
+            {
+                json.WriteStartObject();
+                json.WriteString("type", "Feature");
+                json.WriteStartObject("properties");
+                json.WriteString("code", s.Code);
+                json.WriteString("name", s.Name);
+                json.WriteEndObject();
+                json.WritePropertyName("geometry");
+                json.WriteRawValue(s.BoundaryGeoJson);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
