@@ -136,78 +136,7 @@ internal static class IncidentBench
     private static async Task GenerateAsync(GridGovDbContext db, int count)
     {
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-        var grids = await db.Set<Grid>().Where(g => g.Level == 3).Select(g => new { g.Id, g.Path }).ToListAsync();
-        var items = IncidentReferenceData.Categories().Where(c => c.ParentCode is not null).Select(c => c.Code).ToArray();
-        var routes = IncidentReferenceData.Routes();
-        var calendar = new WorkCalendar(PublishedHolidays.Year2026());
-        var random = new Random(11);
-        var start = DateTime.UtcNow.AddDays(-365);
-        var stepId = typeof(IncidentStep).GetProperty(nameof(IncidentStep.Id))!;
-        var stepIncident = typeof(IncidentStep).GetProperty(nameof(IncidentStep.IncidentId))!;
-        var assignmentId = typeof(IncidentAssignment).GetProperty(nameof(IncidentAssignment.Id))!;
-        var assignmentIncident = typeof(IncidentAssignment).GetProperty(nameof(IncidentAssignment.IncidentId))!;
-        int nextId = await db.Set<Incident>().IgnoreQueryFilters().MaxAsync(i => (int?)i.Id) ?? 0;
-        long nextStep = 0, nextAssignment = 0;
-        Actor[] centre = [Actor.Dispatcher], lead = [Actor.LeadDepartment], grid = [Actor.GridWorker];
-        const int Chunk = 20_000;
-        for (var done = 0; done < count; done += Chunk)
-        {
-            var incidents = new List<Incident>();
-            for (var n = 0; n < Math.Min(Chunk, count - done); n++)
-            {
-                var g = grids[random.Next(grids.Count)];
-                var code = items[random.Next(items.Length)];
-                var rule = routes.Where(r => r.CategoryCode == code).Concat(routes.Where(r => r.CategoryCode == code[..code.IndexOf('.')])).First();
-                var at = start.AddMinutes(random.Next(365 * 24 * 60));
-                var id = ++nextId;
-                var i = Incident.Report(new IncidentReport(code, "历史事件", "历史地址"), g.Id, g.Path, rule.Level, "gridworker", at,
-                        calendar.DueAt(at, rule.Limits.Accept)).WithNumber($"SJ{WorkCalendar.LocalDate(at):yyyyMMdd}{id:D8}").WithId(id);
-                var fate = random.NextDouble();
-                if (rule.Level == HandlingLevel.Grid && fate < 0.5) i.SelfResolve(grid, "gridworker", at.AddHours(3), "已自行处置", "x.jpg");
-                else if (fate < 0.05) i.Reject(centre, "county", at.AddHours(1), "重复");
-                else if (fate < 0.08) { /* still waiting */ }
-                else
-                {
-                    i.Accept(centre, "county", at.AddHours(1), calendar.DueAt(at, rule.Limits.Accept));
-                    var department = rule.LeadDepartmentCode ?? "CIVIL";
-                    i.Dispatch(centre, "county", at.AddHours(2), department, rule.Assisting.Where(a => a != department).ToList(),
-                        calendar.DueAt(at.AddHours(2), rule.Limits.Acknowledge), calendar.DueAt(at.AddHours(2), rule.Limits.Handle));
-                    i.Acknowledge(lead, department, "department", at.AddHours(3));
-                    if (fate > 0.12)
-                    {
-                        var handled = at.AddHours(random.Next(4, 24 * 9));
-                        if (fate > 0.95)
-                        {
-                            i.RequestExtension(lead, "department", at.AddHours(4), 3, "需协调");
-                            i.DecideExtension(centre, "county", at.AddHours(5), true, calendar);
-                        }
-                        i.Finish(lead, "department", handled, "已处置", calendar.DueAt(handled, rule.Limits.Verify));
-                        if (fate > 0.9) { i.Verify(grid, "gridworker", handled.AddHours(5), false, "未整改到位"); i.Finish(lead, "department", handled.AddHours(30), "再次处置", handled.AddDays(3)); }
-                        i.Verify(grid, "gridworker", handled.AddHours(40), true, "");
-                    }
-                }
-                incidents.Add(i);
-            }
-            var steps = incidents.SelectMany(i => i.Steps.Select(s => (i.Id, s))).Select(x =>
-            {
-                stepId.SetValue(x.s, ++nextStep);
-                stepIncident.SetValue(x.s, x.Id);
-                return x.s;
-            }).ToList();
-            var assignments = incidents.SelectMany(i => i.Assignments.Select(a => (i.Id, a))).Select(x =>
-            {
-                assignmentId.SetValue(x.a, ++nextAssignment);
-                assignmentIncident.SetValue(x.a, x.Id);
-                return x.a;
-            }).ToList();
-            await BulkWriter.InsertAsync(db, incidents);
-            await BulkWriter.InsertAsync(db, steps);
-            await BulkWriter.InsertAsync(db, assignments);
-        }
-        await BulkWriter.ResetIdentityAsync<Incident>(db);
-        await BulkWriter.ResetIdentityAsync<IncidentStep>(db);
-        await BulkWriter.ResetIdentityAsync<IncidentAssignment>(db);
-        await GridGov.Modules.Incidents.Application.IncidentTallies.RebuildAsync(db, CancellationToken.None);
+        await GridGov.Modules.Demo.IncidentHistory.GenerateAsync(db, count, 11, DateTime.UtcNow, null, CancellationToken.None);
         await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
     }
 

@@ -33,9 +33,13 @@ public sealed record DemoSummary(int Areas, int LevelOne, int LevelTwo, int Leve
 /// Lan County's rule is therefore configured with level-3 grids of 10–30 households (levels 1 and
 /// 2 as published); counties without a rule of their own use 300–500 / 50–100 / 10–20.
 /// </remarks>
-public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, IUserStore<AppUser> store, TimeProvider clock)
+public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, IUserStore<AppUser> store, TimeProvider clock,
+    Microsoft.Extensions.Configuration.IConfiguration configuration)
 {
     public const string Password = "GridGov@2026";
+
+    /// <summary>How many past incidents the demo carries (<c>Demo:IncidentHistory</c>): a year of a small county's desk.</summary>
+    public int IncidentHistoryCount => int.TryParse(configuration["Demo:IncidentHistory"], out var n) ? Math.Max(0, n) : 1500;
 
     /// <summary>
     /// The demo's authenticator key, published like its password: the logins whose roles sign in
@@ -87,7 +91,7 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
         var lan = _areas.Single(a => a.Code == LuliangDivisions.LanCounty);
         foreach (var community in LuliangDivisions.UrbanCommunities)
             BuildCommunity(_areas.Single(a => a.Code == community.Code), community.LevelOneGrids, factory, opened);
-        DrawBinhe(factory);
+        DrawCommunities(factory);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await BulkWriter.InsertAsync(db, _areas, ct);
@@ -110,6 +114,7 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
 
         foreach (var (level, min, max) in LanRule) db.Add(GridSizeRule.For(lan, level, min, max));
         await db.SaveChangesAsync(ct);
+        await IncidentHistory.GenerateAsync(db, IncidentHistoryCount, Seed, clock.GetUtcNow().UtcDateTime, WorkerGrid, ct);
         await CreateLoginsAsync(today, ct);
         db.Add(new ChangeRecord
         {
@@ -246,17 +251,23 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
     }
 
     /// <summary>
-    /// Binhe is drawn as a rectangle near the county seat cut into strips: level-1 grids side by side,
-    /// level-2 grids stacked inside each, level-3 grids side by side inside those; every household is
-    /// placed inside its level-3 grid.
+    /// Each urban community is drawn as a rectangle near the county seat (Binhe north of the others,
+    /// the rest in two rows of five) cut into strips: level-1 grids side by side, level-2 grids
+    /// stacked inside each, level-3 grids side by side inside those; every household is placed
+    /// inside its level-3 grid.
     /// </summary>
-    private void DrawBinhe(PopulationFactory factory)
+    private void DrawCommunities(PopulationFactory factory)
     {
-        var binhe = _areas.Single(a => a.Code == LuliangDivisions.Binhe);
-        var (west, south, east, north) = (111.660, 38.270, 111.690, 38.290);
-        binhe.SetBoundary(GeoJson.Write(Box(west, south, east, north)));
-        var l1s = _grids.Where(g => g.Level == 1 && g.AreaId == binhe.Id).ToList();
-        Slice(l1s, west, south, east, north, vertical: true, factory);
+        for (var i = 0; i < LuliangDivisions.UrbanCommunities.Length; i++)
+        {
+            var community = _areas.Single(a => a.Code == LuliangDivisions.UrbanCommunities[i].Code);
+            var (west, south, east, north) = i == 0
+                ? (111.660, 38.270, 111.690, 38.290)
+                : (111.600 + (i - 1) % 5 * 0.032, 38.242 - (i - 1) / 5 * 0.024, 111.630 + (i - 1) % 5 * 0.032, 38.262 - (i - 1) / 5 * 0.024);
+            community.SetBoundary(GeoJson.Write(Box(west, south, east, north)));
+            var l1s = _grids.Where(g => g.Level == 1 && g.AreaId == community.Id).ToList();
+            Slice(l1s, west, south, east, north, vertical: true, factory);
+        }
     }
 
     private void Slice(List<Grid> grids, double w, double s, double e, double n, bool vertical, PopulationFactory factory)
