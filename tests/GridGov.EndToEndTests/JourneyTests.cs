@@ -9,9 +9,15 @@ public sealed class JourneyTests(LiveApp app)
     public async Task The_county_centre_walks_the_tree_and_runs_the_coverage_check()
     {
         var page = await app.SignedInPageAsync("county");
+        // Eleven of Lan County's twelve townships have no grid in the demo: coverage says so, one line each.
+        await page.GotoAsync("/coverage");
+        await Assertions.Expect(page.Locator("[data-testid=violations] tr[data-kind=AreaWithoutGrid]")).ToHaveCountAsync(11);
+        await Assertions.Expect(page.Locator("[data-testid=violation-total]")).ToHaveTextAsync("11");
+        await app.ShotAsync(page, "01-county-coverage-no-grid");
+
+        await page.GotoAsync("/territory");
         await Assertions.Expect(page.Locator("[data-testid=node] h1")).ToContainTextAsync("岚县");
-        await Assertions.Expect(page.Locator("[data-testid=coverage-passes]")).ToBeVisibleAsync();
-        await app.ShotAsync(page, "01-county-home");
+        await app.ShotAsync(page, "01-county-tree");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "东村镇" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=node] h1")).ToContainTextAsync("东村镇");
@@ -25,7 +31,7 @@ public sealed class JourneyTests(LiveApp app)
         await Assertions.Expect(page.Locator("[data-testid=violation-total]")).ToHaveTextAsync("0");
         await app.ShotAsync(page, "03-binhe-coverage");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "网格" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "网格", Exact = true }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "东村镇" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "滨河社区", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "滨河社区第1网格", Exact = true }).ClickAsync();
@@ -42,6 +48,7 @@ public sealed class JourneyTests(LiveApp app)
     public async Task A_grid_worker_on_a_phone_sees_only_their_own_grid()
     {
         var page = await app.SignedInPageAsync("gridworker", width: 390, height: 844);
+        await page.ClickAsync("[data-testid=my-grid] .gg-lead a");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/territory/14112710000130001$"));
         await Assertions.Expect(page.Locator("[data-testid=households] tbody tr").First).ToBeVisibleAsync();
         Assert.InRange(await page.Locator("[data-testid=households] tbody tr").CountAsync(), 10, 30);
@@ -162,6 +169,7 @@ public sealed class JourneyTests(LiveApp app)
     public async Task The_interface_switches_to_English()
     {
         var page = await app.SignedInPageAsync("auditor");
+        await page.GotoAsync("/territory");
         await page.ClickAsync(".gg-lang");
         await Assertions.Expect(page.Locator(".gg-nav")).ToContainTextAsync("Grids");
         await Assertions.Expect(page.Locator("[data-testid=node]")).ToContainTextAsync("Households");

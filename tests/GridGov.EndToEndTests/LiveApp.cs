@@ -74,6 +74,7 @@ public sealed class LiveApp : IAsyncLifetime
             BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = locale,
         });
         var page = await context.NewPageAsync();
+        PageChecks.Watch(page);
         await page.GotoAsync("/account/login");
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", "GridGov@2026");
@@ -84,8 +85,14 @@ public sealed class LiveApp : IAsyncLifetime
         return page;
     }
 
-    public async Task ShotAsync(IPage page, string name) =>
+    /// <summary>Keeps a screenshot of the page under artifacts/screenshots and checks it (<see cref="PageChecks"/>).</summary>
+    public async Task ShotAsync(IPage page, string name)
+    {
+        // Charts are drawn by script after the page arrives; the picture and the checks wait for them.
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-chart],[data-map]')].every(e => e.hasAttribute('data-drawn') && e.querySelector('canvas'))");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, name + ".png"), FullPage = true });
+        await PageChecks.AssertSoundAsync(page);
+    }
 
     private async Task WaitHealthyAsync()
     {

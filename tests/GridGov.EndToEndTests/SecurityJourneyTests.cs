@@ -25,6 +25,7 @@ public sealed class SecurityJourneyTests(LiveApp app)
 
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         var phone = await context.NewPageAsync();
+        PageChecks.Watch(phone);
         await phone.GotoAsync("/account/login");
         await phone.FillAsync("#username", name);
         await phone.FillAsync("#password", "Start#2026-Lan-e2e");

@@ -62,6 +62,7 @@ public abstract class RouteMatrixTests(GridGovApp app)
         new("calendar.delete", HttpMethod.Delete, _ => "/api/v1/calendar/days/2031-01-09", Any(PlatformPermissions.SystemSettings), S(HttpStatusCode.NotFound)),
         new("notices.inbox", HttpMethod.Get, _ => "/api/v1/notices", Everyone, S(HttpStatusCode.OK)),
         new("notices.read", HttpMethod.Post, _ => "/api/v1/notices/999999999/read", Everyone, S(HttpStatusCode.NotFound)),
+        new("cockpit", HttpMethod.Get, _ => "/api/v1/cockpit", Any(GridGov.Modules.Cockpit.Contracts.CockpitPermissions.View), S(HttpStatusCode.OK)),
         new("figures.catalogue", HttpMethod.Get, _ => "/api/v1/figures", Everyone, S(HttpStatusCode.OK)),
         new("figures.values", HttpMethod.Get, _ => "/api/v1/figures/values", Everyone, S(HttpStatusCode.BadRequest)),
         new("tallies.check", HttpMethod.Get, _ => "/api/v1/tallies/check", Any(PlatformPermissions.SystemSettings), S(HttpStatusCode.OK)),
@@ -109,6 +110,7 @@ public abstract class RouteMatrixTests(GridGovApp app)
         ["POST /api/v1/auth/logout"] = "ends the caller's own session; SessionTests",
         ["POST /account/logout"] = "ends the caller's own session; SessionTests",
         ["GET /people/export.xlsx"] = "the page twin of /api/v1/people/export; ExportTests and SessionTests",
+        ["GET /incidents/export.xlsx"] = "the desk list's Excel export, the page twin of /api/v1/incidents; WorkspaceTests",
         ["GET /people/import/template.xlsx"] = "the page twin of /api/v1/imports/template",
         ["GET /incidents/{id:int}/photos/{name}"] = "the page twin of /api/v1/incidents/{id}/photos/{name}; IncidentTests",
     };

@@ -24,7 +24,7 @@ public abstract class TerritoryApiTests(GridGovApp app)
     }
 
     [Fact]
-    public async Task The_demo_county_has_the_published_grids_in_range_and_passes_coverage()
+    public async Task The_demo_county_has_the_published_grids_in_range_and_coverage_names_each_township_without_a_grid()
     {
         app.SkipIfUnavailable();
         var levels = await app.AsSystemAsync(db => db.Set<Grid>().Where(g => g.Path.StartsWith("140000000000/141100000000/141127000000/"))
@@ -35,9 +35,18 @@ public abstract class TerritoryApiTests(GridGovApp app)
 
         var county = await app.ApiAsync("county");
         var report = await county.GetJsonAsync($"/api/v1/coverage/{Lan}");
-        Assert.True(report.GetProperty("passes").GetBoolean(), report.ToString());
+        // The demo grids only the county seat (东村镇): the other eleven townships are one line each, and nothing else is wrong.
+        Assert.False(report.GetProperty("passes").GetBoolean());
+        var totals = report.GetProperty("totals").EnumerateObject().ToDictionary(t => t.Name, t => t.Value.GetInt32());
+        Assert.Equal(11, totals["AreaWithoutGrid"]);
+        Assert.All(totals.Where(t => t.Key != "AreaWithoutGrid"), t => Assert.Equal(0, t.Value));
+        Assert.All(report.GetProperty("violations").EnumerateArray(), v => Assert.EndsWith("000", v.Str("objectCode")));
+        Assert.DoesNotContain(report.GetProperty("violations").EnumerateArray(), v => v.Str("objectCode") == "141127100000");
         Assert.Equal(75 + 396 + 1100, report.Int("gridsChecked"));
         Assert.InRange(report.Int("householdsChecked"), 22_000, 27_000);
+
+        var seat = await county.GetJsonAsync("/api/v1/coverage/141127100000");
+        Assert.True(seat.GetProperty("passes").GetBoolean(), seat.ToString());
     }
 
     [Fact]

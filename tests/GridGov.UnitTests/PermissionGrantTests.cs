@@ -7,12 +7,12 @@ public class PermissionGrantTests
 {
     private static readonly string[] CentreStaff =
         ["TerritoryView", "TerritoryManage", "CoverageView", "PeopleView", "PeopleManage", "PeopleReveal", "SensitiveTags",
-         "UsersView", "UsersManage", "IncidentView", "IncidentReport", "IncidentDispatch"];
+         "UsersView", "UsersManage", "IncidentView", "IncidentReport", "IncidentDispatch", "CockpitView"];
 
     public static readonly TheoryData<string, string[]> Expected = new()
     {
         { Roles.SystemAdmin, ["TerritoryView", "TerritoryManage", "CoverageView", "PeopleView", "PeopleManage", "PeopleReveal", "SensitiveTags",
-            "SystemSettings", "IncidentView", "IncidentReport", "IncidentDispatch", "IncidentHandle", "IncidentVerify", "IncidentConfigure", "SharedReferenceData"] },
+            "SystemSettings", "IncidentView", "IncidentReport", "IncidentDispatch", "IncidentHandle", "IncidentVerify", "IncidentConfigure", "SharedReferenceData", "CockpitView"] },
         { Roles.SecurityAdmin, ["TerritoryView", "UsersView", "UsersManage"] },
         { Roles.AuditAdmin, ["TerritoryView", "UsersView", "AuditView", "AuditVerify"] },
         { Roles.CountyCentre, [.. CentreStaff, "IncidentConfigure"] },
@@ -20,7 +20,7 @@ public class PermissionGrantTests
         { Roles.CommunityStaff, CentreStaff },
         { Roles.GridWorker, ["TerritoryView", "PeopleView", "PeopleManage", "PeopleReveal", "IncidentView", "IncidentReport", "IncidentVerify"] },
         { Roles.DepartmentHandler, ["TerritoryView", "IncidentHandle"] },
-        { Roles.Auditor, ["TerritoryView", "CoverageView", "PeopleView", "UsersView", "AuditView", "IncidentView"] },
+        { Roles.Auditor, ["TerritoryView", "CoverageView", "PeopleView", "UsersView", "AuditView", "IncidentView", "CockpitView"] },
     };
 
     [Theory]

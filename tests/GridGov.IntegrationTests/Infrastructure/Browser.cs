@@ -45,7 +45,8 @@ public sealed partial class Browser(GridGovApp app)
         return Keep(await _client.SendAsync(request));
     }
 
-    public Task<HttpResponseMessage> SignOutAsync() => SubmitAsync("/", "/account/logout", new Dictionary<string, string>());
+    /// <summary>Signs out from the inbox, a page every account has (the home page may send a role to its desk).</summary>
+    public Task<HttpResponseMessage> SignOutAsync() => SubmitAsync("/notices", "/account/logout", new Dictionary<string, string>());
 
     private HttpRequestMessage Request(HttpMethod method, string url)
     {

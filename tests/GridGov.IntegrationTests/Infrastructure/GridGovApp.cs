@@ -29,6 +29,9 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected virtual bool SeedsDemo => true;
 
+    /// <summary>The past incidents the demo seeds: none by default.</summary>
+    protected virtual int IncidentHistory => 0;
+
     /// <summary>What a test account's first password is changed to, at its first sign-in.</summary>
     public const string ChangedPassword = "Lan-Grid#2026-ok";
 
@@ -55,6 +58,8 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
         {
             // The demo county and its logins, as in Development; a production host is asked nothing.
             ["Demo:Seed"] = SeedsDemo ? "true" : null,
+            // The incident tests count what they report themselves; the demo's year of history has tests of its own.
+            ["Demo:IncidentHistory"] = IncidentHistory.ToString(),
             ["Database:Provider"] = Provider.ToString(),
             ["ConnectionStrings:GridGov"] = ConnectionString,
             ["Import:MaxBytes"] = (5 * 1024 * 1024).ToString(),
@@ -317,4 +322,28 @@ public sealed class TamperedSqliteCollection : ICollectionFixture<TamperedSqlite
 public sealed class TamperedPostgresCollection : ICollectionFixture<TamperedPostgresApp>
 {
     public const string Name = "PostgreSQL, audit chain tampered with";
+}
+
+/// <summary>The demo with a year of incidents behind it, as <c>dotnet run</c> seeds it: the cockpit and the desk read real history.</summary>
+public sealed class HistorySqliteApp : SqliteApp
+{
+    protected override int IncidentHistory => 600;
+}
+
+/// <inheritdoc cref="HistorySqliteApp"/>
+public sealed class HistoryPostgresApp : PostgresApp
+{
+    protected override int IncidentHistory => 600;
+}
+
+[CollectionDefinition(Name)]
+public sealed class HistorySqliteCollection : ICollectionFixture<HistorySqliteApp>
+{
+    public const string Name = "SQLite, a year of incidents";
+}
+
+[CollectionDefinition(Name)]
+public sealed class HistoryPostgresCollection : ICollectionFixture<HistoryPostgresApp>
+{
+    public const string Name = "PostgreSQL, a year of incidents";
 }

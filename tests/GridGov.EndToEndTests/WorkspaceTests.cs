@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace GridGov.EndToEndTests;
+
+/// <summary>Each role lands on its own work, on a phone and at a desk; the cockpit's numbers and map hold what they claim.</summary>
+[Collection(LiveAppCollection.Name)]
+public sealed class WorkspaceTests(LiveApp app)
+{
+    [Theory]
+    [InlineData("gridworker", 390, "/$", "[data-testid=today]")]
+    [InlineData("gridworker", 1366, "/$", "[data-testid=my-grid]")]
+    [InlineData("community", 390, "/$", "[data-testid=queues]")]
+    [InlineData("community", 1366, "/$", "[data-testid=area-figures]")]
+    [InlineData("township", 390, "/$", "[data-testid=area-figures]")]
+    [InlineData("township", 1366, "/$", "[data-testid=queues]")]
+    [InlineData("county", 390, "/incidents\\?list=Queue$", "[data-testid=desk-filter-box]")]
+    [InlineData("county", 1366, "/incidents\\?list=Queue$", "[data-testid=incidents]")]
+    [InlineData("department", 390, "/incidents\\?list=Department$", "[data-testid=desk-filter-box]")]
+    [InlineData("department", 1366, "/incidents\\?list=Department$", "[data-testid=desk-filter-box]")]
+    [InlineData("auditor", 390, "/cockpit$", "[data-testid=cockpit-figures]")]
+    [InlineData("auditor", 1366, "/cockpit$", "[data-testid=map]")]
+    [InlineData("admin", 390, "/$", "[data-testid=children]")]
+    [InlineData("security", 1366, "/admin/users$", "h1")]
+    [InlineData("auditadmin", 390, "/audit/chain$", "h1")]
+    public async Task Each_role_lands_on_its_own_work(string user, int width, string landing, string shows)
+    {
+        var page = await app.SignedInPageAsync(user, width: width, height: width < 500 ? 844 : 900);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(landing));
+        await Assertions.Expect(page.Locator(shows).First).ToBeVisibleAsync();
+        await app.ShotAsync(page, $"40-home-{user}-{width}");
+    }
+
+    [Fact]
+    public async Task The_cockpit_draws_every_grid_of_the_county_and_its_numbers_open_their_lists()
+    {
+        var page = await app.SignedInPageAsync("county", width: 1366, height: 900);
+        await page.GotoAsync("/cockpit?period=year");
+        var map = page.Locator("[data-testid=map] .gg-map");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-features", new Regex(@"^\d+$"));
+        var grids = await page.Locator("[data-testid=map-counts]").GetAttributeAsync("data-grids");
+        Assert.Equal("75", grids);
+        Assert.Equal(grids, await map.GetAttributeAsync("data-features"));
+        Assert.Equal(12, await page.Locator("[data-testid=trend-months] .gg-chart-table tbody tr").CountAsync());
+        Assert.True(await page.Locator("[data-testid=ranking] tbody tr").CountAsync() >= 1);
+        await app.ShotAsync(page, "41-county-cockpit");
+
+        // A figure's number is the count of the list it opens.
+        foreach (var figure in new[] { "incidents.reported", "incidents.closed", "incidents.overdue" })
+        {
+            await page.GotoAsync("/cockpit?period=year");
+            var tile = page.Locator($"[data-testid=cockpit-figures] [data-figure='{figure}']");
+            var value = await tile.GetAttributeAsync("data-value");
+            await tile.ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=incident-count]")).ToHaveAttributeAsync("data-total", value!);
+        }
+
+        // So is a township's number in the ranking.
+        await page.GotoAsync("/cockpit?period=year");
+        var reported = page.Locator("[data-testid=ranking] tbody tr a[data-rank-reported]").First;
+        var count = (await reported.TextContentAsync())!.Trim();
+        await reported.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=incident-count]")).ToHaveAttributeAsync("data-total", count);
+    }
+
+    [Fact]
+    public async Task The_cockpit_on_a_phone_fits_and_a_grid_on_the_map_opens_its_page()
+    {
+        var page = await app.SignedInPageAsync("township", width: 390, height: 844);
+        await page.GotoAsync("/cockpit");
+        await Assertions.Expect(page.Locator("[data-testid=map] .gg-map")).ToHaveAttributeAsync("data-features", new Regex(@"^[1-9]\d*$"));
+        Assert.Equal(await page.Locator("[data-testid=map-counts]").GetAttributeAsync("data-grids"),
+            await page.Locator("[data-testid=map] .gg-map").GetAttributeAsync("data-features"));
+        await app.ShotAsync(page, "42-township-cockpit-phone");
+        await page.Locator("[data-testid=map] .gg-chart-table > summary").ClickAsync();
+        await page.Locator("[data-testid=map-table] tbody a").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/territory/\\d{17}$"));
+    }
+
+    [Fact]
+    public async Task A_reporter_hears_in_the_inbox_that_their_report_was_not_accepted()
+    {
+        var worker = await app.SignedInPageAsync("gridworker", width: 390, height: 844);
+        await worker.GotoAsync("/incidents/report");
+        await worker.SelectOptionAsync("[data-testid=category]", "SAFE.GAS");
+        await worker.FillAsync("textarea[name=description]", "楼道里堆放杂物，疑似重复上报");
+        await worker.FillAsync("input[name=address]", "滨河小区5号楼");
+        await worker.ClickAsync("[data-testid=submit-report]");
+        await Assertions.Expect(worker.Locator("[data-testid=state]")).ToHaveTextAsync("待受理");
+        var number = (await worker.Locator("[data-testid=incident] h1 .gg-code").TextContentAsync())!.Trim();
+        var before = await UnreadAsync(worker);
+
+        var county = await app.SignedInPageAsync("county", width: 1366, height: 900);
+        await county.GotoAsync($"/incidents?list=Queue&number={number}");
+        await county.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        await Assertions.Expect(county.Locator("[data-testid=step-Reject]")).Not.ToHaveAttributeAsync("open", "");
+        await county.Locator("[data-testid=step-Reject] summary").ClickAsync();
+        await county.FillAsync("[data-testid=step-Reject] textarea[name=note]", "与已上报事件重复");
+        await county.ClickAsync("[data-testid=do-Reject]");
+        await Assertions.Expect(county.Locator("[data-testid=state]")).ToHaveTextAsync("不予受理");
+
+        await worker.GotoAsync("/");
+        Assert.Equal(before + 1, await UnreadAsync(worker));
+        await worker.ClickAsync("[data-testid=notices-link]");
+        var notice = worker.Locator("[data-testid=notice][data-kind=rejected]").Filter(new() { HasText = number });
+        await Assertions.Expect(notice).ToHaveCountAsync(1);
+        await app.ShotAsync(worker, "43-gridworker-phone-inbox");
+        await notice.Locator("[data-testid=mark-read]").ClickAsync();
+        await Assertions.Expect(worker.Locator("[data-testid=notice][data-kind=rejected]").Filter(new() { HasText = number }).Locator("[data-testid=mark-read]"))
+            .ToHaveCountAsync(0);
+        Assert.Equal(before, await UnreadAsync(worker));
+        await worker.Locator("[data-testid=notice]").Filter(new() { HasText = number }).Locator("a").First.ClickAsync();
+        await Assertions.Expect(worker.Locator("[data-testid=state]")).ToHaveTextAsync("不予受理");
+    }
+
+    [Fact]
+    public async Task An_unknown_address_answers_the_apps_own_not_found_page()
+    {
+        var page = await app.SignedInPageAsync("community", width: 390, height: 844);
+        var response = await page.GotoAsync("/no-such-page");
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.Locator("[data-testid=not-found] h1")).ToHaveTextAsync("未找到");
+        await app.ShotAsync(page, "44-not-found");
+    }
+
+    private static async Task<int> UnreadAsync(IPage page) =>
+        await page.Locator("[data-testid=unread-count]").CountAsync() == 0 ? 0
+            : int.Parse((await page.Locator("[data-testid=unread-count]").TextContentAsync())!.Trim());
+}

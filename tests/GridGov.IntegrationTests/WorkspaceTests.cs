@@ -1,0 +1,193 @@
+using System.Net;
+using System.Text.Json;
+using GridGov.IntegrationTests.Infrastructure;
+using MiniExcelLibs;
+
+namespace GridGov.IntegrationTests;
+
+/// <summary>The workspace's promises that hold without a browser: what pages send back, whom notices reach, what the desk filters and exports.</summary>
+public abstract class WorkspaceTests(GridGovApp app)
+{
+    private static async Task<JsonElement> ReportAsync(HttpClient client, string description, string address = "滨河小区5号楼", string urgency = "Normal") =>
+        (await client.PostJsonAsync("/api/v1/incidents", new { categoryCode = "SAFE.GAS", description, address, urgency }, HttpStatusCode.Created))
+        .GetProperty("incident");
+
+    private static async Task<IReadOnlyList<JsonElement>> NoticesAsync(HttpClient client, int id) =>
+        (await client.GetJsonAsync("/api/v1/notices?pageSize=200")).GetProperty("items").EnumerateArray()
+        .Where(n => n.Str("subjectType") == "incident" && n.Str("subjectKey") == id.ToString()).ToList();
+
+    [Theory]
+    [InlineData("gridworker", "today", "my-grid")]
+    [InlineData("community", "area-figures", "queues")]
+    [InlineData("township", "queues", "coverage-summary")]
+    [InlineData("admin", "area-figures", "children")]
+    public async Task The_home_page_renders_each_roles_panels_together(string user, string first, string second)
+    {
+        // The panels and the header's unread count load at once; each reads through its own scope.
+        var browser = new Browser(app);
+        await browser.SignInAsync(user, GridGovApp.Password);
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await browser.GetAsync("/");
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, html);
+            Assert.Contains($"data-testid=\"{first}\"", html);
+            Assert.Contains($"data-testid=\"{second}\"", html);
+            Assert.Contains("data-testid=\"notices-link\"", html);
+        }
+    }
+
+    [Theory]
+    [InlineData("county", "/incidents?list=Queue")]
+    [InlineData("department", "/incidents?list=Department")]
+    [InlineData("security", "/admin/users")]
+    [InlineData("auditadmin", "/audit/chain")]
+    [InlineData("auditor", "/cockpit")]
+    public async Task A_role_whose_work_is_one_page_starts_there(string user, string landing)
+    {
+        var browser = new Browser(app);
+        await browser.SignInAsync(user, GridGovApp.Password);
+        var response = await browser.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(landing, response.Headers.Location?.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(landing)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refused_sign_in_never_sends_the_typed_password_back()
+    {
+        var browser = new Browser(app);
+        const string typed = "Wrong#Secret-2026-xyz";
+        var response = await browser.SubmitAsync("/account/login", "/account/login",
+            new Dictionary<string, string> { ["Input.UserName"] = "county", ["Input.Password"] = typed, ["Input.Code"] = "" }, handler: "login");
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"login-error\"", page);
+        Assert.DoesNotContain(typed, page);
+        Assert.Contains("value=\"county\"", page);
+    }
+
+    [Fact]
+    public async Task An_unknown_page_answers_404_with_the_apps_own_page_and_an_unknown_api_route_a_problem()
+    {
+        var browser = new Browser(app);
+        await browser.SignInAsync("community", GridGovApp.Password);
+        var page = await browser.GetAsync("/no-such-page/here");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("data-testid=\"not-found\"", await page.Content.ReadAsStringAsync());
+
+        var api = await (await app.ApiAsync("community")).GetAsync("/api/v1/no-such-route");
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.DoesNotContain("data-testid=\"not-found\"", await api.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_browsers_language_is_honoured_until_the_user_chooses_one()
+    {
+        async Task<string> LangAsync(string acceptLanguage, string? cookie = null)
+        {
+            var client = app.Anonymous();
+            var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+            request.Headers.Add("Accept-Language", acceptLanguage);
+            if (cookie is not null) request.Headers.Add("Cookie", $".AspNetCore.Culture={Uri.EscapeDataString(cookie)}");
+            var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+            return System.Text.RegularExpressions.Regex.Match(html, "<html lang=\"([^\"]+)\"").Groups[1].Value;
+        }
+
+        Assert.Equal("en", await LangAsync("en-US,en;q=0.9"));
+        Assert.Equal("zh-CN", await LangAsync("zh-CN,zh;q=0.9,en;q=0.5"));
+        Assert.Equal("zh-CN", await LangAsync("fr-FR"));
+        Assert.Equal("zh-CN", await LangAsync("en-US,en;q=0.9", "c=zh-CN|uic=zh-CN"));
+    }
+
+    [Fact]
+    public async Task The_reporter_hears_when_their_report_is_refused_sent_back_or_closed_and_no_one_hears_of_their_own_step()
+    {
+        var worker = await app.ApiAsync("gridworker");
+        var county = await app.ApiAsync("county");
+        var department = await app.ApiAsync("department");
+
+        var refused = (await ReportAsync(worker, "疑似重复上报")).Int("id");
+        await county.PostJsonAsync($"/api/v1/incidents/{refused}/steps", new { action = "Reject", note = "与已上报事件重复" });
+        Assert.Contains(await NoticesAsync(worker, refused), n => n.Str("kind") == "rejected");
+        Assert.DoesNotContain(await NoticesAsync(county, refused), n => n.Str("kind") == "rejected");
+
+        var returned = (await ReportAsync(worker, "燃气味道，需应急局处理")).Int("id");
+        await county.PostJsonAsync($"/api/v1/incidents/{returned}/steps", new { action = "Accept" });
+        await county.PostJsonAsync($"/api/v1/incidents/{returned}/steps", new { action = "Dispatch" });
+        await department.PostJsonAsync($"/api/v1/incidents/{returned}/steps", new { action = "SendBack", note = "不属于本部门职责" });
+        Assert.Contains(await NoticesAsync(worker, returned), n => n.Str("kind") == "sent_back");
+
+        // The county registers a hotline call on the worker's grid; the worker verifies it on site and the county hears it closed.
+        var hotline = (await county.PostJsonAsync("/api/v1/incidents", new
+        {
+            categoryCode = "SAFE.GAS", description = "群众来电：燃气异味", address = "滨河小区6号楼", gridCode = "14112710000130001", source = "Hotline",
+        }, HttpStatusCode.Created)).GetProperty("incident").Int("id");
+        await county.PostJsonAsync($"/api/v1/incidents/{hotline}/steps", new { action = "Accept" });
+        await county.PostJsonAsync($"/api/v1/incidents/{hotline}/steps", new { action = "Dispatch" });
+        await department.PostJsonAsync($"/api/v1/incidents/{hotline}/steps", new { action = "Acknowledge" });
+        await department.PostJsonAsync($"/api/v1/incidents/{hotline}/steps", new { action = "Finish", note = "已更换阀门" });
+        await worker.PostJsonAsync($"/api/v1/incidents/{hotline}/steps", new { action = "VerifyPass", note = "现场无异味" });
+        Assert.Contains(await NoticesAsync(county, hotline), n => n.Str("kind") == "closed");
+        Assert.DoesNotContain(await NoticesAsync(worker, hotline), n => n.Str("kind") == "closed");
+    }
+
+    [Fact]
+    public async Task The_desk_list_narrows_by_number_urgency_and_state_orders_as_asked_and_refuses_an_unknown_value()
+    {
+        var worker = await app.ApiAsync("gridworker");
+        var urgent = await ReportAsync(worker, "煤气泄漏，急", urgency: "Urgent");
+        var normal = await ReportAsync(worker, "楼道异味");
+        var byNumber = await worker.GetJsonAsync($"/api/v1/incidents?list=Mine&number={urgent.Str("number")}");
+        Assert.Equal(urgent.Int("id"), Assert.Single(byNumber.GetProperty("items").EnumerateArray()).Int("id"));
+        var prefix = urgent.Str("number")[..10];
+        Assert.All((await worker.GetJsonAsync($"/api/v1/incidents?list=Mine&number={prefix}&pageSize=200")).GetProperty("items").EnumerateArray(),
+            i => Assert.StartsWith(prefix, i.Str("number")));
+
+        var urgentOnly = (await worker.GetJsonAsync("/api/v1/incidents?list=Mine&urgency=Urgent&state=Reported&pageSize=200")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(urgentOnly, i => i.Int("id") == urgent.Int("id"));
+        Assert.DoesNotContain(urgentOnly, i => i.Int("id") == normal.Int("id"));
+
+        var newest = (await worker.GetJsonAsync("/api/v1/incidents?list=Mine&sort=Newest&pageSize=2")).GetProperty("items").EnumerateArray().Select(i => i.Int("id")).ToList();
+        Assert.Equal([normal.Int("id"), urgent.Int("id")], newest);
+        var oldest = (await worker.GetJsonAsync("/api/v1/incidents?list=Mine&sort=Oldest&pageSize=200")).GetProperty("items").EnumerateArray().Select(i => i.Int("id")).ToList();
+        Assert.True(oldest.IndexOf(urgent.Int("id")) < oldest.IndexOf(normal.Int("id")));
+
+        var thisWeek = (await worker.GetJsonAsync("/api/v1/incidents?list=Mine&period=Week&pageSize=200")).GetProperty("items").EnumerateArray();
+        Assert.Contains(thisWeek, i => i.Int("id") == urgent.Int("id"));
+
+        foreach (var bad in new[] { "sort=Sideways", "urgency=Whenever", "period=Decade" })
+        {
+            var refused = await worker.GetAsync($"/api/v1/incidents?{bad}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task The_desks_export_holds_the_filtered_list_keeps_formulas_as_text_and_is_recorded()
+    {
+        var worker = await app.ApiAsync("gridworker");
+        var incident = await ReportAsync(worker, "地址像公式的上报", address: "=HYPERLINK(\"http://x\",\"点我\")");
+        var browser = new Browser(app);
+        await browser.SignInAsync("county", GridGovApp.Password);
+        var response = await browser.GetAsync($"/incidents/export.xlsx?list=All&number={incident.Str("number")}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = file.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var row = Assert.Single(rows);
+        Assert.Equal(incident.Str("number"), row["编号"]);
+        Assert.StartsWith("'=", row["地点"].ToString());
+        Assert.Equal("待受理", row["状态"]);
+
+        var log = await (await app.ApiAsync("auditor")).GetJsonAsync("/api/v1/exports?pageSize=200");
+        var recorded = log.GetProperty("items").EnumerateArray().First(e => e.Str("userName") == "county" && e.Str("subject") == "incidents");
+        Assert.Equal(1, recorded.Int("rows"));
+        Assert.Contains(incident.Str("number"), recorded.Str("filter"));
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class WorkspaceOnSqlite(SqliteApp app) : WorkspaceTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class WorkspaceOnPostgres(PostgresApp app) : WorkspaceTests(app);
