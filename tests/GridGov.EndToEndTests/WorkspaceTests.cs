@@ -114,6 +114,30 @@ public sealed class WorkspaceTests(LiveApp app)
     }
 
     [Fact]
+    public async Task The_desk_urges_a_late_department_and_prints_the_dispatch_slip_and_the_handling_record()
+    {
+        var county = await app.SignedInPageAsync("county", width: 1366, height: 900);
+        await county.GotoAsync("/incidents?list=All&state=Handling&overdue=true");
+        await county.Locator("[data-testid=incidents] tbody tr a").First.ClickAsync();
+        var url = county.Url;
+        await county.Locator("[data-testid=step-Urge] summary").ClickAsync();
+        await county.FillAsync("[data-testid=step-Urge] textarea[name=note]", "已超期，请今日内办结");
+        await county.ClickAsync("[data-testid=do-Urge]");
+        await Assertions.Expect(county.Locator("[data-testid=timeline] li").Last).ToContainTextAsync("催办");
+        await Assertions.Expect(county.Locator("[data-testid=state]")).ToHaveTextAsync("办理中");
+
+        await county.ClickAsync("[data-testid=print-slip]");
+        await Assertions.Expect(county.Locator("[data-testid=slip][data-kind=slip] h1")).ToHaveTextAsync("交办单");
+        await Assertions.Expect(county.Locator("header.gg-bar")).ToHaveCountAsync(0);
+        await app.ShotAsync(county, "45-dispatch-slip");
+        await county.GotoAsync(url.Split('?')[0] + "/record");
+        await Assertions.Expect(county.Locator("[data-testid=slip-timeline] tbody tr").Last).ToContainTextAsync("催办");
+        await county.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(county.Locator("[data-print]")).Not.ToBeVisibleAsync();
+        await app.ShotAsync(county, "46-handling-record-print");
+    }
+
+    [Fact]
     public async Task An_unknown_address_answers_the_apps_own_not_found_page()
     {
         var page = await app.SignedInPageAsync("community", width: 390, height: 844);

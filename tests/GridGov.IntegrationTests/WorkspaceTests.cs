@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using GridGov.IntegrationTests.Infrastructure;
 using MiniExcelLibs;
@@ -129,6 +130,21 @@ public abstract class WorkspaceTests(GridGovApp app)
         await worker.PostJsonAsync($"/api/v1/incidents/{hotline}/steps", new { action = "VerifyPass", note = "现场无异味" });
         Assert.Contains(await NoticesAsync(county, hotline), n => n.Str("kind") == "closed");
         Assert.DoesNotContain(await NoticesAsync(worker, hotline), n => n.Str("kind") == "closed");
+    }
+
+    [Fact]
+    public async Task Urging_a_dispatched_incident_tells_its_departments_and_stays_on_the_timeline()
+    {
+        var worker = await app.ApiAsync("gridworker");
+        var county = await app.ApiAsync("county");
+        var id = (await ReportAsync(worker, "燃气异味，三天未处理")).Int("id");
+        await county.PostJsonAsync($"/api/v1/incidents/{id}/steps", new { action = "Accept" });
+        await county.PostJsonAsync($"/api/v1/incidents/{id}/steps", new { action = "Dispatch" });
+        var urged = await county.PostJsonAsync($"/api/v1/incidents/{id}/steps", new { action = "Urge", note = "请尽快签收" });
+        Assert.Equal("Dispatched", urged.Str("state"));
+        Assert.Contains(urged.GetProperty("timeline").EnumerateArray(), s => s.Str("action") == "Urge" && s.Str("note") == "请尽快签收");
+        Assert.Contains(await NoticesAsync(await app.ApiAsync("department"), id), n => n.Str("kind") == "urged");
+        await (await worker.PostAsJsonAsync($"/api/v1/incidents/{id}/steps", new { action = "Urge" })).ProblemAsync(HttpStatusCode.Conflict, "incident_illegal_transition");
     }
 
     [Fact]

@@ -64,6 +64,28 @@ public class IncidentWorkflowTests
         Assert.Null(IncidentWorkflow.Find(state, action, [actor]));
 
     [Fact]
+    public void Urging_leaves_a_step_on_the_timeline_and_changes_nothing_else()
+    {
+        var i = Handling();
+        var (state, version, steps) = (i.State, i.Version, i.Steps.Count);
+        i.Urge(Dispatcher, "受理员", T0.AddHours(5), "  请今日内办结  ");
+        Assert.Equal(state, i.State);
+        Assert.Equal(version + 1, i.Version);
+        Assert.Equal(steps + 1, i.Steps.Count);
+        Assert.Equal(("Urge", "请今日内办结"), (i.Steps[^1].Action, i.Steps[^1].Note));
+        // Only the centre urges, and only what someone still holds.
+        Assert.Throws<IllegalTransitionException>(() => i.Urge(Lead, "应急局", T0.AddHours(6), null));
+        Assert.Throws<IllegalTransitionException>(() => Reported().Urge(Dispatcher, "受理员", T0, null));
+        Assert.Equal(IncidentState.Handled, WithUrge(Handled()).State);
+    }
+
+    private static Incident WithUrge(Incident i)
+    {
+        i.Urge(Dispatcher, "受理员", T0.AddHours(7), null);
+        return i;
+    }
+
+    [Fact]
     public void The_whole_loop_from_report_to_return_visit()
     {
         var i = Handled();

@@ -73,7 +73,15 @@
     loadEcharts().then(function (echarts) { els.forEach(function (el) { draw(echarts, el); }); });
   }
 
+  function printButtons() {
+    document.querySelectorAll('[data-print]').forEach(function (b) {
+      b.hidden = false;
+      b.onclick = function () { window.print(); };
+    });
+  }
+
   function run() {
+    printButtons();
     fillLocation();
     drawCharts();
   }

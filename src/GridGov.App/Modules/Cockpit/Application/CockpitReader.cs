@@ -9,6 +9,7 @@ using GridGov.Modules.Cockpit.Contracts;
 using GridGov.Modules.Incidents.Contracts;
 using GridGov.Modules.People.Contracts;
 using GridGov.Modules.Territory.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GridGov.Modules.Cockpit.Application;
 
@@ -32,8 +33,9 @@ public sealed record CockpitView(CockpitPlace Place, PeriodPreset Period, DateOn
 /// The cockpit of one place in the reader's view: every number read from the tallies through the
 /// modules' contracts, every number with the list it counts.
 /// </summary>
-public sealed class CockpitReader(CurrentUser user, FigureBoard figures, IIncidentOverview incidents, ITerritoryDirectory territory,
-    ITerritoryMap map, IPopulationStatistics population, TimeProvider clock)
+/// <remarks>The reads are independent; each runs in a scope of its own (<see cref="UserScopes"/>), all at once.</remarks>
+public sealed class CockpitReader(CurrentUser user, UserScopes scopes, FigureBoard figures, ITerritoryDirectory territory,
+    ITerritoryMap map, TimeProvider clock)
 {
     public const int TrendDays = 30;
     public const int TrendMonths = 12;
@@ -54,14 +56,20 @@ public sealed class CockpitReader(CurrentUser user, FigureBoard figures, IIncide
         var today = clock.Today();
         var (from, to) = period.Range(today);
         var readable = figures.Catalogue().Select(f => f.Key).ToHashSet();
-        var reading = await figures.ReadAsync(FigureKeys.Where(readable.Contains).ToList(), place.Code, from, to, ct);
-        return new CockpitView(place, period, from, to, reading,
-            await incidents.ByDayAsync(place.Path, today.AddDays(1 - TrendDays), today, ct),
-            await incidents.ByMonthAsync(place.Path, today.AddMonths(1 - TrendMonths), today, ct),
-            await RankingAsync(place.Path, from, to, ct),
-            await incidents.OverdueAsync(place.Path, ListLength, ct),
-            await incidents.EscalatedAsync(place.Path, ListLength, ct),
-            await MapAsync(place.Path, MapFigures.Contains(mapFigure) ? mapFigure! : MapFigures[0], from, to, ct));
+        var keys = FigureKeys.Where(readable.Contains).ToList();
+        var path = place.Path;
+        var reading = scopes.ReadAsync<FigureBoard, FigureReading>(f => f.ReadAsync(keys, place.Code, from, to, ct));
+        var days = scopes.ReadAsync<IIncidentOverview, IReadOnlyList<TrendPoint>>(o => o.ByDayAsync(path, today.AddDays(1 - TrendDays), today, ct));
+        var months = scopes.ReadAsync<IIncidentOverview, IReadOnlyList<TrendPoint>>(o => o.ByMonthAsync(path, today.AddMonths(1 - TrendMonths), today, ct));
+        var ranking = scopes.ReadAsync<IServiceProvider, IReadOnlyList<RankRow>>(s => RankingAsync(s, path, from, to, ct));
+        var overdue = scopes.ReadAsync<IIncidentOverview, IReadOnlyList<IncidentLine>>(o => o.OverdueAsync(path, ListLength, ct));
+        var escalated = scopes.ReadAsync<IIncidentOverview, IReadOnlyList<IncidentLine>>(o => o.EscalatedAsync(path, ListLength, ct));
+        var figure = MapFigures.Contains(mapFigure) ? mapFigure! : MapFigures[0];
+        var shapes = scopes.ReadAsync<IServiceProvider, CockpitMap>(s => MapAsync(s, path, figure, ct));
+        var markers = scopes.ReadAsync<IIncidentOverview, IReadOnlyList<IncidentMarker>>(o => o.MarkersAsync(path, from, to, MaxMarkers, ct));
+        await Task.WhenAll(reading, days, months, ranking, overdue, escalated, shapes, markers);
+        return new CockpitView(place, period, from, to, reading.Result, days.Result, months.Result, ranking.Result, overdue.Result, escalated.Result,
+            shapes.Result with { Markers = markers.Result });
     }
 
     private async Task<CockpitPlace> PlaceAsync(string? areaCode, CancellationToken ct)
@@ -75,10 +83,11 @@ public sealed class CockpitReader(CurrentUser user, FigureBoard figures, IIncide
         return new CockpitPlace(code, name, path);
     }
 
-    private async Task<IReadOnlyList<RankRow>> RankingAsync(string path, DateOnly from, DateOnly to, CancellationToken ct)
+    private static async Task<IReadOnlyList<RankRow>> RankingAsync(IServiceProvider services, string path, DateOnly from, DateOnly to, CancellationToken ct)
     {
+        var incidents = services.GetRequiredService<IIncidentOverview>();
         var places = await incidents.ByPlaceAsync(path, from, to, ct);
-        var names = await map.NamesAsync(places.Select(p => p.Path).ToList(), ct);
+        var names = await services.GetRequiredService<ITerritoryMap>().NamesAsync(places.Select(p => p.Path).ToList(), ct);
         return places.Where(p => names.ContainsKey(p.Path)).Select(p =>
         {
             var (code, name) = names[p.Path];
@@ -95,8 +104,10 @@ public sealed class CockpitReader(CurrentUser user, FigureBoard figures, IIncide
         return areas <= 3 ? 1 : areas == 4 ? 2 : 3;
     }
 
-    private async Task<CockpitMap> MapAsync(string path, string figure, DateOnly from, DateOnly to, CancellationToken ct)
+    private static async Task<CockpitMap> MapAsync(IServiceProvider services, string path, string figure, CancellationToken ct)
     {
+        var map = services.GetRequiredService<ITerritoryMap>();
+        var population = services.GetRequiredService<IPopulationStatistics>();
         var level = MapLevelOf(path);
         var shapes = await map.GridShapesAsync(path, level, ct);
         var counts = new Dictionary<string, PopulationCount>();
@@ -107,8 +118,7 @@ public sealed class CockpitReader(CurrentUser user, FigureBoard figures, IIncide
             var c = counts.GetValueOrDefault(s.Path, PopulationCount.Zero);
             return new MapValue(s.Code, s.Name, figure == "residents" ? c.Residents : c.Households, $"/territory/{s.Code}");
         }).ToList();
-        return new CockpitMap(level, figure, FeatureCollection(shapes), shapes.Count, await map.GridCountAsync(path, level, ct), values,
-            await incidents.MarkersAsync(path, from, to, MaxMarkers, ct));
+        return new CockpitMap(level, figure, FeatureCollection(shapes), shapes.Count, await map.GridCountAsync(path, level, ct), values, []);
     }
 
     /// <summary>The grids as GeoJSON features named by code, their stored geometry copied as it is.</summary>

@@ -140,6 +140,7 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
                 break;
             case IncidentAction.Acknowledge: incident.Acknowledge(actors, user.DepartmentCode ?? "", by, now); break;
             case IncidentAction.Progress: incident.Progress(actors, by, now, note!, attachments); break;
+            case IncidentAction.Urge: incident.Urge(actors, by, now, note); break;
             case IncidentAction.SendBack: incident.SendBack(actors, by, now, note!, Due(rule.Limits.Accept)); break;
             case IncidentAction.Finish: incident.Finish(actors, by, now, note!, Due(rule.Limits.Verify), attachments, step.MediationOutcome); break;
             case IncidentAction.VerifyPass: incident.Verify(actors, by, now, true, note ?? "", attachments); break;

@@ -178,6 +178,10 @@ public sealed class Incident : WorkflowSubject<IncidentState, IncidentAction, Ac
             });
     }
 
+    /// <summary>催办: a note on the timeline for whoever holds the incident (the departments, or the grid when it waits for verification).</summary>
+    public void Urge(IReadOnlyCollection<Actor> actors, string by, DateTime at, string? note) =>
+        Move(IncidentAction.Urge, actors, by, at, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), null);
+
     public void Progress(IReadOnlyCollection<Actor> actors, string by, DateTime at, string note, string? attachments = null) =>
         Move(IncidentAction.Progress, actors, by, at, Required(note, "note"), null, attachments);
 

@@ -8,6 +8,8 @@ public enum IncidentAction
 {
     Accept, Reject, Dispatch, Reassign, Acknowledge, Progress, SendBack, Finish, VerifyPass, VerifyFail,
     RequestExtension, ApproveExtension, DenyExtension, Escalate, Reopen, ReturnVisit, SelfResolve, MarkOverdue,
+    /// <summary>催办: the centre presses whoever holds the incident to act; the state does not change.</summary>
+    Urge,
 }
 
 /// <summary>Who takes a step, relative to the incident: the same person may be several.</summary>
@@ -74,6 +76,9 @@ public static class IncidentWorkflow
             new(IncidentState.Handling, IncidentAction.ApproveExtension, Actor.Dispatcher, IncidentState.Handling),
             new(IncidentState.Dispatched, IncidentAction.DenyExtension, Actor.Dispatcher, IncidentState.Dispatched),
             new(IncidentState.Handling, IncidentAction.DenyExtension, Actor.Dispatcher, IncidentState.Handling),
+            new(IncidentState.Dispatched, IncidentAction.Urge, Actor.Dispatcher, IncidentState.Dispatched),
+            new(IncidentState.Handling, IncidentAction.Urge, Actor.Dispatcher, IncidentState.Handling),
+            new(IncidentState.Handled, IncidentAction.Urge, Actor.Dispatcher, IncidentState.Handled),
             new(IncidentState.Closed, IncidentAction.ReturnVisit, Actor.Dispatcher, IncidentState.Closed),
             new(IncidentState.Closed, IncidentAction.Reopen, Actor.Dispatcher, IncidentState.Accepted),
             new(IncidentState.Rejected, IncidentAction.Reopen, Actor.Dispatcher, IncidentState.Accepted),
