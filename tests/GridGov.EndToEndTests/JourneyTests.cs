@@ -35,6 +35,8 @@ public sealed class JourneyTests(LiveApp app)
         await page.GetByRole(AriaRole.Link, new() { Name = "东村镇" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "滨河社区", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "滨河社区第1网格", Exact = true }).ClickAsync();
+        // Enhanced navigation swaps the page without a load event: wait for the grid's own page before using it.
+        await Assertions.Expect(page.Locator("[data-testid=node] h1")).ToContainTextAsync("滨河社区第1网格");
         await page.ClickAsync("[data-testid=manage]");
         await page.FillAsync("[data-testid=rename-form] input[name$=Name]", "滨河社区第1网格（河畔）");
         await page.ClickAsync("[data-testid=rename-form] button");

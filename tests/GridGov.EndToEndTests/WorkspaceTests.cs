@@ -119,8 +119,9 @@ public sealed class WorkspaceTests(LiveApp app)
         var county = await app.SignedInPageAsync("county", width: 1366, height: 900);
         await county.GotoAsync("/incidents?list=All&state=Handling&overdue=true");
         await county.Locator("[data-testid=incidents] tbody tr a").First.ClickAsync();
+        await Assertions.Expect(county.Locator("[data-testid=incident]")).ToBeVisibleAsync();
         var url = county.Url;
-        await county.Locator("[data-testid=step-Urge] summary").ClickAsync();
+        await county.Locator("[data-testid=step-Urge]").EvaluateAsync("d => d.open = true");
         await county.FillAsync("[data-testid=step-Urge] textarea[name=note]", "已超期，请今日内办结");
         await county.ClickAsync("[data-testid=do-Urge]");
         await Assertions.Expect(county.Locator("[data-testid=timeline] li").Last).ToContainTextAsync("催办");
@@ -135,6 +136,36 @@ public sealed class WorkspaceTests(LiveApp app)
         await county.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(county.Locator("[data-print]")).Not.ToBeVisibleAsync();
         await app.ShotAsync(county, "46-handling-record-print");
+    }
+
+    [Fact]
+    public async Task The_dispatch_desk_accepts_the_chosen_reports_in_one_action()
+    {
+        var worker = await app.SignedInPageAsync("gridworker", width: 390, height: 844);
+        var numbers = new List<string>();
+        foreach (var what in new[] { "井盖缺失", "路灯不亮" })
+        {
+            await worker.GotoAsync("/incidents/report");
+            await worker.SelectOptionAsync("[data-testid=category]", "SAFE.GAS");
+            await worker.FillAsync("textarea[name=description]", what);
+            await worker.FillAsync("input[name=address]", "滨河小区7号楼");
+            await worker.ClickAsync("[data-testid=submit-report]");
+            await Assertions.Expect(worker.Locator("[data-testid=state]")).ToHaveTextAsync("待受理");
+            numbers.Add((await worker.Locator("[data-testid=incident] h1 .gg-code").TextContentAsync())!.Trim());
+        }
+
+        var county = await app.SignedInPageAsync("county", width: 390, height: 844);
+        await county.GotoAsync($"/incidents?list=Queue&number={numbers[0][..10]}&sort=Newest");
+        foreach (var number in numbers)
+            await county.Locator("[data-testid=incidents] tbody tr").Filter(new() { HasText = number }).Locator("[data-testid=bulk-pick]").CheckAsync();
+        await app.ShotAsync(county, "47-county-phone-bulk-accept");
+        await county.ClickAsync("[data-testid=bulk-Accept]");
+        await Assertions.Expect(county.Locator("[data-testid=bulk-results]")).ToContainTextAsync("已办理 2 件");
+        foreach (var number in numbers)
+        {
+            await county.GotoAsync($"/incidents?list=All&number={number}");
+            await Assertions.Expect(county.Locator("[data-testid=incidents] tbody tr")).ToContainTextAsync("待派遣");
+        }
     }
 
     [Fact]

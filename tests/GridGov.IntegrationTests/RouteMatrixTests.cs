@@ -41,6 +41,8 @@ public abstract class RouteMatrixTests(GridGovApp app)
     [
         new("incidents.report", HttpMethod.Post, _ => "/api/v1/incidents", Any(IncidentPermissions.Report), S(HttpStatusCode.BadRequest), Body: _ => Json(new { categoryCode = "" })),
         new("incidents.list", HttpMethod.Get, _ => "/api/v1/incidents", Any(IncidentPermissions.View, IncidentPermissions.Handle), S(HttpStatusCode.OK)),
+        new("incidents.bulk", HttpMethod.Post, _ => "/api/v1/incidents/bulk-steps", Any(IncidentPermissions.Dispatch), S(HttpStatusCode.OK),
+            Body: _ => Json(new { ids = new[] { 999999999 }, action = "Accept" })),
         new("incidents.metrics", HttpMethod.Get, _ => "/api/v1/incidents/metrics", Any(IncidentPermissions.View), S(HttpStatusCode.OK, HttpStatusCode.NotFound)),
         new("incident.get", HttpMethod.Get, c => $"/api/v1/incidents/{c.IncidentId}", Any(IncidentPermissions.View, IncidentPermissions.Handle), S(HttpStatusCode.OK), OnIncident: true),
         new("incident.step", HttpMethod.Post, c => $"/api/v1/incidents/{c.IncidentId}/steps", Any(IncidentPermissions.View, IncidentPermissions.Handle),

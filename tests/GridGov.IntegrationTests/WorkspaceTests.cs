@@ -148,6 +148,33 @@ public abstract class WorkspaceTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task The_desk_accepts_and_dispatches_in_bulk_each_incident_by_its_own_rules()
+    {
+        var worker = await app.ApiAsync("gridworker");
+        var county = await app.ApiAsync("county");
+        var (a, b) = ((await ReportAsync(worker, "批量一")).Int("id"), (await ReportAsync(worker, "批量二")).Int("id"));
+
+        var accepted = (await county.PostJsonAsync("/api/v1/incidents/bulk-steps", new { ids = new[] { a, b, 999999999 }, action = "Accept" }))
+            .EnumerateArray().ToDictionary(r => r.Int("id"));
+        Assert.True(accepted[a].GetProperty("done").GetBoolean() && accepted[b].GetProperty("done").GetBoolean());
+        Assert.Equal("incident_not_found", accepted[999999999].Str("code"));
+
+        var again = Assert.Single((await county.PostJsonAsync("/api/v1/incidents/bulk-steps", new { ids = new[] { a }, action = "Accept" })).EnumerateArray());
+        Assert.Equal("incident_illegal_transition", again.Str("code"));
+
+        var dispatched = (await county.PostJsonAsync("/api/v1/incidents/bulk-steps", new { ids = new[] { a, b }, action = "Dispatch" })).EnumerateArray().ToList();
+        Assert.All(dispatched, r => Assert.True(r.GetProperty("done").GetBoolean()));
+        var one = await county.GetJsonAsync($"/api/v1/incidents/{a}");
+        Assert.Equal("Dispatched", one.Str("state"));
+        Assert.Equal("EMERGENCY", one.GetProperty("assignments")[0].Str("departmentCode"));
+        Assert.Contains(await NoticesAsync(await app.ApiAsync("department"), b), n => n.Str("kind") == "dispatched");
+
+        await (await county.PostAsJsonAsync("/api/v1/incidents/bulk-steps", new { ids = new[] { a }, action = "Reject" })).ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        await (await county.PostAsJsonAsync("/api/v1/incidents/bulk-steps", new { ids = Enumerable.Range(1, 101), action = "Accept" })).ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ApiAsync("department")).PostAsJsonAsync("/api/v1/incidents/bulk-steps", new { ids = new[] { a }, action = "Accept" })).StatusCode);
+    }
+
+    [Fact]
     public async Task The_desk_list_narrows_by_number_urgency_and_state_orders_as_asked_and_refuses_an_unknown_value()
     {
         var worker = await app.ApiAsync("gridworker");

@@ -1,4 +1,6 @@
 using Bunit;
+using GridGov.Modules.People.Domain;
+using Microsoft.EntityFrameworkCore;
 using GridGov.Shell;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,5 +48,22 @@ public class ChangeLinesTests : BunitContext
         Assert.Contains("136****5678", cut.Markup);
         Assert.DoesNotContain("13712340018", cut.Markup);
         Assert.Contains("滨河小学", cut.Markup);
+    }
+
+    [Fact]
+    public void Enums_read_as_words_flags_as_yes_or_no_and_instants_in_china_time()
+    {
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(GridGov.Kernel.Security.CurrentUser.System());
+        Services.AddDbContext<GridGov.Data.GridGovDbContext>(o => o.UseSqlite("Data Source=:memory:"));
+        var cut = Render<ChangeLines>(p => p.Add(x => x.EntityType, "Person")
+            .Add(x => x.Before, $$"""{"Sex":0,"Status":{{(int)PersonStatus.Active}},"IsActive":true,"Residency":2}""")
+            .Add(x => x.After, $$"""{"Sex":1,"Status":{{(int)PersonStatus.MovedAway}},"IsActive":false,"Residency":"Migrant"}"""));
+        var lines = cut.FindAll("li").Select(l => l.TextContent).ToList();
+        Assert.Contains(lines, l => l.Contains("男") && l.Contains("女"));
+        Assert.Contains(lines, l => l.Contains("在册") && l.Contains("已迁出"));
+        Assert.Contains(lines, l => l.Contains("是") && l.Contains("否"));
+        Assert.DoesNotContain(lines, l => l.Contains("True") || l.Contains("False"));
+        Assert.Contains(lines, l => l.Contains("流动人口"));
     }
 }

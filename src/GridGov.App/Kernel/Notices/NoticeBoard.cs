@@ -31,6 +31,9 @@ public sealed class NoticeBoard(GridGovDbContext db, CurrentUser user, IEnumerab
         }
     }
 
+    /// <summary>Forgets notices added in a unit of work that was abandoned, so that none is sent for a step never saved.</summary>
+    public void DiscardPending() => _pending.Clear();
+
     public async Task SendPendingAsync(CancellationToken ct)
     {
         foreach (var notice in _pending) await sender.SendAsync(notice, ct);

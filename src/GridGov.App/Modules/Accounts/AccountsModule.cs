@@ -30,6 +30,7 @@ public sealed class AccountsModule : IGridGovModule
         services.AddTransient<Microsoft.AspNetCore.Authorization.Policy.PolicyEvaluator>();
         services.AddTransient<Microsoft.AspNetCore.Authorization.Policy.IPolicyEvaluator, SessionPolicyEvaluator>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
+        services.AddScoped<IActorNames, ActorNames>();
         services.AddScoped<Kernel.Scoping.IGridChangeFollower, AccountsFollowGrids>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<SignIn>();

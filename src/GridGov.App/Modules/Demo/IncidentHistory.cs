@@ -35,7 +35,8 @@ public static class IncidentHistory
             .Select(g => new Place(g.Id, g.Code, g.Path, GeoJson.Read(g.BoundaryGeoJson)?.EnvelopeInternal is { } e ? (e.MinX, e.MinY, e.MaxX, e.MaxY) : null))
             .ToList();
         if (places.Count == 0) return;
-        var items = IncidentReferenceData.Categories().Where(c => c.ParentCode is not null).Select(c => c.Code).ToArray();
+        var categories = IncidentReferenceData.Categories().Where(c => c.ParentCode is not null).ToDictionary(c => c.Code, c => c.Name);
+        var items = categories.Keys.Order(StringComparer.Ordinal).ToArray();
         var routes = IncidentReferenceData.Routes();
         var calendar = new WorkCalendar(PublishedHolidays.Year2026());
         var random = new Random(seed);
@@ -54,7 +55,7 @@ public static class IncidentHistory
                 var rule = routes.Where(r => r.CategoryCode == code).Concat(routes.Where(r => r.CategoryCode == code[..code.IndexOf('.')])).First();
                 // More recent days carry more incidents, as a live county's desk does.
                 var at = start.AddMinutes(Math.Sqrt(random.NextDouble()) * 365 * 24 * 60);
-                var incident = Report(place, code, rule, at, ++nextId, reporterGrid, calendar, random);
+                var incident = Report(place, code, categories[code], rule, at, ++nextId, reporterGrid, calendar, random);
                 Walk(incident, rule, at, now, calendar, random, place.Code == reporterGrid ? "gridworker" : "county");
                 incidents.Add(incident);
             }
@@ -66,14 +67,16 @@ public static class IncidentHistory
         await IncidentTallies.RebuildAsync(db, ct);
     }
 
-    private static Incident Report(Place place, string code, RoutingRule rule, DateTime at, int id, string? reporterGrid, WorkCalendar calendar,
+    private static readonly string[] Accounts = ["群众反映", "巡查发现", "热线来电", "居民上报"];
+
+    private static Incident Report(Place place, string code, string name, RoutingRule rule, DateTime at, int id, string? reporterGrid, WorkCalendar calendar,
         Random random)
     {
         double? lon = null, lat = null;
         if (place.Box is var (w, s, e, n) && random.NextDouble() < 0.8)
             (lon, lat) = (Math.Round(w + (e - w) * (0.1 + 0.8 * random.NextDouble()), 6), Math.Round(s + (n - s) * (0.1 + 0.8 * random.NextDouble()), 6));
         var byWorker = place.Code == reporterGrid;
-        var report = new IncidentReport(code, "历史事件：" + code, $"网格 {place.Code[^5..]} 附近", lon, lat,
+        var report = new IncidentReport(code, $"{Accounts[random.Next(Accounts.Length)]}：{name}，请核实处置", $"网格 {place.Code[^5..]} 附近", lon, lat,
             random.NextDouble() < 0.1 ? Urgency.Urgent : Urgency.Normal, byWorker ? IncidentSource.GridWorker : IncidentSource.Hotline);
         return Incident.Report(report, place.Id, place.Path, rule.Level, byWorker ? "gridworker" : "county", at, calendar.DueAt(at, rule.Limits.Accept))
             .WithNumber($"SJ{WorkCalendar.LocalDate(at):yyyyMMdd}{id:D6}").WithId(id);

@@ -30,6 +30,7 @@ public sealed class IncidentsModule : IGridGovModule
         services.AddScoped<IIncidentOverview, IncidentOverview>();
         services.AddScoped<IncidentDesk>();
         services.AddScoped<IncidentExport>();
+        services.AddScoped<IncidentBulk>();
         services.AddScoped<IncidentPhotos>();
         services.AddScoped<Open311Clients>();
         services.AddScoped<Kernel.Files.IFileAuthoriser, IncidentFileAuthoriser>();

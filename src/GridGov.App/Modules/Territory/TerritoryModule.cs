@@ -16,6 +16,7 @@ public sealed class TerritoryModule : IGridGovModule
     {
         services.AddScoped<ITerritoryDirectory, TerritoryDirectory>();
         services.AddScoped<ITerritoryMap, TerritoryMap>();
+        services.AddScoped<Kernel.Scoping.IPlaceChoices, PlaceChoices>();
         services.AddScoped<Kernel.Tallies.IPlaceDirectory, PlaceDirectory>();
         services.AddScoped<TerritoryTree>();
         services.AddScoped<GridLifecycle>();

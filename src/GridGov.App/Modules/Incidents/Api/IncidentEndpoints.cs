@@ -54,6 +54,9 @@ public static class IncidentEndpoints
             .WithSummary("Incidents in scope: all, mine (reported by me), toVerify, queue (my centre's desk) or department (dispatched to mine); "
                 + "narrowed by state, category, urgency, overdue, number (or its start) and period (week, month, quarter, year, or from/to), "
                 + "ordered by sort (Due, Newest, Oldest, Urgency); area, category group, lead department and measure give a metric's own list");
+        incidents.MapPost("/bulk-steps", (BulkStepRequest body, IncidentBulk bulk, CancellationToken ct) => bulk.StepAsync(body, ct))
+            .WithSummary("Accepts, or dispatches on the routing table's suggestion, up to 100 incidents at once; each goes through the same step "
+                + "as one would, and the answer gives each one's outcome (done, or the problem code that stopped it)");
         incidents.MapGet("/metrics", (string? area, DateOnly? from, DateOnly? to, IncidentMetrics metrics, CancellationToken ct) =>
                 metrics.ReportAsync(new IncidentFilter(area, from, to), ct))
             .WithSummary("Reported, accepted, closed, closure and on-time closure rates, rework, extensions, escalations, self-resolution, "

@@ -55,6 +55,8 @@ public sealed class IncidentNotices(NoticeBoard board, CurrentUser user)
     }
 
     public Task SendPendingAsync(CancellationToken ct) => board.SendPendingAsync(ct);
+
+    public void DiscardPending() => board.DiscardPending();
 }
 
 /// <summary>The incident audiences a user answers to: their centre, their grid, their department.</summary>
