@@ -55,6 +55,28 @@ public abstract class WorkspaceTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task Places_are_picked_by_name_from_the_readers_own_areas_and_grids()
+    {
+        var county = new Browser(app);
+        await county.SignInAsync("county", GridGovApp.Password);
+        var report = await (await county.GetAsync("/incidents/report")).Content.ReadAsStringAsync();
+        var grids = System.Text.RegularExpressions.Regex.Matches(report, "<datalist id=\"places-grid\">(.*?)</datalist>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Single().Groups[1].Value;
+        Assert.Equal(1100, System.Text.RegularExpressions.Regex.Matches(grids, "<option value=\"\\d{17}\"").Count);
+        Assert.Contains("value=\"14112710000130001\"", grids);
+
+        var community = new Browser(app);
+        await community.SignInAsync("community", GridGovApp.Password);
+        var metrics = await (await community.GetAsync("/incidents/metrics")).Content.ReadAsStringAsync();
+        Assert.Contains("value=\"141127100001\"", metrics);
+        Assert.DoesNotContain("value=\"141127100002\"", metrics);
+
+        var worker = new Browser(app);
+        await worker.SignInAsync("gridworker", GridGovApp.Password);
+        Assert.DoesNotContain("places-grid", await (await worker.GetAsync("/incidents/report")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_refused_sign_in_never_sends_the_typed_password_back()
     {
         var browser = new Browser(app);
