@@ -390,7 +390,10 @@ public abstract class IncidentTests(GridGovApp app)
         await ReportAsync(await app.ApiAsync("gridworker"), "CITY.WATER");
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         // Rows marked by grain show which source answered.
-        var marks = new Dictionary<TallyGrain, int> { [TallyGrain.CountyDay] = 1000, [TallyGrain.TownshipDay] = 10000, [TallyGrain.CommunityMonth] = 100000 };
+        var marks = new Dictionary<TallyGrain, int>
+        {
+            [TallyGrain.CountyDay] = 1000, [TallyGrain.TownshipDay] = 10000, [TallyGrain.CommunityMonth] = 100000, [TallyGrain.CountyMonth] = 1000000,
+        };
         await app.AsSystemAsync(db => IncidentTallies.FoldAsync(db, CancellationToken.None));
         foreach (var (grain, mark) in marks)
         {
@@ -405,6 +408,9 @@ public abstract class IncidentTests(GridGovApp app)
                 (await county.GetJsonAsync($"/api/v1/incidents/metrics?area={area}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}")).GetProperty("total").Int("reported");
             var first = new DateOnly(today.Year, today.Month, 1);
             Assert.InRange(await ReportedAsync("141127000000", today, today), 1000, 9999);
+            // A county's whole months are read from its month tallies, the days around them from its day tallies.
+            Assert.InRange(await ReportedAsync("141127000000", first, first.AddMonths(1).AddDays(-1)), 1000000, 9999999);
+            Assert.InRange(await ReportedAsync("141127000000", first.AddMonths(-1), today), 1000, 9999);
             Assert.InRange(await ReportedAsync("141127100000", today, today), 10000, 99999);
             Assert.InRange(await ReportedAsync("141127100001", first, first.AddMonths(1).AddDays(-1)), 100000, int.MaxValue);
             Assert.InRange(await ReportedAsync("141127100001", today, today), 1, 999);

@@ -22,6 +22,8 @@ public class IncidentTallyTests
         Assert.Equal(20261123, IncidentTallyRow.PeriodOf(TallyGrain.CountyDay, new DateOnly(2026, 11, 23)));
         Assert.Equal(20261123, IncidentTallyRow.PeriodOf(TallyGrain.TownshipDay, new DateOnly(2026, 11, 23)));
         Assert.Equal(202611, IncidentTallyRow.PeriodOf(TallyGrain.CommunityMonth, new DateOnly(2026, 11, 23)));
+        Assert.Equal(202611, IncidentTallyRow.PeriodOf(TallyGrain.CountyMonth, new DateOnly(2026, 11, 23)));
+        Assert.Equal(County, IncidentTallyRow.PlaceOf(TallyGrain.CountyMonth, Grid));
     }
 
     [Theory]

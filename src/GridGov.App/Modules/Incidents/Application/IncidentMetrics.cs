@@ -53,6 +53,8 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
         var place = area ?? user.ViewPath ?? "";
         var cells = new List<TallyCell>();
         if (IncidentPermissions.DepartmentScopeOf(user) is not null) cells.AddRange(await CountedAsync(filter, area, ct));
+        else if (DailyTalliesOf(place) is TallyGrain.CountyDay && filter is { From: { } from, To: { } to })
+            cells.AddRange(await TalliedAsync(IncidentTallies.ReadCountySpan(db, area, from, to, filter.CategoryGroup, filter.Department), ct));
         else if (DailyTalliesOf(place) is { } daily)
             cells.AddRange(await TalliedAsync(filter, area, daily, Period(daily, filter.From), Period(daily, filter.To), ct));
         else if (TreePath.GridDepth(place) <= 2 && WholeMonths(filter.From, filter.To) is var (first, last))
@@ -92,10 +94,12 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
     }
 
     /// <summary>The tallies and the changes not yet folded into them, added up in one statement so that a fold between two reads cannot count twice.</summary>
-    private async Task<List<TallyCell>> TalliedAsync(IncidentFilter filter, string? area, TallyGrain grain, int? first, int? last,
-        CancellationToken ct)
+    private Task<List<TallyCell>> TalliedAsync(IncidentFilter filter, string? area, TallyGrain grain, int? first, int? last,
+        CancellationToken ct) =>
+        TalliedAsync(IncidentTallies.Read(db, grain, area, first, last, filter.CategoryGroup, filter.Department), ct);
+
+    private async Task<List<TallyCell>> TalliedAsync(IQueryable<TallyPart> parts, CancellationToken ct)
     {
-        var parts = IncidentTallies.Read(db, grain, area, first, last, filter.CategoryGroup, filter.Department);
         var cells = await parts.GroupBy(t => new { t.CategoryGroup, t.LeadDepartmentCode }).Select(g => new
         {
             g.Key.CategoryGroup, g.Key.LeadDepartmentCode,

@@ -33,7 +33,9 @@ internal sealed class IncidentOverview(GridGovDbContext db, CurrentUser user) : 
         if (!MayRead) return [];
         var (first, last) = (new DateOnly(from.Year, from.Month, 1), new DateOnly(to.Year, to.Month, 1));
         Dictionary<int, LoopCounts> rows;
-        if (DailyGrainOf(path) is { } grain)
+        if (DailyGrainOf(path) is TallyGrain.CountyDay)
+            rows = await Sums(IncidentTallies.Read(db, TallyGrain.CountyMonth, path, TallyPeriod.Month(first), TallyPeriod.Month(last)), t => t.Period, ct);
+        else if (DailyGrainOf(path) is { } grain)
             rows = await Sums(IncidentTallies.Read(db, grain, path, TallyPeriod.Day(first), TallyPeriod.Day(last.AddMonths(1).AddDays(-1))),
                 t => t.Period / 100, ct);
         else if (TreePath.GridDepth(path) == 0)
@@ -51,7 +53,7 @@ internal sealed class IncidentOverview(GridGovDbContext db, CurrentUser user) : 
         if (!MayRead || TreePath.GridDepth(path) > 0) return [];
         var county = TreePath.CountyPath(path);
         IQueryable<TallyPart> parts;
-        if (county is null) parts = IncidentTallies.Read(db, TallyGrain.CountyDay, path, TallyPeriod.Day(from), TallyPeriod.Day(to));
+        if (county is null) parts = IncidentTallies.ReadCountySpan(db, path, from, to);
         else if (county == path) parts = IncidentTallies.Read(db, TallyGrain.TownshipDay, path, TallyPeriod.Day(from), TallyPeriod.Day(to));
         else if (TreePath.TownshipPath(path) == path)
             // The communities' tallies are monthly: the period is read over the months it touches.

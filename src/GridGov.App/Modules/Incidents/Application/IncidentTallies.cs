@@ -107,6 +107,24 @@ internal sealed class IncidentTallies : ISaveHook
     }
 
     /// <summary>
+    /// The county tallies over a span of local dates: month rows for the whole months inside it and
+    /// day rows for the days at its edges, so a year is about twelve rows per cell, not 365.
+    /// </summary>
+    internal static IQueryable<TallyPart> ReadCountySpan(GridGovDbContext db, string? under, DateOnly from, DateOnly to,
+        string? categoryGroup = null, string? department = null)
+    {
+        IQueryable<TallyPart> Days(DateOnly a, DateOnly b) =>
+            Read(db, TallyGrain.CountyDay, under, TallyPeriod.Day(a), TallyPeriod.Day(b), categoryGroup, department);
+        var firstWhole = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
+        var lastWhole = to.AddDays(1).Day == 1 ? to : new DateOnly(to.Year, to.Month, 1).AddDays(-1);
+        if (firstWhole > lastWhole) return Days(from, to);
+        var parts = Read(db, TallyGrain.CountyMonth, under, TallyPeriod.Month(firstWhole), TallyPeriod.Month(lastWhole), categoryGroup, department);
+        if (from < firstWhole) parts = parts.Concat(Days(from, firstWhole.AddDays(-1)));
+        if (to > lastWhole) parts = parts.Concat(Days(lastWhole.AddDays(1), to));
+        return parts;
+    }
+
+    /// <summary>
     /// Counts incidents in the database by community, category group and lead department. The
     /// conditions are those of <see cref="IncidentFigures.Of"/>; a test holds the two together.
     /// </summary>
@@ -151,7 +169,7 @@ internal sealed class IncidentTallies : ISaveHook
             var today = new Dictionary<Key, IncidentFigures>();
             foreach (var c in cells)
                 foreach (var grain in Grains)
-                    Fold(grain == TallyGrain.CommunityMonth ? month : today, new Key(grain, IncidentTallyRow.PeriodOf(grain, day),
+                    Fold(IncidentTallyRow.IsMonthly(grain) ? month : today, new Key(grain, IncidentTallyRow.PeriodOf(grain, day),
                         IncidentTallyRow.PlaceOf(grain, c.Path), c.CategoryGroup, c.LeadDepartmentCode ?? ""), c.Figures);
             await BulkWriter.InsertAsync(db, today.Select(d => Row<IncidentTally>(d.Key, d.Value)), ct);
             if (day == last || day.AddDays(1).Day == 1)

@@ -7,7 +7,12 @@ namespace GridGov.Modules.Incidents.Domain;
 /// more; by day for a township, which answers any period for it; by month for each community (a
 /// second-level grid), which answers the whole months of a period for anything smaller.
 /// </summary>
-public enum TallyGrain { CountyDay, CommunityMonth, TownshipDay }
+public enum TallyGrain
+{
+    CountyDay, CommunityMonth, TownshipDay,
+    /// <summary>A county's months: a year of a city reads twelve rows per cell instead of 365.</summary>
+    CountyMonth,
+}
 
 /// <summary>The figures of the incidents reported in one period in one place, of one category group under one lead department.</summary>
 /// <remarks>Moved by the incidents' save hook when their incidents move (old share out, new share in).</remarks>
@@ -35,14 +40,16 @@ public abstract class IncidentTallyRow : IScopedByPath
     public long MinutesSum { get; set; }
     public int MinutesCount { get; set; }
 
-    public static int PeriodOf(TallyGrain grain, DateOnly localDate) => grain == TallyGrain.CommunityMonth
+    public static bool IsMonthly(TallyGrain grain) => grain is TallyGrain.CommunityMonth or TallyGrain.CountyMonth;
+
+    public static int PeriodOf(TallyGrain grain, DateOnly localDate) => IsMonthly(grain)
         ? Kernel.Tallies.TallyPeriod.Month(localDate)
         : Kernel.Tallies.TallyPeriod.Day(localDate);
 
     /// <summary>Where an incident on a grid, or a community's incidents, are tallied at a grain.</summary>
     public static string PlaceOf(TallyGrain grain, string path) => grain switch
     {
-        TallyGrain.CountyDay => TreePath.CountyPath(path) ?? AreaPart(path),
+        TallyGrain.CountyDay or TallyGrain.CountyMonth => TreePath.CountyPath(path) ?? AreaPart(path),
         TallyGrain.TownshipDay => TreePath.TownshipPath(path) ?? AreaPart(path),
         _ => TreePath.GridDepth(path) == 3 ? TreePath.Parent(path)! : path,
     };
