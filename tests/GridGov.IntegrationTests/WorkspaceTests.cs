@@ -76,6 +76,24 @@ public abstract class WorkspaceTests(GridGovApp app)
         Assert.DoesNotContain("places-grid", await (await worker.GetAsync("/incidents/report")).Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("gridworker", "/territory/14112710000130001/manage", "rename-form")]
+    [InlineData("auditor", "/incidents/report", "report-form")]
+    [InlineData("township", "/territory/14112710000130001/manage", "rename-form")]
+    public async Task A_form_is_shown_only_to_whoever_may_submit_it(string user, string page, string form)
+    {
+        var browser = new Browser(app);
+        await browser.SignInAsync(user, GridGovApp.Password);
+        var html = await (await browser.GetAsync(page)).Content.ReadAsStringAsync();
+        // The township may change Binhe's grids (within its capture scope); the others may not.
+        if (user == "township") Assert.Contains($"data-testid=\"{form}\"", html);
+        else
+        {
+            Assert.DoesNotContain($"data-testid=\"{form}\"", html);
+            Assert.Contains("data-testid=\"read-only\"", html);
+        }
+    }
+
     [Fact]
     public async Task A_refused_sign_in_never_sends_the_typed_password_back()
     {
