@@ -169,6 +169,26 @@ public sealed class WorkspaceTests(LiveApp app)
     }
 
     [Fact]
+    public async Task On_a_phone_an_administrator_picks_the_area_to_check_and_a_slip_prints_from_the_incident()
+    {
+        var admin = await app.SignedInPageAsync("admin", width: 390, height: 844);
+        await admin.GotoAsync("/coverage");
+        await Assertions.Expect(admin.Locator("[data-testid=coverage-choose]")).ToBeVisibleAsync();
+        await app.ShotAsync(admin, "48-admin-phone-coverage-choose");
+        await admin.GotoAsync("/coverage?under=141127000000");
+        await admin.Locator("[data-testid=check-area]").Filter(new() { HasText = "东村镇" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("[data-testid=coverage-passes]")).ToBeVisibleAsync();
+
+        var county = await app.SignedInPageAsync("county", width: 390, height: 844);
+        await county.GotoAsync("/incidents?list=All&state=Handling");
+        await county.Locator("[data-testid=incidents] tbody tr a").First.ClickAsync();
+        await Assertions.Expect(county.Locator("[data-testid=incident]")).ToBeVisibleAsync();
+        await county.ClickAsync("[data-testid=print-slip]");
+        await Assertions.Expect(county.Locator("[data-testid=slip]")).ToBeVisibleAsync();
+        await app.ShotAsync(county, "49-county-phone-dispatch-slip");
+    }
+
+    [Fact]
     public async Task An_unknown_address_answers_the_apps_own_not_found_page()
     {
         var page = await app.SignedInPageAsync("community", width: 390, height: 844);

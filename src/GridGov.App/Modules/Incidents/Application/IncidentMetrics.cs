@@ -53,9 +53,9 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
         var place = area ?? user.ViewPath ?? "";
         var cells = new List<TallyCell>();
         if (IncidentPermissions.DepartmentScopeOf(user) is not null) cells.AddRange(await CountedAsync(filter, area, ct));
-        else if (DailyTalliesOf(place) is TallyGrain.CountyDay && filter is { From: { } from, To: { } to })
+        else if (IncidentTallies.DailyGrainOf(place) is TallyGrain.CountyDay && filter is { From: { } from, To: { } to })
             cells.AddRange(await TalliedAsync(IncidentTallies.ReadCountySpan(db, area, from, to, filter.CategoryGroup, filter.Department), ct));
-        else if (DailyTalliesOf(place) is { } daily)
+        else if (IncidentTallies.DailyGrainOf(place) is { } daily)
             cells.AddRange(await TalliedAsync(filter, area, daily, Period(daily, filter.From), Period(daily, filter.To), ct));
         else if (TreePath.GridDepth(place) <= 2 && WholeMonths(filter.From, filter.To) is var (first, last))
         {
@@ -73,12 +73,6 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
             byCategory.OrderByDescending(r => r.Figures.Reported).Select(r => new MetricsRow(r.Key, Rates(r.Figures))).ToList(),
             byDepartment.OrderByDescending(r => r.Figures.Reported).Select(r => new MetricsRow(r.Key, Rates(r.Figures))).ToList());
     }
-
-    /// <summary>The daily tallies that answer for a place: the counties' for a county or more, the township's for a township.</summary>
-    private static TallyGrain? DailyTalliesOf(string place) =>
-        TreePath.CountyPath(place) is not { } county || county == place ? TallyGrain.CountyDay
-        : TreePath.TownshipPath(place) == place ? TallyGrain.TownshipDay
-        : null;
 
     private static int? Period(TallyGrain grain, DateOnly? day) => day is { } d ? IncidentTallyRow.PeriodOf(grain, d) : null;
 

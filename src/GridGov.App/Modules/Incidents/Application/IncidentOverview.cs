@@ -23,7 +23,7 @@ internal sealed class IncidentOverview(GridGovDbContext db, CurrentUser user) : 
 
     public async Task<IReadOnlyList<TrendPoint>> ByDayAsync(string path, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        if (!MayRead || DailyGrainOf(path) is not { } grain) return [];
+        if (!MayRead || IncidentTallies.DailyGrainOf(path) is not { } grain) return [];
         var rows = await Sums(IncidentTallies.Read(db, grain, path, TallyPeriod.Day(from), TallyPeriod.Day(to)), t => t.Period, ct);
         return Days(from, to).Select(d => new TrendPoint(d, d, rows.GetValueOrDefault(TallyPeriod.Day(d), LoopCounts.Zero))).ToList();
     }
@@ -33,9 +33,9 @@ internal sealed class IncidentOverview(GridGovDbContext db, CurrentUser user) : 
         if (!MayRead) return [];
         var (first, last) = (new DateOnly(from.Year, from.Month, 1), new DateOnly(to.Year, to.Month, 1));
         Dictionary<int, LoopCounts> rows;
-        if (DailyGrainOf(path) is TallyGrain.CountyDay)
+        if (IncidentTallies.DailyGrainOf(path) is TallyGrain.CountyDay)
             rows = await Sums(IncidentTallies.Read(db, TallyGrain.CountyMonth, path, TallyPeriod.Month(first), TallyPeriod.Month(last)), t => t.Period, ct);
-        else if (DailyGrainOf(path) is { } grain)
+        else if (IncidentTallies.DailyGrainOf(path) is { } grain)
             rows = await Sums(IncidentTallies.Read(db, grain, path, TallyPeriod.Day(first), TallyPeriod.Day(last.AddMonths(1).AddDays(-1))),
                 t => t.Period / 100, ct);
         else if (TreePath.GridDepth(path) == 0)
@@ -85,12 +85,6 @@ internal sealed class IncidentOverview(GridGovDbContext db, CurrentUser user) : 
         $"/incidents?area={Uri.EscapeDataString(placeCode)}&from={Day(from)}&to={Day(to)}&measure={Uri.EscapeDataString(measure)}";
 
     private static string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-
-    /// <summary>The daily tallies that answer for a place: the counties' for a county or more, the township's for a township.</summary>
-    private static TallyGrain? DailyGrainOf(string path) =>
-        TreePath.CountyPath(path) is not { } county || county == path ? TallyGrain.CountyDay
-        : TreePath.TownshipPath(path) == path ? TallyGrain.TownshipDay
-        : null;
 
     private static IEnumerable<DateOnly> Days(DateOnly from, DateOnly to)
     {

@@ -106,6 +106,12 @@ internal sealed class IncidentTallies : ISaveHook
         return Of(db.Set<IncidentTally>()).Concat(Of(db.Set<IncidentTallyChange>()));
     }
 
+    /// <summary>The daily tallies that answer for a place: the counties' for a county or more, the township's for a township, none below.</summary>
+    internal static TallyGrain? DailyGrainOf(string place) =>
+        TreePath.CountyPath(place) is not { } county || county == place ? TallyGrain.CountyDay
+        : TreePath.TownshipPath(place) == place ? TallyGrain.TownshipDay
+        : null;
+
     /// <summary>
     /// The county tallies over a span of local dates: month rows for the whole months inside it and
     /// day rows for the days at its edges, so a year is about twelve rows per cell, not 365.
