@@ -138,21 +138,49 @@ public sealed class WorkspaceTests(LiveApp app)
         await app.ShotAsync(county, "46-handling-record-print");
     }
 
-    [Fact]
-    public async Task The_dispatch_desk_accepts_the_chosen_reports_in_one_action()
+    /// <summary>The grid worker reports each matter at one address from the phone form; answers their numbers.</summary>
+    private async Task<List<string>> ReportOnThePhoneAsync(string address, params string[] descriptions)
     {
         var worker = await app.SignedInPageAsync("gridworker", width: 390, height: 844);
         var numbers = new List<string>();
-        foreach (var what in new[] { "井盖缺失", "路灯不亮" })
+        foreach (var what in descriptions)
         {
             await worker.GotoAsync("/incidents/report");
             await worker.SelectOptionAsync("[data-testid=category]", "SAFE.GAS");
             await worker.FillAsync("textarea[name=description]", what);
-            await worker.FillAsync("input[name=address]", "滨河小区7号楼");
+            await worker.FillAsync("input[name=address]", address);
             await worker.ClickAsync("[data-testid=submit-report]");
             await Assertions.Expect(worker.Locator("[data-testid=state]")).ToHaveTextAsync("待受理");
             numbers.Add((await worker.Locator("[data-testid=incident] h1 .gg-code").TextContentAsync())!.Trim());
         }
+        return numbers;
+    }
+
+    [Fact]
+    public async Task The_desk_merges_a_duplicate_picked_from_the_reports_nearby_and_the_survivor_shows_both_timelines()
+    {
+        var numbers = await ReportOnThePhoneAsync("滨河小区11号楼", "11号楼燃气管道漏气", "11号楼楼道有燃气味");
+
+        var county = await app.SignedInPageAsync("county", width: 390, height: 844);
+        await county.GotoAsync($"/incidents?list=Queue&number={numbers[1]}");
+        await county.GetByRole(AriaRole.Link, new() { Name = numbers[1] }).ClickAsync();
+        await Assertions.Expect(county.Locator("[data-testid=step-MergeInto]")).Not.ToHaveAttributeAsync("open", "");
+        await county.Locator("[data-testid=step-MergeInto] summary").ClickAsync();
+        await county.Locator("[data-testid=merge-candidates] label").Filter(new() { HasText = numbers[0] }).Locator("input").CheckAsync();
+        await app.ShotAsync(county, "50-county-phone-merge-duplicate");
+        await county.ClickAsync("[data-testid=do-MergeInto]");
+        await Assertions.Expect(county.Locator("[data-testid=state]")).ToHaveTextAsync("已合并");
+        await county.ClickAsync("[data-testid=merged-into]");
+        await Assertions.Expect(county.Locator("[data-testid=incident] h1 .gg-code")).ToHaveTextAsync(numbers[0]);
+        await Assertions.Expect(county.Locator("[data-testid=duplicates-merged]")).ToContainTextAsync("11号楼楼道有燃气味");
+        await Assertions.Expect(county.Locator("[data-testid=timeline]").First.Locator("li").Last).ToContainTextAsync(numbers[1]);
+        await app.ShotAsync(county, "51-county-phone-survivor-with-duplicate");
+    }
+
+    [Fact]
+    public async Task The_dispatch_desk_accepts_the_chosen_reports_in_one_action()
+    {
+        var numbers = await ReportOnThePhoneAsync("滨河小区7号楼", "井盖缺失", "路灯不亮");
 
         var county = await app.SignedInPageAsync("county", width: 390, height: 844);
         await county.GotoAsync($"/incidents?list=Queue&number={numbers[0][..10]}&sort=Newest");

@@ -88,7 +88,7 @@ public abstract class IncidentTests(GridGovApp app)
         var problem = await (await county.PostAsJsonAsync($"/api/v1/incidents/{id}/steps", new { action = "VerifyPass" }))
             .ProblemAsync(HttpStatusCode.Conflict, "incident_illegal_transition");
         Assert.Equal("Reported", problem.Str("state"));
-        Assert.Equal(["Accept", "Reject", "Escalate"], problem.GetProperty("allowed").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["Accept", "Reject", "MergeInto", "Escalate"], problem.GetProperty("allowed").EnumerateArray().Select(a => a.GetString()));
         await (await worker.PostAsJsonAsync($"/api/v1/incidents/{id}/steps", new { action = "Accept" }))
             .ProblemAsync(HttpStatusCode.Conflict, "incident_illegal_transition");
 

@@ -188,6 +188,63 @@ public abstract class WorkspaceTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task A_duplicate_merged_into_the_open_incident_ends_there_tells_its_reporter_and_both_timelines_stay_readable()
+    {
+        var worker = await app.ApiAsync("gridworker");
+        var county = await app.ApiAsync("county");
+        var survivor = await ReportAsync(worker, "滨河路燃气管道泄漏", "滨河小区9号楼");
+        var duplicate = await ReportAsync(worker, "9号楼下有燃气味", "滨河小区9号楼");
+        var (s, d) = (survivor.Int("id"), duplicate.Int("id"));
+        Assert.Contains("MergeInto", (await county.GetJsonAsync($"/api/v1/incidents/{d}")).GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
+        await county.PostJsonAsync($"/api/v1/incidents/{s}/steps", new { action = "Accept" });
+
+        var merged = await county.PostJsonAsync($"/api/v1/incidents/{d}/steps", new { action = "MergeInto", intoNumber = survivor.Str("number"), note = "同一处" });
+        Assert.Equal("Merged", merged.Str("state"));
+        Assert.Equal(s, merged.GetProperty("mergedInto").Int("id"));
+        Assert.Empty(merged.GetProperty("allowedActions").EnumerateArray());
+        Assert.Contains(await NoticesAsync(worker, d), n => n.Str("kind") == "merged");
+
+        var kept = await county.GetJsonAsync($"/api/v1/incidents/{s}");
+        Assert.Equal("Accepted", kept.Str("state"));
+        Assert.Contains(kept.GetProperty("timeline").EnumerateArray(), x => x.Str("action") == "TakeInDuplicate" && x.Str("note") == duplicate.Str("number"));
+        var taken = Assert.Single(kept.GetProperty("duplicates").EnumerateArray());
+        Assert.Equal(d, taken.Int("id"));
+        Assert.Equal(["Report", "MergeInto"], taken.GetProperty("timeline").EnumerateArray().Select(x => x.Str("action")));
+
+        // The page shows the link on the duplicate and the duplicate's own timeline on the survivor.
+        var page = new Browser(app);
+        await page.SignInAsync("county", GridGovApp.Password);
+        Assert.Contains($"href=\"/incidents/{s}\"", await (await page.GetAsync($"/incidents/{d}")).Content.ReadAsStringAsync());
+        var survivorPage = WebUtility.HtmlDecode(await (await page.GetAsync($"/incidents/{s}")).Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"duplicates-merged\"", survivorPage);
+        Assert.Contains("9号楼下有燃气味", survivorPage);
+    }
+
+    [Fact]
+    public async Task A_merge_target_outside_the_readers_scope_is_answered_as_one_that_does_not_exist()
+    {
+        var worker = await app.ApiAsync("gridworker");
+        var county = await app.ApiAsync("county");
+        var community = await app.ApiAsync("community");
+        var elsewhere = (await county.PostJsonAsync("/api/v1/incidents", new
+        {
+            categoryCode = "SAFE.GAS", description = "东关社区燃气异味", address = "东关街2号", gridCode = "14112710000230001", source = "Hotline",
+        }, HttpStatusCode.Created)).GetProperty("incident");
+        var duplicate = (await ReportAsync(worker, "燃气异味，或与东关重复")).Int("id");
+
+        async Task<JsonElement> Refusal(string? number) =>
+            (await (await community.PostAsJsonAsync($"/api/v1/incidents/{duplicate}/steps", new { action = "MergeInto", intoNumber = number }))
+                .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("fieldCodes");
+        var outside = await Refusal(elsewhere.Str("number"));
+        var missing = await Refusal("SJ20990101999999");
+        Assert.Equal("unknown_incident", outside.Str("intoNumber"));
+        Assert.Equal(missing.GetRawText(), outside.GetRawText());
+        Assert.Equal("required", (await Refusal(null)).Str("intoNumber"));
+        Assert.Equal("merge_into_itself", (await Refusal((await worker.GetJsonAsync($"/api/v1/incidents/{duplicate}")).Str("number"))).Str("intoNumber"));
+        Assert.Equal("Reported", (await worker.GetJsonAsync($"/api/v1/incidents/{duplicate}")).Str("state"));
+    }
+
+    [Fact]
     public async Task The_desk_accepts_and_dispatches_in_bulk_each_incident_by_its_own_rules()
     {
         var worker = await app.ApiAsync("gridworker");

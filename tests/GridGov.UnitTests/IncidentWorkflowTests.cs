@@ -86,6 +86,49 @@ public class IncidentWorkflowTests
     }
 
     [Fact]
+    public void A_duplicate_merged_into_an_open_incident_ends_there_and_both_keep_their_timelines()
+    {
+        var survivor = Dispatched().WithId(1).WithNumber("SJ20261123000001");
+        var duplicate = Reported().WithId(2).WithNumber("SJ20261123000002");
+        var (survivorSteps, survivorState, survivorVersion) = (survivor.Steps.Count, survivor.State, survivor.Version);
+
+        duplicate.MergeInto(survivor, Dispatcher, Dispatcher, "受理员", T0.AddHours(1), " 同一处泄漏 ");
+
+        Assert.Equal((IncidentState.Merged, 1), (duplicate.State, duplicate.MergedIntoId));
+        Assert.Null(duplicate.StepDueAt);
+        Assert.Equal(["Report", "MergeInto"], duplicate.Steps.Select(s => s.Action));
+        Assert.Equal("SJ20261123000001 同一处泄漏", duplicate.Steps[^1].Note);
+        Assert.Equal((survivorState, survivorVersion + 1, survivorSteps + 1), (survivor.State, survivor.Version, survivor.Steps.Count));
+        Assert.Equal(("TakeInDuplicate", "SJ20261123000002"), (survivor.Steps[^1].Action, survivor.Steps[^1].Note));
+        // A merged duplicate is over: no step is open on it, and it counts as reported but never accepted.
+        Assert.Empty(duplicate.AllowedFor(Dispatcher));
+        Assert.False(IncidentWorkflow.IsOpen(duplicate.State));
+        Assert.Equal((1, 0, 0), (IncidentFigures.Of(duplicate).Reported, IncidentFigures.Of(duplicate).Accepted, IncidentFigures.Of(duplicate).Closed));
+    }
+
+    [Fact]
+    public void A_merge_is_refused_into_itself_into_an_ended_or_another_desks_incident_and_by_anyone_but_the_desk()
+    {
+        var duplicate = Reported().WithId(2).WithNumber("SJ2");
+        Assert.Equal("merge_into_itself", Assert.Throws<ValidationException>(() =>
+            duplicate.MergeInto(duplicate, Dispatcher, Dispatcher, "受理员", T0, null)).Fields["intoNumber"]);
+        var closed = Handled().WithId(3);
+        closed.Verify(Grid, "网格员", T0.AddHours(6), true, "");
+        Assert.Equal("merge_target_not_open", Assert.Throws<ValidationException>(() =>
+            duplicate.MergeInto(closed, Dispatcher, Dispatcher, "受理员", T0, null)).Fields["intoNumber"]);
+        Assert.Equal("merge_target_other_desk", Assert.Throws<ValidationException>(() =>
+            duplicate.MergeInto(Dispatched().WithId(4), Dispatcher, Grid, "受理员", T0, null)).Fields["intoNumber"]);
+        var survivor = Dispatched().WithId(5);
+        Assert.Throws<IllegalTransitionException>(() => duplicate.MergeInto(survivor, Grid, Dispatcher, "网格员", T0, null));
+        Assert.Throws<IllegalTransitionException>(() => Dispatched().WithId(6).MergeInto(survivor, Dispatcher, Dispatcher, "受理员", T0, null));
+        // Nothing happened to either side of a refused merge.
+        Assert.Equal((IncidentState.Reported, 1), (duplicate.State, duplicate.Steps.Count));
+        Assert.DoesNotContain(survivor.Steps, s => s.Action == "TakeInDuplicate");
+        // The survivor's side is never offered as a step of its own.
+        Assert.DoesNotContain(IncidentAction.TakeInDuplicate, survivor.AllowedFor(Dispatcher));
+    }
+
+    [Fact]
     public void The_whole_loop_from_report_to_return_visit()
     {
         var i = Handled();
@@ -109,7 +152,7 @@ public class IncidentWorkflowTests
         Assert.Equal(IncidentState.Reported, e.State);
         Assert.Empty(e.Allowed);
         var asDispatcher = Assert.Throws<IllegalTransitionException>(() => i.Verify(Dispatcher, "受理员", T0, true, ""));
-        Assert.Equal([IncidentAction.Accept, IncidentAction.Reject, IncidentAction.Escalate], asDispatcher.Allowed);
+        Assert.Equal([IncidentAction.Accept, IncidentAction.Reject, IncidentAction.MergeInto, IncidentAction.Escalate], asDispatcher.Allowed);
         Assert.Equal(IncidentState.Reported, i.State);
         Assert.Single(i.Steps);
     }

@@ -4,9 +4,11 @@ namespace GridGov.Kernel.Workflow;
 
 /// <summary>
 /// What a step needs besides its row: a note (named as the form names it), photos, or a second
-/// person (four-eyes: not the one who took the subject's last step).
+/// person (four-eyes: not the one who took the subject's last step). A companion step is taken
+/// only as the other side of a step on another subject (the survivor of a merge), so it is never
+/// offered on its own.
 /// </summary>
-public sealed record StepRules(string? NoteField = null, bool PhotosRequired = false, bool SecondPerson = false)
+public sealed record StepRules(string? NoteField = null, bool PhotosRequired = false, bool SecondPerson = false, bool Companion = false)
 {
     public static readonly StepRules None = new();
 }
@@ -46,7 +48,7 @@ public sealed class WorkflowTable<TState, TAction, TActor>
 
     /// <summary>The steps open to these actors from this state, for buttons and for a 409's list.</summary>
     public IReadOnlyList<TAction> Allowed(TState from, IEnumerable<TActor> actors) =>
-        Transitions.Where(t => t.From.Equals(from) && actors.Contains(t.Actor) && !_unlisted.Contains(t.Actor))
+        Transitions.Where(t => t.From.Equals(from) && actors.Contains(t.Actor) && !_unlisted.Contains(t.Actor) && !t.Needs.Companion)
             .Select(t => t.Action).Distinct().ToList();
 
     /// <summary>The row for this step, its rules held; an illegal step is refused with the steps allowed.</summary>

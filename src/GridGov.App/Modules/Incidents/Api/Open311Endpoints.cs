@@ -222,7 +222,7 @@ public static class Open311Endpoints
 
     private static Func<IncidentBrief, Open311Request> Mapper(IReadOnlyList<CategoryItem> categories) => i =>
     {
-        var closed = i.State is IncidentState.Closed or IncidentState.Rejected;
+        var closed = i.State is IncidentState.Closed or IncidentState.Rejected or IncidentState.Merged;
         var gridCode = i.Path.TrimEnd('/').Split('/')[^1];
         return new Open311Request(i.Id.ToString(), closed ? "closed" : "open", i.State == IncidentState.Rejected ? i.LastNote : i.Result,
             categories.FirstOrDefault(c => c.Code == i.CategoryCode)?.Label ?? i.CategoryCode, i.CategoryCode, i.Description,

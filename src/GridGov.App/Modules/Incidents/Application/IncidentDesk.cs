@@ -20,7 +20,7 @@ public sealed record ReportRequest(string CategoryCode, string Description, stri
 /// <summary>One step asked of an incident; which fields matter depends on the action.</summary>
 public sealed record StepRequest(IncidentAction Action, int? Version = null, string? Note = null, string? LeadDepartmentCode = null,
     IReadOnlyList<string>? AssistingDepartmentCodes = null, int? WorkingDays = null, bool? Approve = null, bool? Passed = null,
-    int? Satisfaction = null, string? MediationOutcome = null, IReadOnlyList<string>? Photos = null);
+    int? Satisfaction = null, string? MediationOutcome = null, IReadOnlyList<string>? Photos = null, string? IntoNumber = null);
 
 public sealed record IncidentSummary(int Id, string Number, string CategoryCode, string Address, IncidentState State, HandlingLevel Level,
     Urgency Urgency, DateTime ReportedAt, DateTime? StepDueAt, bool IsOverdue, string ReportedBy);
@@ -36,7 +36,15 @@ public sealed record IncidentView(int Id, string Number, string CategoryCode, st
     DateTime? ClosedAt, bool ClosedOnTime, bool SelfResolved, int ReworkCount, int ExtensionCount, int EscalationCount,
     int? RequestedExtensionDays, int? Satisfaction, string? Result, string? Parties, string? MediationOutcome, string? Petitioner,
     string? PetitionRequest, int Version, IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<StepView> Timeline,
-    IReadOnlyList<IncidentAction> AllowedActions, RouteSuggestion Suggestion);
+    IReadOnlyList<IncidentAction> AllowedActions, RouteSuggestion Suggestion, MergeLink? MergedInto = null,
+    IReadOnlyList<MergedDuplicate>? Duplicates = null);
+
+/// <summary>The incident a duplicate was merged into, by id and number, for a link.</summary>
+public sealed record MergeLink(int Id, string Number);
+
+/// <summary>A duplicate merged into this incident, with its own report and timeline kept whole.</summary>
+public sealed record MergedDuplicate(int Id, string Number, string Description, string Address, string ReportedBy, DateTime ReportedAt,
+    IReadOnlyList<StepView> Timeline);
 
 public sealed record RouteSuggestion(HandlingLevel Level, string? LeadDepartmentCode, IReadOnlyList<string> AssistingDepartmentCodes);
 
@@ -156,6 +164,11 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
                 incident.ReturnVisit(actors, by, now, step.Satisfaction ?? throw new ValidationException("satisfaction", "required"), note);
                 break;
             case IncidentAction.SelfResolve: incident.SelfResolve(actors, by, now, note!, attachments ?? ""); break;
+            case IncidentAction.MergeInto:
+                var survivor = await SurvivorAsync(step.IntoNumber, ct);
+                incident.MergeInto(survivor, actors, IncidentActors.Of(user, survivor), by, now, note);
+                db.Entry(survivor).State = EntityState.Modified;
+                break;
             default: throw new IllegalTransitionException(incident.State, step.Action, incident.AllowedFor(actors));
         }
         notices.After(incident, step.Action);
@@ -166,7 +179,19 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
         // A department that sent an incident back no longer sees it, and may take no further step;
         // the central department filter decides, as it does for every read.
         var stillSeen = IncidentPermissions.DepartmentScopeOf(user) is null || await db.Set<Incident>().AnyAsync(i => i.Id == id, ct);
-        return View(incident, rule, stillSeen ? IncidentActors.Of(user, incident) : []);
+        return await ViewAsync(incident, rule, stillSeen ? IncidentActors.Of(user, incident) : [], ct);
+    }
+
+    /// <summary>
+    /// The incident a duplicate is merged into, by number, read through the scope filters: one the
+    /// caller cannot see is answered exactly as one that does not exist.
+    /// </summary>
+    private async Task<Incident> SurvivorAsync(string? number, CancellationToken ct)
+    {
+        var wanted = number?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(wanted)) throw new ValidationException("intoNumber", "required");
+        return await db.Set<Incident>().Include(i => i.Steps).FirstOrDefaultAsync(i => i.Number == wanted, ct)
+            ?? throw new ValidationException("intoNumber", "unknown_incident");
     }
 
     public async Task<IncidentView> GetAsync(int id, CancellationToken ct)
@@ -175,8 +200,28 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
         var incident = await db.Set<Incident>().AsNoTracking().Include(i => i.Assignments).Include(i => i.Steps)
             .AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("incident_not_found", id);
         var rule = await routes.ResolveAsync(incident.CategoryCode, incident.Path, ct);
-        return View(incident, rule, IncidentActors.Of(user, incident));
+        return await ViewAsync(incident, rule, IncidentActors.Of(user, incident), ct);
     }
+
+    /// <summary>The view with both sides of any merge: where a duplicate went, and the duplicates taken in with their timelines.</summary>
+    private async Task<IncidentView> ViewAsync(Incident incident, RoutingRule rule, IReadOnlyList<Actor> actors, CancellationToken ct)
+    {
+        var view = View(incident, rule, actors);
+        var into = incident.MergedIntoId is { } intoId
+            ? await db.Set<Incident>().AsNoTracking().Where(i => i.Id == intoId).Select(i => new MergeLink(i.Id, i.Number)).FirstOrDefaultAsync(ct)
+            : null;
+        var merged = await db.Set<Incident>().AsNoTracking().Include(i => i.Steps).Where(i => i.MergedIntoId == incident.Id)
+            .OrderBy(i => i.Id).Take(50).ToListAsync(ct);
+        return view with
+        {
+            MergedInto = into,
+            Duplicates = merged.Select(d => new MergedDuplicate(d.Id, d.Number, d.Description, d.Address, d.ReportedBy, d.ReportedAt, Timeline(d))).ToList(),
+        };
+    }
+
+    private static List<StepView> Timeline(Incident i) =>
+        i.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new StepView(s.At, s.By, s.Action, s.FromState, s.ToState, s.Note,
+            (s.Attachments ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))).ToList();
 
     private static IncidentView View(Incident i, RoutingRule rule, IReadOnlyList<Actor> actors) =>
         new(i.Id, i.Number, i.CategoryCode, i.Description, i.Address, i.Longitude, i.Latitude, i.Urgency, i.Source,
@@ -185,8 +230,7 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
             i.RequestedExtensionDays, i.Satisfaction, i.Result, i.Parties, i.MediationOutcome, i.Petitioner, i.PetitionRequest, i.Version,
             i.Assignments.OrderByDescending(a => a.IsActive).ThenByDescending(a => a.IsLead).Where(a => a.IsActive)
                 .Select(a => new AssignmentView(a.DepartmentCode, a.IsLead, a.AssignedAt, a.AcknowledgedAt)).ToList(),
-            i.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new StepView(s.At, s.By, s.Action, s.FromState, s.ToState, s.Note,
-                (s.Attachments ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))).ToList(),
+            Timeline(i),
             i.AllowedFor(actors), new RouteSuggestion(rule.Level, rule.LeadDepartmentCode, rule.Assisting));
 
     public Task<Page<IncidentSummary>> ListAsync(IncidentList list, PageRequest page, CancellationToken ct, IncidentState? state = null,
@@ -260,7 +304,7 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
     {
         var query = db.Set<Incident>().AsNoTracking()
             .OutsideFilters("Open311's reads are public: the deployment's requests, without personal data", QueryFilters.Scope, IncidentsModule.DepartmentFilter);
-        var closed = new[] { IncidentState.Closed, IncidentState.Rejected };
+        var closed = new[] { IncidentState.Closed, IncidentState.Rejected, IncidentState.Merged };
         if (filter.Ids.Count > 0) query = query.Where(i => filter.Ids.Contains(i.Id));
         else query = query.Where(i => i.ReportedAt >= filter.FromUtc && i.ReportedAt < filter.ToUtc);
         if (!string.IsNullOrEmpty(filter.CategoryCode)) query = query.Where(i => i.CategoryCode == filter.CategoryCode);

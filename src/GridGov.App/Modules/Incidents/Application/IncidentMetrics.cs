@@ -146,7 +146,7 @@ public sealed class IncidentMetrics(GridGovDbContext db, CurrentUser user, ITerr
             query = query.Where(i => i.LeadDepartmentCode == filter.Department);
         return filter.Measure switch
         {
-            Measure.Accepted => query.Where(i => i.State != IncidentState.Reported && i.State != IncidentState.Rejected),
+            Measure.Accepted => query.Where(i => i.State != IncidentState.Reported && i.State != IncidentState.Rejected && i.State != IncidentState.Merged),
             Measure.Closed => query.Where(i => i.State == IncidentState.Closed),
             Measure.ClosedOnTime => query.Where(i => i.State == IncidentState.Closed && i.ClosedOnTime),
             Measure.Rework => query.Where(i => i.State == IncidentState.Closed && i.ReworkCount > 0),

@@ -42,6 +42,7 @@ public sealed class IncidentNotices(NoticeBoard board, CurrentUser user)
             case IncidentAction.ApproveExtension or IncidentAction.DenyExtension: Add(incident, "extension_decided", lead); break;
             case IncidentAction.Escalate: Add(incident, "escalated", Centre(incident)); break;
             case IncidentAction.Urge: Add(incident, "urged", incident.State == IncidentState.Handled ? [Grid(incident)] : departments); break;
+            case IncidentAction.MergeInto: Add(incident, "merged", Reporter(incident)); break;
             case IncidentAction.Reopen: Add(incident, "reopened", Centre(incident)); break;
             case IncidentAction.MarkOverdue:
                 Add(incident, "overdue", incident.State switch

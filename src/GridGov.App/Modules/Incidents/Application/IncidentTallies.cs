@@ -142,7 +142,7 @@ internal sealed class IncidentTallies : ISaveHook
                 Figures = new IncidentFigures
                 {
                     Reported = g.Count(),
-                    Accepted = g.Count(i => i.State != IncidentState.Reported && i.State != IncidentState.Rejected),
+                    Accepted = g.Count(i => i.State != IncidentState.Reported && i.State != IncidentState.Rejected && i.State != IncidentState.Merged),
                     Closed = g.Count(i => i.State == IncidentState.Closed),
                     ClosedOnTime = g.Count(i => i.State == IncidentState.Closed && i.ClosedOnTime),
                     Rework = g.Count(i => i.State == IncidentState.Closed && i.ReworkCount > 0),

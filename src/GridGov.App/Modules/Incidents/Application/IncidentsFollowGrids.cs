@@ -27,6 +27,6 @@ internal sealed class IncidentsFollowGrids(GridGovDbContext db) : IGridChangeFol
     }
 
     public async Task<IReadOnlyList<string>> HeldOnGridAsync(int gridId, CancellationToken ct) =>
-        await db.Set<Incident>().AnyAsync(i => i.GridId == gridId && i.State != IncidentState.Closed && i.State != IncidentState.Rejected, ct)
+        await db.Set<Incident>().AnyAsync(i => i.GridId == gridId && i.State != IncidentState.Closed && i.State != IncidentState.Rejected && i.State != IncidentState.Merged, ct)
             ? ["open_incidents"] : [];
 }

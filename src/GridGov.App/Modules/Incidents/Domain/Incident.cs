@@ -70,6 +70,8 @@ public sealed class Incident : WorkflowSubject<IncidentState, IncidentAction, Ac
     /// <summary>Petitions (信访): the petitioner and what they ask.</summary>
     public string? Petitioner { get; private set; }
     public string? PetitionRequest { get; private set; }
+    /// <summary>The incident this duplicate was merged into; its reporter follows the matter there.</summary>
+    public int? MergedIntoId { get; private set; }
 
     public IReadOnlyList<IncidentStep> Steps => _steps;
     public IReadOnlyList<IncidentAssignment> Assignments => _assignments;
@@ -254,6 +256,30 @@ public sealed class Incident : WorkflowSubject<IncidentState, IncidentAction, Ac
             HandlingDueAt = null;
             RequestedExtensionDays = null;
             IsOverdue = false;
+        });
+    }
+
+    /// <summary>
+    /// 合并: this duplicate ends, folded into <paramref name="survivor"/>, which records that it took
+    /// it in. Both keep their own timelines; the step is taken on both or on neither.
+    /// </summary>
+    public void MergeInto(Incident survivor, IReadOnlyCollection<Actor> actors, IReadOnlyCollection<Actor> survivorActors, string by, DateTime at,
+        string? note)
+    {
+        if (survivor.Id == Id) throw new ValidationException("intoNumber", "merge_into_itself");
+        if (!IncidentWorkflow.IsOpen(survivor.State)) throw new ValidationException("intoNumber", "merge_target_not_open");
+        if (IncidentWorkflow.Find(survivor.State, IncidentAction.TakeInDuplicate, survivorActors) is null)
+            throw new ValidationException("intoNumber", "merge_target_other_desk");
+        if (!IncidentWorkflow.Allowed(State, actors).Contains(IncidentAction.MergeInto))
+            throw new IllegalTransitionException(State, IncidentAction.MergeInto, AllowedFor(actors));
+        var reason = string.IsNullOrWhiteSpace(note) ? survivor.Number : $"{survivor.Number} {note.Trim()}";
+        survivor.Move(IncidentAction.TakeInDuplicate, survivorActors, by, at, Number, null);
+        Move(IncidentAction.MergeInto, actors, by, at, reason, () =>
+        {
+            MergedIntoId = survivor.Id;
+            StepDueAt = null;
+            IsOverdue = false;
+            ClosedAt = at;
         });
     }
 

@@ -28,7 +28,7 @@ public class IncidentFigures
         return new IncidentFigures
         {
             Reported = 1,
-            Accepted = One(i.State is not (IncidentState.Reported or IncidentState.Rejected)),
+            Accepted = One(i.State is not (IncidentState.Reported or IncidentState.Rejected or IncidentState.Merged)),
             Closed = One(closed),
             ClosedOnTime = One(closed && i.ClosedOnTime),
             Rework = One(closed && i.ReworkCount > 0),

@@ -2,7 +2,8 @@ using GridGov.Kernel.Workflow;
 
 namespace GridGov.Modules.Incidents.Domain;
 
-public enum IncidentState { Reported, Accepted, Rejected, Dispatched, Handling, Handled, Closed }
+/// <summary>Merged: a duplicate folded into the incident that carries the matter on; its own timeline ends there.</summary>
+public enum IncidentState { Reported, Accepted, Rejected, Dispatched, Handling, Handled, Closed, Merged }
 
 public enum IncidentAction
 {
@@ -10,6 +11,10 @@ public enum IncidentAction
     RequestExtension, ApproveExtension, DenyExtension, Escalate, Reopen, ReturnVisit, SelfResolve, MarkOverdue,
     /// <summary>催办: the centre presses whoever holds the incident to act; the state does not change.</summary>
     Urge,
+    /// <summary>合并: a duplicate report ends by being folded into another open incident of the same matter.</summary>
+    MergeInto,
+    /// <summary>The survivor's side of a merge: the duplicate's report and timeline join its record; the state does not change.</summary>
+    TakeInDuplicate,
 }
 
 /// <summary>Who takes a step, relative to the incident: the same person may be several.</summary>
@@ -36,6 +41,9 @@ public static class IncidentWorkflow
 {
     private static readonly IncidentState[] Open =
         [IncidentState.Reported, IncidentState.Accepted, IncidentState.Dispatched, IncidentState.Handling];
+
+    // Declared before the table: static fields are set in the order written, and the table's rows use it.
+    private static readonly StepRules Companion = new(Companion: true);
 
     /// <summary>The table, on the Kernel's workflow: the scheduled job takes its rows but is never offered them.</summary>
     public static readonly WorkflowTable<IncidentState, IncidentAction, Actor> Table = new(Build(), Refuse, Actor.System);
@@ -79,6 +87,9 @@ public static class IncidentWorkflow
             new(IncidentState.Dispatched, IncidentAction.Urge, Actor.Dispatcher, IncidentState.Dispatched),
             new(IncidentState.Handling, IncidentAction.Urge, Actor.Dispatcher, IncidentState.Handling),
             new(IncidentState.Handled, IncidentAction.Urge, Actor.Dispatcher, IncidentState.Handled),
+            new(IncidentState.Reported, IncidentAction.MergeInto, Actor.Dispatcher, IncidentState.Merged),
+            new(IncidentState.Accepted, IncidentAction.MergeInto, Actor.Dispatcher, IncidentState.Merged),
+            new(IncidentState.Handled, IncidentAction.TakeInDuplicate, Actor.Dispatcher, IncidentState.Handled, Companion),
             new(IncidentState.Closed, IncidentAction.ReturnVisit, Actor.Dispatcher, IncidentState.Closed),
             new(IncidentState.Closed, IncidentAction.Reopen, Actor.Dispatcher, IncidentState.Accepted),
             new(IncidentState.Rejected, IncidentAction.Reopen, Actor.Dispatcher, IncidentState.Accepted),
@@ -90,6 +101,7 @@ public static class IncidentWorkflow
             t.Add(new(state, IncidentAction.Escalate, Actor.Dispatcher, IncidentState.Accepted));
             t.Add(new(state, IncidentAction.Escalate, Actor.System, IncidentState.Accepted));
             t.Add(new(state, IncidentAction.MarkOverdue, Actor.System, state));
+            t.Add(new(state, IncidentAction.TakeInDuplicate, Actor.Dispatcher, state, Companion));
         }
         return t;
     }

@@ -38,6 +38,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.HasIndex(x => x.ReportedBy);
         // Possible duplicates: open incidents of one category on one grid.
         b.HasIndex(x => new { x.GridId, x.CategoryCode, x.State });
+        // A survivor lists the duplicates merged into it.
+        b.HasIndex(x => x.MergedIntoId);
         b.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.IncidentId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Assignments).WithOne().HasForeignKey(s => s.IncidentId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Steps).HasField("_steps");
