@@ -245,6 +245,31 @@ public abstract class WorkspaceTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task A_persons_history_names_the_households_they_moved_between_instead_of_their_ids()
+    {
+        var l3 = await Scratch.LevelThreeAsync(app);
+        var admin = await app.ApiAsync("admin");
+        var households = await Scratch.HouseholdsAsync(app, l3, 2);
+        const string first17 = "14112519830303105";
+        var person = (await admin.PostJsonAsync($"/api/v1/households/{households[0]}/members",
+            new { name = "换户人", idNumber = first17 + GridGov.Modules.People.Domain.IdNumber.CheckCharacterOf(first17), relationToHead = "子女" },
+            HttpStatusCode.Created)).Int("id");
+        await admin.PostJsonAsync($"/api/v1/people/{person}/move", new { householdId = households[1] });
+        async Task<string> NameOf(int household)
+        {
+            var h = await admin.GetJsonAsync($"/api/v1/households/{household}");
+            return $"{h.Str("number")} · {h.Str("address")}";
+        }
+
+        var browser = new Browser(app);
+        await browser.SignInAsync("admin", GridGovApp.Password);
+        var html = WebUtility.HtmlDecode(await (await browser.GetAsync($"/people/{person}")).Content.ReadAsStringAsync());
+        var timeline = html[html.IndexOf("data-testid=\"timeline\"", StringComparison.Ordinal)..];
+        Assert.Contains($"{await NameOf(households[0])}</span><span> → </span><span>{await NameOf(households[1])}", timeline);
+        Assert.DoesNotContain($">{households[1]}<", timeline);
+    }
+
+    [Fact]
     public async Task The_desk_accepts_and_dispatches_in_bulk_each_incident_by_its_own_rules()
     {
         var worker = await app.ApiAsync("gridworker");

@@ -66,4 +66,33 @@ public class ChangeLinesTests : BunitContext
         Assert.DoesNotContain(lines, l => l.Contains("True") || l.Contains("False"));
         Assert.Contains(lines, l => l.Contains("流动人口"));
     }
+
+    private sealed class FakeNamer : GridGov.Kernel.Naming.IRecordNamer
+    {
+        public IReadOnlyCollection<string> Types { get; } = ["Household", "Grid"];
+
+        public Task<IReadOnlyDictionary<int, string>> NamesAsync(string type, IReadOnlyCollection<int> ids, CancellationToken ct) =>
+            Task.FromResult<IReadOnlyDictionary<int, string>>(type == "Household"
+                ? new Dictionary<int, string> { [25508] = "0101 · 滨河路1号" }
+                : new Dictionary<int, string> { [7] = "滨河一网格" });
+    }
+
+    [Fact]
+    public async Task Ids_read_as_the_names_they_point_to_and_an_id_without_one_stays_as_stored()
+    {
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(GridGov.Kernel.Security.CurrentUser.System());
+        Services.AddDbContext<GridGov.Data.GridGovDbContext>(o => o.UseSqlite("Data Source=:memory:"));
+        Services.AddSingleton<GridGov.Kernel.Naming.IRecordNamer, FakeNamer>();
+        Services.AddScoped<GridGov.Kernel.Naming.RecordNames>();
+        var (before, after) = ("""{"HouseholdId":25508,"ParentGridId":7}""", """{"HouseholdId":99999,"ParentGridId":7}""");
+        var names = await Services.GetRequiredService<GridGov.Kernel.Naming.RecordNames>()
+            .ForChangesAsync([("Person", before, after)], CancellationToken.None);
+
+        var cut = Render<ChangeLines>(p => p.Add(x => x.EntityType, "Person").Add(x => x.Before, before).Add(x => x.After, after).Add(x => x.Names, names));
+        var lines = cut.FindAll("li").Select(l => l.TextContent).ToList();
+        Assert.Contains(lines, l => l.Contains("0101 · 滨河路1号") && l.Contains("99999"));
+        Assert.Contains(lines, l => l.Contains("滨河一网格") && !l.Contains('7'));
+        Assert.DoesNotContain(lines, l => l.Contains("25508"));
+    }
 }

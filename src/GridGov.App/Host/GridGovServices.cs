@@ -84,6 +84,7 @@ public static class GridGovServices
         services.AddScoped<ChangeLog>();
         services.AddScoped<PathRebase>();
         services.AddScoped<Kernel.Notices.NoticeBoard>();
+        services.AddScoped<Kernel.Naming.RecordNames>();
         services.AddScoped<Kernel.Files.FileStore>();
         services.AddScoped<Kernel.Documents.ExportLog>();
         services.AddScoped<Kernel.Import.ImportStore>();

@@ -23,6 +23,7 @@ public sealed class PeopleModule : IGridGovModule
     {
         services.AddScoped<IPopulationStatistics, PopulationStatistics>();
         services.AddScoped<PopulationPlacement>();
+        services.AddScoped<Kernel.Naming.IRecordNamer, PeopleNames>();
         services.AddScoped<IPopulationPlacement>(s => s.GetRequiredService<PopulationPlacement>());
         services.AddScoped<Kernel.Scoping.IGridChangeFollower, PeopleFollowGrids>();
         services.AddScoped<HouseholdPlacement>();

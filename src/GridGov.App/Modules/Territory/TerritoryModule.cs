@@ -26,6 +26,7 @@ public sealed class TerritoryModule : IGridGovModule
         services.AddScoped<GridHistory>();
         services.AddScoped<SizeRules>();
         services.AddScoped<CoverageCheck>();
+        services.AddScoped<Kernel.Naming.IRecordNamer, TerritoryNames>();
     }
 
     public void MapApi(ApiGroups api) => api.Secured.MapTerritoryApi();
