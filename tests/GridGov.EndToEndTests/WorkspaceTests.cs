@@ -217,6 +217,35 @@ public sealed class WorkspaceTests(LiveApp app)
     }
 
     [Fact]
+    public async Task A_form_posts_without_reloading_the_page_and_answers_in_place()
+    {
+        var worker = await app.SignedInPageAsync("gridworker", width: 390, height: 844);
+        await worker.GotoAsync("/incidents/report");
+        // A value kept on the window survives only if the post was enhanced: a full load starts a new window.
+        await worker.EvaluateAsync("() => window.__sameDocument = 'kept'");
+        await worker.SelectOptionAsync("[data-testid=category]", "SAFE.GAS");
+        await worker.FillAsync("textarea[name=description]", "消防通道被占用");
+        await worker.FillAsync("input[name=address]", "滨河小区2号楼");
+        await worker.ClickAsync("[data-testid=submit-report]");
+        await Assertions.Expect(worker.Locator("[data-testid=state]")).ToHaveTextAsync("待受理");
+        Assert.Matches("/incidents/\\d+", worker.Url);
+        Assert.Equal("kept", await worker.EvaluateAsync<string>("() => window.__sameDocument"));
+
+        // A refused post answers on the same page, with what was typed still there.
+        await worker.GotoAsync("/incidents/report");
+        await worker.EvaluateAsync("() => window.__sameDocument = 'kept'");
+        await worker.SelectOptionAsync("[data-testid=category]", "SAFE.GAS");
+        // Only blanks: the browser's own check is taken away so that the server's answers.
+        await worker.EvalOnSelectorAsync("textarea[name=description]", "t => t.removeAttribute('required')");
+        await worker.FillAsync("textarea[name=description]", "   ");
+        await worker.FillAsync("input[name=address]", "滨河小区2号楼");
+        await worker.ClickAsync("[data-testid=submit-report]");
+        await Assertions.Expect(worker.Locator("[data-testid=form-error], .gg-field-error").First).ToBeVisibleAsync();
+        Assert.Equal("kept", await worker.EvaluateAsync<string>("() => window.__sameDocument"));
+        await Assertions.Expect(worker.Locator("input[name=address]")).ToHaveValueAsync("滨河小区2号楼");
+    }
+
+    [Fact]
     public async Task An_unknown_address_answers_the_apps_own_not_found_page()
     {
         var page = await app.SignedInPageAsync("community", width: 390, height: 844);
