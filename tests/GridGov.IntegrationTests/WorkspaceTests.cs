@@ -270,6 +270,61 @@ public abstract class WorkspaceTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task The_people_list_narrows_by_status_sex_age_and_leaving_period_orders_as_asked_and_exports_the_same_list()
+    {
+        var l3 = await Scratch.LevelThreeAsync(app);
+        var admin = await app.ApiAsync("admin");
+        var household = (await Scratch.HouseholdsAsync(app, l3, 1))[0];
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Asia/Shanghai"));
+        async Task<int> Register(string name, int bornYear, string sexDigit) =>
+            (await admin.PostJsonAsync($"/api/v1/households/{household}/members", new
+            {
+                name, relationToHead = "其他",
+                idNumber = Person17(bornYear, sexDigit) + GridGov.Modules.People.Domain.IdNumber.CheckCharacterOf(Person17(bornYear, sexDigit)),
+            }, HttpStatusCode.Created)).Int("id");
+        string Person17(int year, string sexDigit) => $"141127{year}0615{l3[^3..^1]}{sexDigit}";
+        var elder = await Register("筛选长者", today.Year - 80, "1");
+        var middle = await Register("筛选中年", today.Year - 45, "2");
+        var young = await Register("筛选少年", today.Year - 12, "4");
+        await admin.PostJsonAsync($"/api/v1/people/{middle}/deregister", new { reason = "MovedAway" });
+
+        async Task<List<int>> Ids(string query) =>
+            (await admin.GetJsonAsync($"/api/v1/people?area={l3}&q=%E7%AD%9B%E9%80%89&pageSize=200&{query}")).GetProperty("items").EnumerateArray().Select(i => i.Int("id")).ToList();
+        Assert.Equal([elder, young], await Ids("sort=Oldest"));
+        Assert.Equal([young, elder], await Ids("sort=Youngest"));
+        Assert.Equal([elder], await Ids("ageFrom=60"));
+        Assert.Equal([young], await Ids("ageTo=17"));
+        Assert.Equal([elder], await Ids("sex=Male"));
+        Assert.Equal([middle], await Ids("status=MovedAway&left=Month"));
+        Assert.Equal([middle], await Ids("left=Year&sort=RecentlyLeft"));
+
+        foreach (var bad in new[] { "ageFrom=151", "ageFrom=70&ageTo=20", "sort=Tallest", "left=Decade", "status=Lost" })
+        {
+            var refused = await admin.GetAsync($"/api/v1/people?{bad}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        }
+
+        var sheet = await admin.GetAsync($"/api/v1/people/export?area={l3}&q=%E7%AD%9B%E9%80%89&sort=Oldest&ageFrom=10");
+        Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
+        var rows = MiniExcel.Query(await sheet.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object>>()
+            .Select(r => r.Values.First()?.ToString()).ToList();
+        Assert.Equal(["筛选长者", "筛选少年"], rows);
+
+        // The page offers the same filters, keeps them on its pager and export links, and says how many are in use.
+        var browser = new Browser(app);
+        await browser.SignInAsync("admin", GridGovApp.Password);
+        var html = WebUtility.HtmlDecode(await (await browser.GetAsync($"/people?area={l3}&q=%E7%AD%9B%E9%80%89&ageFrom=60&sort=Oldest")).Content.ReadAsStringAsync());
+        Assert.Contains("筛选长者", html);
+        Assert.DoesNotContain("筛选少年", html);
+        Assert.Contains("ageFrom=60&sort=Oldest&full=false", html);
+        var leftThisYear = WebUtility.HtmlDecode(await (await browser.GetAsync($"/people?area={l3}&q=%E7%AD%9B%E9%80%89&left=Year")).Content.ReadAsStringAsync());
+        var export = System.Text.RegularExpressions.Regex.Match(leftThisYear, "href=\"(/people/export.xlsx[^\"]*)\"").Groups[1].Value;
+        Assert.Equal(["筛选中年"], MiniExcel.Query(await (await browser.GetAsync(export)).Content.ReadAsStreamAsync(), useHeaderRow: true)
+            .Cast<IDictionary<string, object>>().Select(r => r.Values.First()?.ToString()).ToList());
+    }
+
+    [Fact]
     public async Task The_desk_accepts_and_dispatches_in_bulk_each_incident_by_its_own_rules()
     {
         var worker = await app.ApiAsync("gridworker");

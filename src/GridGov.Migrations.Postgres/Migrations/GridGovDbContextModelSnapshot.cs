@@ -1419,6 +1419,10 @@ namespace GridGov.Migrations.Postgres.Migrations
 
                     b.HasIndex("PhoneIndex");
 
+                    b.HasIndex("BirthDate", "Path");
+
+                    b.HasIndex("DeregisteredOn", "Path");
+
                     b.HasIndex("PinyinFull", "Path");
 
                     b.HasIndex("PinyinInitials", "Path");

@@ -1349,6 +1349,10 @@ namespace GridGov.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PhoneIndex");
 
+                    b.HasIndex("BirthDate", "Path");
+
+                    b.HasIndex("DeregisteredOn", "Path");
+
                     b.HasIndex("PinyinFull", "Path");
 
                     b.HasIndex("PinyinInitials", "Path");

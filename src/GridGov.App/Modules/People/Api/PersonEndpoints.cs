@@ -5,6 +5,7 @@ using GridGov.Modules.People.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace GridGov.Modules.People.Api;
@@ -26,18 +27,22 @@ public static class PersonEndpoints
         return app;
     }
 
-    private static async Task<IResult> Export(string? q, string? tag, bool? full, string? area, PersonExport export, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Export(string? q, string? tag, bool? full, string? area, [AsParameters] PeopleListParameters list,
+        PersonExport export, TimeProvider clock, CancellationToken ct)
     {
-        var (file, _) = await export.ExportAsync(q, tag, full ?? false, ct, area);
+        var (file, _) = await export.ExportAsync(q, tag, full ?? false, ct, area, list.ToFilter(clock.Today()));
         return TypedResults.File(file, ExcelType, $"people-{clock.FileStamp()}.xlsx");
     }
 
     public static RouteGroupBuilder MapPersonApi(this RouteGroupBuilder api)
     {
         var people = api.MapGroup("/people").WithTags("People");
-        people.MapGet("/", (string? q, string? tag, string? area, bool? includeInactive, int? page, int? pageSize, PersonSearch search, CancellationToken ct) =>
-                search.SearchAsync(q, includeInactive ?? false, PageRequest.Of(page, pageSize), ct, tag, area))
-            .WithSummary("Finds people by name, pinyin, ID number or its last 4–6 characters, phone or address; numbers masked; area= limits it to an area or grid code");
+        people.MapGet("/", (string? q, string? tag, string? area, bool? includeInactive, int? page, int? pageSize, [AsParameters] PeopleListParameters list,
+                PersonSearch search, TimeProvider clock, CancellationToken ct) =>
+                search.SearchAsync(q, includeInactive ?? false, PageRequest.Of(page, pageSize), ct, tag, area, list.ToFilter(clock.Today())))
+            .WithSummary("Finds people by name, pinyin, ID number or its last 4–6 characters, phone or address; numbers masked; area= limits it to an area "
+                + "or grid code; narrowed by status, sex, age (ageFrom, ageTo) and the period they left (left: week, month, quarter, year, or leftFrom/leftTo); "
+                + "sort: Name (pinyin), Oldest, Youngest, RecentlyLeft");
         people.MapGet("/export", Export).WithSummary("The filtered list as an Excel file; masked unless full=true for an entitled role; recorded");
         people.MapGet("/{id:int}", (int id, PersonRegistry registry, CancellationToken ct) => registry.GetAsync(id, ct))
             .WithSummary("A person's record, numbers masked; the view is recorded");

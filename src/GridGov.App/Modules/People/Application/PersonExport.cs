@@ -17,14 +17,15 @@ namespace GridGov.Modules.People.Application;
 /// </summary>
 public sealed class PersonExport(GridGovDbContext db, CurrentUser user, PersonSearch search, IStringLocalizer<Strings> text, ExportLog exports)
 {
-    public async Task<(Stream File, int Rows)> ExportAsync(string? q, string? tag, bool full, CancellationToken ct, string? area = null)
+    public async Task<(Stream File, int Rows)> ExportAsync(string? q, string? tag, bool full, CancellationToken ct, string? area = null,
+        PeopleFilter? filter = null)
     {
-        var (people, _) = await search.FilterAsync(q, tag, includeInactive: false, ct, area);
+        var (people, _) = await search.FilterAsync(q, tag, includeInactive: false, ct, area, filter);
         if (full) user.Require(PeoplePermissions.Reveal);
         var rows = 0;
         IEnumerable<IReadOnlyDictionary<string, object?>> Rows()
         {
-            var query = people.OrderBy(p => p.Id).Select(p => new
+            var query = (filter ?? PeopleFilter.None).Order(people, byInitials: false).Select(p => new
             {
                 p.Name, p.IdNumber, p.Sex, p.BirthDate, p.Phone, p.RelationToHead, p.Residency,
                 Address = db.Set<Household>().Where(h => h.Id == p.HouseholdId).Select(h => h.Address).FirstOrDefault(),

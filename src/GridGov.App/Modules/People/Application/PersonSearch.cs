@@ -26,18 +26,19 @@ public sealed class PersonSearch(GridGovDbContext db, CurrentUser user, PersonTa
 
     /// <param name="area">An area or grid code within the caller's view: only the people under it.</param>
     public async Task<Page<PersonListItem>> SearchAsync(string? text, bool includeInactive, PageRequest page, CancellationToken ct, string? tag = null,
-        string? area = null)
+        string? area = null, PeopleFilter? filter = null)
     {
+        filter ??= PeopleFilter.None;
         var q = (text ?? "").Trim();
         if (q.Length > 0 && SearchInput.Classify(q) == SearchKind.Address)
         {
-            var scoped = await ScopedAsync(tag, includeInactive, area, ct);
-            return await db.ReadQuicklyAsync(false, () => AddressListAsync(scoped, AddressHouseholds(q), page, ct), ct);
+            var scoped = await ScopedAsync(tag, includeInactive, area, filter, ct);
+            return await db.ReadQuicklyAsync(false, () => AddressListAsync(scoped, AddressHouseholds(q), filter.Sort, page, ct), ct);
         }
-        var (people, kind) = await FilterAsync(text, tag, includeInactive, ct, area);
+        var (people, kind) = await FilterAsync(text, tag, includeInactive, ct, area, filter);
         var walkPinyinOrder = kind is SearchKind.Everyone or SearchKind.FullPinyin or SearchKind.Initials or SearchKind.InitialsOrFullPinyin or SearchKind.Name
-            && string.IsNullOrWhiteSpace(tag) && await ScopeIsLargeAsync(ct);
-        return await db.ReadQuicklyAsync(walkPinyinOrder, () => ListAsync(people, kind, page, ct), ct);
+            && string.IsNullOrWhiteSpace(tag) && filter == PeopleFilter.None && await ScopeIsLargeAsync(ct);
+        return await db.ReadQuicklyAsync(walkPinyinOrder, () => ListAsync(people, kind, filter, page, ct), ct);
     }
 
     /// <summary>
@@ -51,12 +52,11 @@ public sealed class PersonSearch(GridGovDbContext db, CurrentUser user, PersonTa
         return residents >= Large;
     }
 
-    private async Task<Page<PersonListItem>> ListAsync(IQueryable<Person> people, SearchKind kind, PageRequest page, CancellationToken ct)
+    private async Task<Page<PersonListItem>> ListAsync(IQueryable<Person> people, SearchKind kind, PeopleFilter filter, PageRequest page,
+        CancellationToken ct)
     {
-        // Each kind is listed in the order of the index it searches, so a page is read off that index.
-        var ordered = kind == SearchKind.Initials
-            ? people.OrderBy(p => p.PinyinInitials).ThenBy(p => p.PinyinFull).ThenBy(p => p.Id)
-            : people.OrderBy(p => p.PinyinFull).ThenBy(p => p.Id);
+        // Each kind is listed in the order of the index it searches, so a page is read off that index, unless another order is asked.
+        var ordered = filter.Order(people, byInitials: kind == SearchKind.Initials);
         var rows = await Rows(ordered.Skip(page.Skip).Take(page.Size)).ToListAsync(ct);
         // A short first page already is the whole answer; otherwise count, but only so far.
         var total = page.Skip == 0 && rows.Count < page.Size
@@ -72,22 +72,31 @@ public sealed class PersonSearch(GridGovDbContext db, CurrentUser user, PersonTa
     /// path to meet the addresses (190 ms for a broad address where this takes 20). The matched set,
     /// bounded so, is the count and is listed in pinyin order; the page's rows are read by their ids.
     /// </summary>
-    private async Task<Page<PersonListItem>> AddressListAsync(IQueryable<Person> people, IQueryable<Household> households, PageRequest page, CancellationToken ct)
+    private async Task<Page<PersonListItem>> AddressListAsync(IQueryable<Person> people, IQueryable<Household> households, PeopleSort sort,
+        PageRequest page, CancellationToken ct)
     {
         const int Batch = CountLimit + 1;
-        var matched = new List<(int Id, string PinyinFull)>();
+        var matched = new List<(int Id, string PinyinFull, DateOnly BirthDate, DateOnly? LeftOn)>();
         var after = 0;
         while (matched.Count <= CountLimit)
         {
             var from = after;
             var ids = await households.Where(h => h.Id > from).OrderBy(h => h.Id).Select(h => h.Id).Take(Batch).ToListAsync(ct);
             if (ids.Count == 0) break;
-            matched.AddRange((await people.Where(p => ids.Contains(p.HouseholdId)).Select(p => new { p.Id, p.PinyinFull }).ToListAsync(ct))
-                .Select(p => (p.Id, p.PinyinFull)));
+            matched.AddRange((await people.Where(p => ids.Contains(p.HouseholdId))
+                    .Select(p => new { p.Id, p.PinyinFull, p.BirthDate, p.DeregisteredOn }).ToListAsync(ct))
+                .Select(p => (p.Id, p.PinyinFull, p.BirthDate, p.DeregisteredOn)));
             if (ids.Count < Batch) break;
             after = ids[^1];
         }
-        var pageIds = matched.OrderBy(p => p.PinyinFull, StringComparer.Ordinal).ThenBy(p => p.Id)
+        var ordered = sort switch
+        {
+            PeopleSort.Oldest => matched.OrderBy(p => p.BirthDate).ThenBy(p => p.Id),
+            PeopleSort.Youngest => matched.OrderByDescending(p => p.BirthDate).ThenByDescending(p => p.Id),
+            PeopleSort.RecentlyLeft => matched.OrderByDescending(p => p.LeftOn).ThenByDescending(p => p.Id),
+            _ => matched.OrderBy(p => p.PinyinFull, StringComparer.Ordinal).ThenBy(p => p.Id),
+        };
+        var pageIds = ordered
             .Take(Batch).Skip(page.Skip).Take(page.Size).Select(p => p.Id).ToList();
         var rows = pageIds.Count == 0 ? [] : await Rows(db.Set<Person>().AsNoTracking().Where(p => pageIds.Contains(p.Id))).ToListAsync(ct);
         return PageOf(rows.OrderBy(r => pageIds.IndexOf(r.Id)).ToList(), page, matched.Count);
@@ -107,9 +116,9 @@ public sealed class PersonSearch(GridGovDbContext db, CurrentUser user, PersonTa
 
     /// <summary>The people a search matches, as a query: the list pages it, the export streams it.</summary>
     public async Task<(IQueryable<Person> People, SearchKind Kind)> FilterAsync(string? text, string? tag, bool includeInactive, CancellationToken ct,
-        string? area = null)
+        string? area = null, PeopleFilter? filter = null)
     {
-        var people = await ScopedAsync(tag, includeInactive, area, ct);
+        var people = await ScopedAsync(tag, includeInactive, area, filter ?? PeopleFilter.None, ct);
         var q = (text ?? "").Trim();
         var kind = q.Length > 0 ? SearchInput.Classify(q) : SearchKind.Everyone;
         if (q.Length > 0) people = Match(people, q, kind);
@@ -117,10 +126,11 @@ public sealed class PersonSearch(GridGovDbContext db, CurrentUser user, PersonTa
     }
 
     /// <summary>The people in scope (under the area, if one is named), active unless asked otherwise, with the tag if one is named.</summary>
-    private async Task<IQueryable<Person>> ScopedAsync(string? tag, bool includeInactive, string? area, CancellationToken ct)
+    private async Task<IQueryable<Person>> ScopedAsync(string? tag, bool includeInactive, string? area, PeopleFilter filter, CancellationToken ct)
     {
         user.Require(PeoplePermissions.View);
-        var people = db.Set<Person>().AsNoTracking().Where(p => includeInactive || p.IsActive);
+        var active = !includeInactive && !filter.WantsInactive;
+        var people = filter.Apply(db.Set<Person>().AsNoTracking().Where(p => !active || p.IsActive));
         if (!string.IsNullOrWhiteSpace(area))
         {
             // Unknown and out of view read alike: the code names no place the caller can see.

@@ -59,6 +59,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(x => new { x.PinyinInitials, x.Path });
         b.HasIndex(x => new { x.PinyinFull, x.Path });
         b.HasIndex(x => x.Name);
+        // Age bands and age order, and who left in a period, with the path on the entries as for names.
+        b.HasIndex(x => new { x.BirthDate, x.Path });
+        b.HasIndex(x => new { x.DeregisteredOn, x.Path });
         b.HasOne<Household>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
     }
 }
