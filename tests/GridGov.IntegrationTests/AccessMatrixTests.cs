@@ -101,6 +101,8 @@ public abstract class AccessMatrixTests(GridGovApp app)
         new("exports.list", HttpMethod.Get, Kind.None, AuditPermissions.View, false, HttpStatusCode.OK, _ => "/api/v1/exports"),
         new("person.deregister", HttpMethod.Post, Kind.Person, PeoplePermissions.Manage, true, HttpStatusCode.BadRequest,
             t => $"/api/v1/people/{t.PersonId}/deregister", _ => new { reason = "Active" }),
+        new("person.reinstate", HttpMethod.Post, Kind.Person, PeoplePermissions.Manage, true, HttpStatusCode.Conflict,
+            t => $"/api/v1/people/{t.PersonId}/reinstate"),
     ];
 
     public static TheoryData<string> EndpointNames()

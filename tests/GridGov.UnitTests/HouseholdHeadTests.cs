@@ -69,4 +69,43 @@ public class HouseholdHeadTests
         var stranger = Household.Create("009", "别处", Placement.OnGrid(1, "a/")).WithId(99);
         Assert.Throws<InvalidOperationException>(() => Person.Register(stranger, "赵一", Id(1), null, Relations.Head, Residency.RegisteredResident, Heads(null)));
     }
+
+    [Fact]
+    public void A_deregistration_keeps_where_they_went_and_is_undone_in_the_same_household()
+    {
+        var person = Person.Register(Home, "周迁", Id(21), null, Relations.Spouse, Residency.RegisteredResident, Heads(null)).WithId(21);
+        person.Deregister(PersonStatus.MovedAway, Today, Today, "  太原市小店区  ");
+        Assert.Equal(("太原市小店区", false), (person.Destination, person.IsActive));
+        person.Reinstate(Home, Heads(null));
+        Assert.Equal((PersonStatus.Active, true, null, null), (person.Status, person.IsActive, person.DeregisteredOn, person.Destination));
+        Assert.Equal("person_active", Refusal(() => person.Reinstate(Home, Heads(null))));
+
+        var e = Assert.Throws<ValidationException>(() => person.Deregister(PersonStatus.Deceased, Today, Today, "太原"));
+        Assert.Equal("only_when_moved", e.Fields["destination"]);
+        Assert.Equal("too_long", Assert.Throws<ValidationException>(() => person.Deregister(PersonStatus.MovedAway, Today, Today, new string('远', 101))).Fields["destination"]);
+        Assert.True(person.IsActive);
+    }
+
+    [Fact]
+    public void A_former_head_comes_back_as_head_only_where_the_household_has_none_now()
+    {
+        var head = Person.Register(Home, "吴户主", Id(22), null, Relations.Head, Residency.RegisteredResident, Heads(null)).WithId(22);
+        head.Deregister(PersonStatus.MovedAway, Today, Today);
+        Assert.Equal("household_has_head", Refusal(() => head.Reinstate(Home, Heads(headOfHome: 99))));
+        Assert.False(head.IsActive);
+        head.Reinstate(Home, Heads(null));
+        Assert.True(head.IsActive);
+    }
+
+    [Fact]
+    public void A_household_closed_meanwhile_takes_no_one_back()
+    {
+        var closed = Household.Create("009", "滨河路9号", Placement.OnGrid(1, "a/")).WithId(9);
+        var heads = new HouseholdHeads();
+        heads.Know(9, null);
+        var last = Person.Register(closed, "郑末", Id(23), null, Relations.Head, Residency.RegisteredResident, heads).WithId(23);
+        last.Deregister(PersonStatus.Deceased, Today, Today);
+        closed.Close(hasActiveMembers: false);
+        Assert.Equal("household_inactive", Refusal(() => last.Reinstate(closed, heads)));
+    }
 }

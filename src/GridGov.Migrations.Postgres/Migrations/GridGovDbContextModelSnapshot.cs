@@ -1320,6 +1320,10 @@ namespace GridGov.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("DeregisteredOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Destination")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("HouseholdId")
                         .HasColumnType("integer");
 

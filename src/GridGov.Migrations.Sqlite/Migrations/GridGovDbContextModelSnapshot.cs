@@ -1254,6 +1254,10 @@ namespace GridGov.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("DeregisteredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Destination")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("HouseholdId")
                         .HasColumnType("INTEGER");
 

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 namespace GridGov.Modules.People.Api;
 
 public sealed record MovePersonRequest(int HouseholdId);
-public sealed record DeregisterRequest(PersonStatus Reason, DateOnly? On);
+public sealed record DeregisterRequest(PersonStatus Reason, DateOnly? On, string? Destination = null);
 public sealed record RevealRequest(RevealField Field);
 public sealed record RevealedValue(string Field, string? Value);
 public sealed record DecideRequest(ReviewState Decision);
@@ -51,7 +51,10 @@ public static class PersonEndpoints
         people.MapPost("/{id:int}/move", (int id, MovePersonRequest body, PersonRegistry registry, CancellationToken ct) =>
             registry.MoveAsync(id, body.HouseholdId, ct)).WithSummary("Moves a person to another household");
         people.MapPost("/{id:int}/deregister", (int id, DeregisterRequest body, PersonRegistry registry, CancellationToken ct) =>
-            registry.DeregisterAsync(id, body.Reason, body.On, ct)).WithSummary("Records a person as moved away or deceased; nothing is deleted");
+            registry.DeregisterAsync(id, body.Reason, body.On, ct, body.Destination))
+            .WithSummary("Records a person as moved away (with where to, if known) or deceased; nothing is deleted");
+        people.MapPost("/{id:int}/reinstate", (int id, PersonRegistry registry, CancellationToken ct) => registry.ReinstateAsync(id, ct))
+            .WithSummary("Undoes a deregistration: the person is back on the register in their household (which must be open; a head only where it has none)");
         people.MapPost("/{id:int}/reveal", async (int id, RevealRequest body, PersonRegistry registry, CancellationToken ct) =>
             new RevealedValue(body.Field.ToString(), await registry.RevealAsync(id, body.Field, ct)))
             .WithSummary("The full ID number or phone, for entitled roles; every reveal is recorded");

@@ -15,7 +15,7 @@ namespace GridGov.Modules.People.Application;
 
 public sealed record PersonView(int Id, string Name, Masked MaskedIdNumber, Sex Sex, DateOnly BirthDate, int Age, Masked MaskedPhone,
     string RelationToHead, Residency Residency, PersonStatus Status, DateOnly? DeregisteredOn, int HouseholdId, string HouseholdNumber,
-    string Address, string? GridCode, string? GridName, string Path, int Version);
+    string Address, string? GridCode, string? GridName, string Path, int Version, string? Destination = null);
 
 public sealed record PersonInput(string Name, string? IdNumber, string? Phone, string RelationToHead, Residency Residency = Residency.RegisteredResident);
 
@@ -97,11 +97,23 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
         return await ViewAsync(person, ct);
     }
 
-    public async Task<PersonView> DeregisterAsync(int id, PersonStatus reason, DateOnly? on, CancellationToken ct)
+    public async Task<PersonView> DeregisterAsync(int id, PersonStatus reason, DateOnly? on, CancellationToken ct, string? destination = null)
     {
         user.Require(PeoplePermissions.Manage);
         var person = await ToChangeAsync(id, ct);
-        person.Deregister(reason, on ?? Today, Today);
+        person.Deregister(reason, on ?? Today, Today, destination);
+        await db.SaveChangesAsync(ct);
+        return await ViewAsync(person, ct);
+    }
+
+    /// <summary>Puts a deregistered person back on the register, in their household, through the ledger's rules.</summary>
+    public async Task<PersonView> ReinstateAsync(int id, CancellationToken ct)
+    {
+        user.Require(PeoplePermissions.Manage);
+        var person = await ToChangeAsync(id, ct);
+        var household = await db.Set<Household>().FirstAsync(h => h.Id == person.HouseholdId, ct);
+        var heads = await HeadsOfHouseholds.LoadAsync(db, [household.Id], ct);
+        person.Reinstate(household, heads);
         await db.SaveChangesAsync(ct);
         return await ViewAsync(person, ct);
     }
@@ -140,6 +152,6 @@ public sealed class PersonRegistry(GridGovDbContext db, CurrentUser user, ITerri
         var grid = household.GridId is { } gid ? await territory.FindGridAsync(gid, ct) : null;
         return new PersonView(p.Id, p.Name, Masked.IdNumber(p.IdNumber), p.Sex, p.BirthDate, p.AgeOn(Today), Masked.Phone(p.Phone),
             p.RelationToHead, p.Residency, p.Status, p.DeregisteredOn, household.Id, household.Number, household.Address, grid?.Code,
-            grid?.Name, p.Path, p.Version);
+            grid?.Name, p.Path, p.Version, p.Destination);
     }
 }

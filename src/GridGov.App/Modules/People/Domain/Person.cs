@@ -44,6 +44,8 @@ public sealed class Person : IScopedByPath, IAudited
     public bool IsActive { get; private set; } = true;
     public PersonStatus Status { get; private set; } = PersonStatus.Active;
     public DateOnly? DeregisteredOn { get; private set; }
+    /// <summary>Where someone who moved away went (迁往地), as the registrar was told.</summary>
+    public string? Destination { get; private set; }
     /// <summary>Search keys: pinyin initials and full pinyin of the name.</summary>
     [Derived] public string PinyinInitials { get; private set; } = "";
     [Derived] public string PinyinFull { get; private set; } = "";
@@ -111,15 +113,39 @@ public sealed class Person : IScopedByPath, IAudited
         Path = household.Path;
     }
 
-    public void Deregister(PersonStatus reason, DateOnly on, DateOnly today)
+    public const int MaxDestination = 100;
+
+    /// <summary>Takes a person off the register (moved away, with where to, or deceased); the record stays and can be restored.</summary>
+    public void Deregister(PersonStatus reason, DateOnly on, DateOnly today, string? destination = null)
     {
         if (!IsActive) throw new ConflictException("person_inactive");
         if (reason == PersonStatus.Active || !Enum.IsDefined(reason)) throw new ValidationException("reason", "unknown");
         if (on > today) throw new ValidationException("on", "in_future");
         if (on < BirthDate) throw new ValidationException("on", "before_birth");
+        var place = string.IsNullOrWhiteSpace(destination) ? null : destination.Trim();
+        if (place?.Length > MaxDestination) throw new ValidationException("destination", "too_long", MaxDestination);
+        if (place is not null && reason != PersonStatus.MovedAway) throw new ValidationException("destination", "only_when_moved");
         Status = reason;
         DeregisteredOn = on;
+        Destination = place;
         IsActive = false;
+    }
+
+    /// <summary>
+    /// Undoes a deregistration entered by mistake (or a return): the person is back on the register
+    /// in the same household, which must still be open; a head comes back as head only where the
+    /// household has none meanwhile.
+    /// </summary>
+    public void Reinstate(Household household, HouseholdHeads heads)
+    {
+        if (IsActive) throw new ConflictException("person_active");
+        if (household.Id != HouseholdId) throw new InvalidOperationException("A person is reinstated in their own household.");
+        if (!household.IsActive) throw new ConflictException("household_inactive");
+        if (HouseholdHeads.IsHead(RelationToHead)) heads.Claim(HouseholdId, this);
+        Status = PersonStatus.Active;
+        DeregisteredOn = null;
+        Destination = null;
+        IsActive = true;
     }
 
     /// <summary>

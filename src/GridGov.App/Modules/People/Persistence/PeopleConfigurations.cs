@@ -59,6 +59,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(x => new { x.PinyinInitials, x.Path });
         b.HasIndex(x => new { x.PinyinFull, x.Path });
         b.HasIndex(x => x.Name);
+        b.Property(x => x.Destination).HasMaxLength(Person.MaxDestination);
         // Age bands and age order, and who left in a period, with the path on the entries as for names.
         b.HasIndex(x => new { x.BirthDate, x.Path });
         b.HasIndex(x => new { x.DeregisteredOn, x.Path });
