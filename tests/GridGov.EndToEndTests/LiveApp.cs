@@ -46,6 +46,9 @@ public sealed class LiveApp : IAsyncLifetime
         start.Environment["Database__Provider"] = "Sqlite";
         // The browser tests sign in a dozen times a minute from one address; the limit has tests of its own.
         start.Environment["Auth__SignInPerClientPerMinute"] = "1000";
+        // A county's tile server under the maps, stood in for by the browser itself (see SignedInPageAsync).
+        start.Environment["Map__TileUrl"] = TileHost + "/{z}/{x}/{y}.png";
+        start.Environment["Map__TileAttribution"] = TileCredit;
         _server = Process.Start(start) ?? throw new InvalidOperationException("could not start the app");
         _server.OutputDataReceived += (_, _) => { };
         _server.ErrorDataReceived += (_, _) => { };
@@ -61,6 +64,16 @@ public sealed class LiveApp : IAsyncLifetime
         });
     }
 
+    public const string TileHost = "http://tiles.gridgov.test";
+    public const string TileCredit = "底图：县级瓦片服务（测试）";
+
+    /// <summary>Every tile the pages asked the stand-in tile server for.</summary>
+    public System.Collections.Concurrent.ConcurrentBag<string> TileRequests { get; } = [];
+
+    /// <summary>A one-pixel light-grey PNG, stretched over each tile.</summary>
+    private static readonly byte[] Tile = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP4/58BAAT/Af9jgNErAAAAAElFTkSuQmCC");
+
     public void SkipIfUnavailable()
     {
         if (Unavailable is { } why) Assert.Skip(why);
@@ -72,6 +85,11 @@ public sealed class LiveApp : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = locale,
+        });
+        await context.RouteAsync(TileHost + "/**", route =>
+        {
+            TileRequests.Add(route.Request.Url);
+            return route.FulfillAsync(new() { ContentType = "image/png", BodyBytes = Tile });
         });
         var page = await context.NewPageAsync();
         PageChecks.Watch(page);

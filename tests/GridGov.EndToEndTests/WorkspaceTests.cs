@@ -246,6 +246,88 @@ public sealed class WorkspaceTests(LiveApp app)
     }
 
     [Fact]
+    public async Task A_grid_worker_taps_the_place_on_the_map_and_the_report_carries_it()
+    {
+        var worker = await app.SignedInPageAsync("gridworker", width: 390, height: 844);
+        await worker.GotoAsync("/incidents/report");
+        var map = worker.Locator("[data-testid=place-map] .gg-map");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-features", new Regex("^[1-9]"));
+        await map.ClickAsync();
+        var longitude = worker.Locator("input[name=longitude]");
+        await Assertions.Expect(longitude).ToHaveValueAsync(new Regex(@"^1\d\d\.\d{6}$"));
+        await Assertions.Expect(worker.Locator("[data-testid=place-map] [data-pick-readout]")).ToContainTextAsync(await longitude.InputValueAsync());
+        var (lon, lat) = (await longitude.InputValueAsync(), await worker.Locator("input[name=latitude]").InputValueAsync());
+        await worker.SelectOptionAsync("[data-testid=category]", "SAFE.GAS");
+        await worker.FillAsync("textarea[name=description]", "井盖松动，位置见地图");
+        await worker.FillAsync("input[name=address]", "滨河小区东门");
+        await app.ShotAsync(worker, "52-gridworker-phone-place-on-map");
+        await worker.ClickAsync("[data-testid=submit-report]");
+        await Assertions.Expect(worker.Locator("[data-testid=state]")).ToHaveTextAsync("待受理");
+        await Assertions.Expect(worker.Locator("[data-testid=place]")).ToHaveTextAsync($"{lon}, {lat}");
+    }
+
+    [Fact]
+    public async Task An_administrator_draws_a_grids_boundary_on_the_map_or_uploads_it_and_a_bad_file_is_refused_with_its_reason()
+    {
+        const string grid = "14112710000230002";
+        var admin = await app.SignedInPageAsync("admin", width: 1366, height: 900);
+        await admin.GotoAsync($"/territory/{grid}/manage");
+        var geojson = admin.Locator("[data-testid=boundary-geojson]");
+        var original = await geojson.InputValueAsync();
+        var map = admin.Locator("[data-testid=boundary-map] .gg-map");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-features", new Regex("^[1-9]"));
+        var box = (await map.BoundingBoxAsync())!;
+        foreach (var (x, y) in new[] { (0.45, 0.45), (0.55, 0.45), (0.55, 0.55), (0.45, 0.55) })
+            await map.ClickAsync(new() { Position = new() { X = (float)(box.Width * x), Y = (float)(box.Height * y) } });
+        var readout = admin.Locator("[data-testid=boundary-map] [data-pick-readout]");
+        await Assertions.Expect(readout).ToContainTextAsync("4");
+        await Assertions.Expect(geojson).ToHaveValueAsync(new Regex("\"type\":\"Polygon\""));
+        await admin.ClickAsync("[data-testid=boundary-map] [data-pick-undo]");
+        await Assertions.Expect(readout).ToContainTextAsync("3");
+        await app.ShotAsync(admin, "53-admin-draws-a-boundary");
+        await admin.ClickAsync("[data-testid=boundary-form] button[type=submit]");
+        await Assertions.Expect(admin.Locator("[data-testid=form-done]")).ToBeVisibleAsync();
+
+        // A Shapefile exported in projected metres is refused with the reason, and the grid keeps its boundary.
+        await UploadBoundaryAsync(admin, """{"type":"Polygon","coordinates":[[[37500000,4240000],[37500500,4240000],[37500500,4240500],[37500000,4240000]]]}""");
+        await Assertions.Expect(admin.Locator("[data-testid=form-error]")).ToContainTextAsync("经纬度");
+
+        // The original outline, uploaded as a file, puts the grid back as it was.
+        await UploadBoundaryAsync(admin, original);
+        await Assertions.Expect(admin.Locator("[data-testid=form-done]")).ToBeVisibleAsync();
+        Assert.Equal(original, await geojson.InputValueAsync());
+    }
+
+    /// <summary>Uploads a geometry as GIS tools export a Shapefile: one feature in a collection.</summary>
+    private static async Task UploadBoundaryAsync(IPage page, string geometry)
+    {
+        var file = """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"NAME":"grid"},"geometry":""" + geometry + "}]}";
+        await page.SetInputFilesAsync("[data-testid=boundary-file]", new FilePayload
+        {
+            Name = "grid.geojson", MimeType = "application/geo+json", Buffer = System.Text.Encoding.UTF8.GetBytes(file),
+        });
+        await page.ClickAsync("[data-testid=boundary-form] button[type=submit]");
+    }
+
+    [Fact]
+    public async Task Where_a_tile_server_is_configured_the_map_lays_its_tiles_under_the_grids_and_credits_it()
+    {
+        var page = await app.SignedInPageAsync("auditor", width: 1366, height: 900);
+        await page.GotoAsync("/cockpit");
+        var map = page.Locator("[data-testid=map] .gg-map");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-tiles-shown", new Regex("^[1-9]"));
+        await Assertions.Expect(page.Locator("[data-testid=map-credit]")).ToHaveTextAsync(LiveApp.TileCredit);
+        var tile = new Regex(@"/(\d+)/(\d+)/(\d+)\.png$");
+        // The images load after the map is drawn.
+        for (var waited = 0; waited < 50 && !app.TileRequests.Any(u => tile.IsMatch(u)); waited++) await Task.Delay(200);
+        var asked = app.TileRequests.Select(u => tile.Match(u)).Where(m => m.Success).ToList();
+        Assert.NotEmpty(asked);
+        // Lan County spans about a degree: the tiles come at a county's zoom, not the world's.
+        Assert.All(asked, m => Assert.InRange(int.Parse(m.Groups[1].Value), 6, 18));
+        await app.ShotAsync(page, "54-cockpit-map-on-tiles");
+    }
+
+    [Fact]
     public async Task An_unknown_address_answers_the_apps_own_not_found_page()
     {
         var page = await app.SignedInPageAsync("community", width: 390, height: 844);

@@ -325,6 +325,41 @@ public abstract class WorkspaceTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task A_deregistration_records_where_they_went_and_is_undone_on_the_page_counting_them_again()
+    {
+        var l3 = await Scratch.LevelThreeAsync(app);
+        var admin = await app.ApiAsync("admin");
+        var households = await Scratch.HouseholdsAsync(app, l3, 2);
+        async Task<int> Residents() => (await admin.GetJsonAsync($"/api/v1/territory/nodes/{l3}")).GetProperty("node").Int("residents");
+        const string first17 = "14112519860606107";
+        var person = (await admin.PostJsonAsync($"/api/v1/households/{households[0]}/members",
+            new { name = "迁出又回", idNumber = first17 + GridGov.Modules.People.Domain.IdNumber.CheckCharacterOf(first17), relationToHead = "子女" },
+            HttpStatusCode.Created)).Int("id");
+        var before = await Residents();
+
+        var gone = await admin.PostJsonAsync($"/api/v1/people/{person}/deregister", new { reason = "MovedAway", destination = "太原市小店区" });
+        Assert.Equal(("MovedAway", "太原市小店区"), (gone.Str("status"), gone.Str("destination")));
+        await (await admin.PostAsJsonAsync($"/api/v1/people/{person}/deregister", new { reason = "Deceased", destination = "太原" }))
+            .ProblemAsync(HttpStatusCode.Conflict, "person_inactive");
+        Assert.Equal(before - 1, await Residents());
+
+        // On the page: the destination is shown, and the undo stands behind a confirmation.
+        var browser = new Browser(app);
+        await browser.SignInAsync("admin", GridGovApp.Password);
+        var page = WebUtility.HtmlDecode(await (await browser.GetAsync($"/people/{person}")).Content.ReadAsStringAsync());
+        Assert.Contains("太原市小店区", page);
+        Assert.Contains("data-testid=\"reinstate-step\"", page);
+        var done = await browser.SubmitAsync($"/people/{person}", $"/people/{person}", new Dictionary<string, string>(), "reinstate");
+        Assert.True(done.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, done.StatusCode.ToString());
+
+        var back = await admin.GetJsonAsync($"/api/v1/people/{person}");
+        Assert.Equal("Active", back.Str("status"));
+        Assert.Equal(JsonValueKind.Null, back.GetProperty("destination").ValueKind);
+        Assert.Equal(before, await Residents());
+        await (await admin.PostAsync($"/api/v1/people/{person}/reinstate", null)).ProblemAsync(HttpStatusCode.Conflict, "person_active");
+    }
+
+    [Fact]
     public async Task The_desk_accepts_and_dispatches_in_bulk_each_incident_by_its_own_rules()
     {
         var worker = await app.ApiAsync("gridworker");

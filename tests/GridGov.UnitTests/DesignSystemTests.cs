@@ -13,6 +13,7 @@ public class DesignSystemTests : BunitContext
     public DesignSystemTests()
     {
         Services.AddLocalization();
+        Services.AddSingleton(new GridGov.Kernel.Geo.MapTiles());
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
     }
 
@@ -109,5 +110,39 @@ public class DesignSystemTests : BunitContext
         var links = cut.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["/incidents?page=1&list=All&state=Closed", "/incidents?page=3&list=All&state=Closed"], links);
         Assert.Empty(Render<Pager>(p => p.Add(x => x.Page, 1).Add(x => x.PageCount, 1)).Markup.Trim());
+    }
+
+    private const string OneGrid = """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"g1","name":"一格"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}]}""";
+
+    [Fact]
+    public void A_map_picker_names_the_fields_it_fills_and_stands_aside_where_nothing_is_drawn()
+    {
+        var point = Render<MapPicker>(p => p.Add(x => x.Title, "点选位置").Add(x => x.FeaturesJson, OneGrid).Add(x => x.GridFieldName, "grid"));
+        var map = point.Find(".gg-map");
+        Assert.Equal("point", map.GetAttribute("data-pick"));
+        Assert.Equal("grid", map.GetAttribute("data-pick-grid"));
+        Assert.Empty(point.FindAll("[data-pick-controls]"));
+
+        var polygon = Render<MapPicker>(p => p.Add(x => x.Title, "画边界").Add(x => x.FeaturesJson, OneGrid).Add(x => x.Polygon, true)
+            .Add(x => x.TargetName, "Boundary.GeoJson").Add(x => x.Highlight, "g1"));
+        Assert.Equal("polygon", polygon.Find(".gg-map").GetAttribute("data-pick"));
+        Assert.Equal("Boundary.GeoJson", polygon.Find(".gg-map").GetAttribute("data-pick-target"));
+        // The undo and clear buttons need the script: hidden until it shows them.
+        Assert.True(polygon.Find("[data-pick-controls]").HasAttribute("hidden"));
+        var payload = JsonDocument.Parse(polygon.Find(".gg-map").GetAttribute("data-map")!).RootElement;
+        Assert.Equal(1, payload.GetProperty("shapes")[0].GetProperty("value").GetInt32());
+
+        Assert.Empty(Render<MapPicker>(p => p.Add(x => x.Title, "x").Add(x => x.FeaturesJson, GridGov.Kernel.Geo.GeoFeatures.Empty)).Markup.Trim());
+        Assert.Null(map.GetAttribute("data-tiles"));
+    }
+
+    [Fact]
+    public void A_configured_tile_server_goes_under_every_map_with_its_credit()
+    {
+        Services.AddSingleton(new GridGov.Kernel.Geo.MapTiles { Url = "https://tiles.example.cn/{z}/{x}/{y}.png", Attribution = "© 某县测绘", MaxZoom = 16 });
+        var cut = Render<GeoMap>(p => p.Add(x => x.Title, "网格地图").Add(x => x.FeaturesJson, OneGrid));
+        Assert.Equal("https://tiles.example.cn/{z}/{x}/{y}.png", cut.Find(".gg-map").GetAttribute("data-tiles"));
+        Assert.Equal("16", cut.Find(".gg-map").GetAttribute("data-tiles-max"));
+        Assert.Equal("© 某县测绘", cut.Find("[data-testid=map-credit]").TextContent);
     }
 }

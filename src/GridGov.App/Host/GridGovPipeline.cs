@@ -71,7 +71,7 @@ public static class GridGovPipeline
         // Behind a reverse proxy the client's address and scheme come from its headers (only from the proxies configured as known).
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(app.Services.GetRequiredService<Kernel.Geo.MapTiles>().Origin);
         // Culture first, so problems written by the exception handler speak the request's language.
         app.UseRequestLocalization();
         app.UseExceptionHandler();

@@ -85,6 +85,7 @@ public static class GridGovServices
         services.AddScoped<PathRebase>();
         services.AddScoped<Kernel.Notices.NoticeBoard>();
         services.AddScoped<Kernel.Naming.RecordNames>();
+        services.AddSingleton(Kernel.Geo.MapTiles.From(config));
         services.AddScoped<Kernel.Files.FileStore>();
         services.AddScoped<Kernel.Documents.ExportLog>();
         services.AddScoped<Kernel.Import.ImportStore>();

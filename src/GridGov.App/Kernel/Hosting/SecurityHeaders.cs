@@ -19,7 +19,14 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
+    /// <summary>The page policy, with a configured map tile server allowed to serve images.</summary>
+    public static string PagePolicyWith(string? tileOrigin) =>
+        tileOrigin is null ? PagePolicy : PagePolicy.Replace("img-src 'self' data: blob:;", $"img-src 'self' data: blob: {tileOrigin};", StringComparison.Ordinal);
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string? tileOrigin = null)
+    {
+        var pagePolicy = PagePolicyWith(tileOrigin);
+        return app.Use((http, next) =>
     {
         http.Response.OnStarting(() =>
         {
@@ -30,12 +37,13 @@ public static class SecurityHeaders
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(self), geolocation=(self), microphone=()";
             if (!headers.ContainsKey("Content-Security-Policy"))
-                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/api/reference") ? ReferencePolicy : PagePolicy;
+                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/api/reference") ? ReferencePolicy : pagePolicy;
             if (!headers.ContainsKey("Cache-Control") || !IsStaticAsset(http)) headers.CacheControl = "no-store";
             return Task.CompletedTask;
         });
         return next(http);
     });
+    }
 
     /// <summary>The app's fingerprinted files (styles, scripts, fonts) keep the caching they were served with.</summary>
     private static bool IsStaticAsset(HttpContext http) =>

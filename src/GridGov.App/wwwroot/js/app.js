@@ -25,8 +25,10 @@
     var lat = document.querySelector('[data-geo=latitude]');
     if (!lon || !lat || lon.value || !navigator.geolocation) return;
     navigator.geolocation.getCurrentPosition(function (p) {
+      if (lon.value) return;
       lon.value = p.coords.longitude.toFixed(6);
       lat.value = p.coords.latitude.toFixed(6);
+      document.dispatchEvent(new CustomEvent('gg-located'));
     }, function () { }, { enableHighAccuracy: true, timeout: 10000, maximumAge: 60000 });
   }
 
@@ -47,24 +49,131 @@
           return (p.data ? p.data.title : p.name) + '<br>' + m.valueLabel + ': ' + (p.value == null || isNaN(p.value) ? '–' : p.value);
         }
       },
-      visualMap: { min: min, max: max, left: 8, bottom: 8, calculable: false, text: [String(max), String(min)], inRange: { color: ['#fde8e8', '#b71c1c'] }, seriesIndex: 0 },
-      geo: { map: name, nameProperty: 'code', roam: true, itemStyle: { borderColor: '#fff', borderWidth: 1 }, emphasis: { label: { show: false } } },
+      visualMap: { show: !el.hasAttribute('data-pick'), min: min, max: max, left: 8, bottom: 8, calculable: false, text: [String(max), String(min)], inRange: { color: ['#fde8e8', '#b71c1c'] }, seriesIndex: 0 },
+      geo: { map: name, nameProperty: 'code', roam: true, itemStyle: { borderColor: '#fff', borderWidth: 1, opacity: el.hasAttribute('data-tiles') ? 0.6 : 1 }, emphasis: { label: { show: false } } },
       series: [
-        { type: 'map', geoIndex: 0, nameProperty: 'code', data: m.shapes.map(function (s) { return { name: s.code, title: s.name, value: s.value, link: s.link }; }) },
+        { type: 'map', geoIndex: 0, nameProperty: 'code', emphasis: { label: { show: false } }, data: m.shapes.map(function (s) { return { name: s.code, title: s.name, value: s.value, link: s.link }; }) },
         { type: 'scatter', coordinateSystem: 'geo', symbolSize: 8, itemStyle: { color: '#0b57d0' }, z: 3,
-          data: m.points.map(function (p) { return { name: p.name, value: p.value, link: p.link, itemStyle: p.alert ? { color: '#e65100' } : undefined }; }) }
-      ]
+          data: m.points.map(function (p) { return { name: p.name, value: p.value, link: p.link, itemStyle: p.alert ? { color: '#e65100' } : undefined }; }) },
+        { type: 'lines', coordinateSystem: 'geo', polyline: true, z: 4, silent: true, lineStyle: { color: '#0b57d0', width: 2 }, data: [] }
+      ].concat(el.hasAttribute('data-tiles') ? [tileSeries(el.getAttribute('data-tiles'))] : [])
     };
   }
+
+  // A base layer of XYZ tiles (Web Mercator) under the grids, where a tile server is configured.
+  // Each tile is an image placed by its corners' longitude and latitude on the map's own projection.
+  function tileLat(y, n) { var k = Math.PI - 2 * Math.PI * y / n; return 180 / Math.PI * Math.atan(0.5 * (Math.exp(k) - Math.exp(-k))); }
+
+  function tileSeries(template) {
+    return {
+      type: 'custom', coordinateSystem: 'geo', silent: true, z: -1, data: [],
+      renderItem: function (params, api) {
+        var x = api.value(0), y = api.value(1), z = api.value(2), n = Math.pow(2, z);
+        var a = api.coord([x / n * 360 - 180, tileLat(y, n)]), b = api.coord([(x + 1) / n * 360 - 180, tileLat(y + 1, n)]);
+        var url = template.replace('{z}', z).replace('{x}', x).replace('{y}', y).replace('{s}', 'abc'.charAt((x + y) % 3));
+        return { type: 'image', style: { image: url, x: a[0], y: a[1], width: b[0] - a[0], height: b[1] - a[1] } };
+      }
+    };
+  }
+
+  function tilesInView(chart, el) {
+    var w = el.clientWidth, h = el.clientHeight;
+    var p = chart.convertFromPixel({ geoIndex: 0 }, [0, 0]), q = chart.convertFromPixel({ geoIndex: 0 }, [w, h]);
+    if (!p || !q || !w) return [];
+    var west = Math.max(-180, Math.min(p[0], q[0])), east = Math.min(180, Math.max(p[0], q[0]));
+    var north = Math.min(85, Math.max(p[1], q[1])), south = Math.max(-85, Math.min(p[1], q[1]));
+    var max = parseInt(el.getAttribute('data-tiles-max') || '18', 10);
+    var z = Math.max(1, Math.min(max, Math.round(Math.log(360 * w / ((east - west) * 256)) / Math.LN2)));
+    var n = Math.pow(2, z);
+    var tx = function (lon) { return Math.min(n - 1, Math.floor((lon + 180) / 360 * n)); };
+    var ty = function (lat) { var r = lat * Math.PI / 180; return Math.min(n - 1, Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n)); };
+    var tiles = [];
+    for (var x = tx(west); x <= tx(east); x++)
+      for (var y = ty(north); y <= ty(south) && tiles.length < 120; y++) tiles.push([x, y, z]);
+    return tiles;
+  }
+
+  function tileUnder(chart, el) {
+    var index = chart.getOption().series.length - 1;
+    var refresh = function () {
+      var series = [];
+      for (var i = 0; i < index; i++) series.push({});
+      series.push({ data: tilesInView(chart, el) });
+      chart.setOption({ series: series });
+      el.setAttribute('data-tiles-shown', String(series[index].data.length));
+    };
+    refresh();
+    chart.on('georoam', refresh);
+  }
+
+  // Enhanced navigation may patch a drawn element back to the server's empty one: the old chart
+  // and its resize watch are let go before the element is drawn again.
+  var drawn = new WeakMap();
 
   function draw(echarts, el) {
     if (el.hasAttribute('data-drawn')) return;
     el.setAttribute('data-drawn', '');
+    var before = drawn.get(el);
+    if (before) { if (before.observer) before.observer.disconnect(); if (!before.chart.isDisposed()) before.chart.dispose(); }
     var chart = echarts.init(el, null, { renderer: 'canvas' });
     var option = el.hasAttribute('data-map') ? mapOption(echarts, el, JSON.parse(el.getAttribute('data-map'))) : JSON.parse(el.getAttribute('data-chart'));
     chart.setOption(option);
     chart.on('click', function (p) { if (p.data && p.data.link) window.location.href = p.data.link; });
-    if (window.ResizeObserver) new ResizeObserver(function () { chart.resize(); }).observe(el);
+    if (el.hasAttribute('data-map') && el.hasAttribute('data-tiles')) tileUnder(chart, el);
+    if (el.hasAttribute('data-pick')) pick(chart, el);
+    // Enhanced navigation may swap the page away, or patch this element back to the server's empty
+    // one: either way the chart is let go, not resized, and the element is drawn again if it stays.
+    var observer = window.ResizeObserver ? new ResizeObserver(function () {
+      if (el.isConnected && el.querySelector('canvas')) { chart.resize(); return; }
+      observer.disconnect();
+      if (!chart.isDisposed()) chart.dispose();
+    }) : null;
+    if (observer) observer.observe(el);
+    drawn.set(el, { chart: chart, observer: observer });
+  }
+
+  // A map that picks: taps set the form's place (point) or add a boundary's corners (polygon).
+  function pick(chart, el) {
+    var form = el.closest('form') || document;
+    var field = function (name) { return name ? form.querySelector('[name="' + name + '"]') : null; };
+    var lon = form.querySelector('[data-geo=longitude]'), lat = form.querySelector('[data-geo=latitude]');
+    var readout = el.parentNode.querySelector('[data-pick-readout]');
+    var polygon = el.getAttribute('data-pick') === 'polygon';
+    var corners = [];
+    var round = function (v) { return Math.round(v * 1e6) / 1e6; };
+    function show(points, closed) {
+      chart.setOption({ series: [{}, { data: points.map(function (c) { return { value: c, name: '' }; }) },
+        { data: points.length > 1 ? [{ coords: closed ? points.concat([points[0]]) : points }] : [] }] });
+    }
+    function showCorners() {
+      show(corners, corners.length > 2);
+      var target = field(el.getAttribute('data-pick-target'));
+      if (target) target.value = corners.length > 2 ? JSON.stringify({ type: 'Polygon', coordinates: [corners.concat([corners[0]])] }) : target.value;
+      readout.textContent = el.getAttribute('data-corners-text').replace('{0}', corners.length);
+    }
+    function showPlace() {
+      if (!lon || !lon.value) return;
+      show([[parseFloat(lon.value), parseFloat(lat.value)]], false);
+      readout.textContent = el.getAttribute('data-picked-text').replace('{0}', lon.value + ', ' + lat.value);
+    }
+    chart.getZr().on('click', function (e) {
+      var c = chart.convertFromPixel({ geoIndex: 0 }, [e.offsetX, e.offsetY]);
+      if (!c || isNaN(c[0])) return;
+      c = [round(c[0]), round(c[1])];
+      if (polygon) { corners.push(c); showCorners(); return; }
+      if (lon && lat) { lon.value = c[0].toFixed(6); lat.value = c[1].toFixed(6); }
+      showPlace();
+    });
+    if (!polygon) {
+      chart.on('click', function (p) { var grid = field(el.getAttribute('data-pick-grid')); if (grid && p.seriesType === 'map' && p.name) grid.value = p.name; });
+      document.addEventListener('gg-located', showPlace);
+      showPlace();
+      return;
+    }
+    var controls = el.parentNode.querySelector('[data-pick-controls]');
+    controls.hidden = false;
+    controls.querySelector('[data-pick-undo]').onclick = function () { corners.pop(); showCorners(); };
+    controls.querySelector('[data-pick-clear]').onclick = function () { corners = []; showCorners(); };
   }
 
   function drawCharts() {

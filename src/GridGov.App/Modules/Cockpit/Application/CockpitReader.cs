@@ -121,30 +121,6 @@ public sealed class CockpitReader(CurrentUser user, UserScopes scopes, FigureBoa
         return new CockpitMap(level, figure, FeatureCollection(shapes), shapes.Count, await map.GridCountAsync(path, level, ct), values, []);
     }
 
-    /// <summary>The grids as GeoJSON features named by code, their stored geometry copied as it is.</summary>
-    private static string FeatureCollection(IReadOnlyList<GridShape> shapes)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("type", "FeatureCollection");
-            json.WriteStartArray("features");
-            foreach (var s in shapes)
-            {
-                json.WriteStartObject();
-                json.WriteString("type", "Feature");
-                json.WriteStartObject("properties");
-                json.WriteString("code", s.Code);
-                json.WriteString("name", s.Name);
-                json.WriteEndObject();
-                json.WritePropertyName("geometry");
-                json.WriteRawValue(s.BoundaryGeoJson);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    private static string FeatureCollection(IReadOnlyList<GridShape> shapes) =>
+        Kernel.Geo.GeoFeatures.Collection(shapes.Select(s => new Kernel.Geo.MapFeature(s.Code, s.Name, s.BoundaryGeoJson)));
 }
