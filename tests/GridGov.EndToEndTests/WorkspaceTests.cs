@@ -35,7 +35,11 @@ public sealed class WorkspaceTests(LiveApp app)
     public async Task The_cockpit_draws_every_grid_of_the_county_and_its_numbers_open_their_lists()
     {
         var page = await app.SignedInPageAsync("county", width: 1366, height: 900);
+        // The coverage check run now is the one the cockpit shows, whatever the watch kept before.
+        await page.GotoAsync("/coverage/141127000000");
+        var problems = (await page.Locator("[data-testid=violation-total]").TextContentAsync())!.Trim();
         await page.GotoAsync("/cockpit?period=year");
+        await Assertions.Expect(page.Locator("[data-testid=coverage-verdict]")).ToHaveAttributeAsync("data-problems", problems!);
         var map = page.Locator("[data-testid=map] .gg-map");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-features", new Regex(@"^\d+$"));
         var grids = await page.Locator("[data-testid=map-counts]").GetAttributeAsync("data-grids");

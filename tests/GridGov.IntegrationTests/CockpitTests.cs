@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using GridGov.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GridGov.IntegrationTests;
 
@@ -14,6 +15,33 @@ public abstract class CockpitTests(GridGovApp app)
 
     private static async Task<int> TotalAsync(HttpClient client, string query) =>
         (await client.GetJsonAsync($"/api/v1/incidents?pageSize=1&{query}")).Int("total");
+
+    [Fact]
+    public async Task The_cockpit_shows_the_areas_latest_coverage_check_as_kept_by_the_watch_or_a_check_run_since()
+    {
+        var admin = await app.ApiAsync("admin");
+        await GridGov.Modules.Territory.Application.CoverageWatch.CheckAllAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), CancellationToken.None);
+        var township = (await admin.GetJsonAsync("/api/v1/cockpit?area=141127100000")).GetProperty("coverage");
+        Assert.Equal("141127100000", township.Str("areaCode"));
+
+        // A check run by hand replaces the kept one; the cockpit shows exactly its verdict.
+        var report = await admin.GetJsonAsync($"/api/v1/coverage/{Lan}");
+        var problems = report.GetProperty("totals").EnumerateObject().Sum(p => p.Value.GetInt32());
+        var coverage = (await admin.GetJsonAsync($"/api/v1/cockpit?area={Lan}")).GetProperty("coverage");
+        Assert.Equal(problems, coverage.Int("problems"));
+        Assert.Equal(problems == 0, coverage.GetProperty("passes").GetBoolean());
+        Assert.Equal(report.Str("generatedAt"), coverage.Str("checkedAt"));
+        Assert.True(problems > 0, "eleven of Lan County's twelve townships have no grid");
+        Assert.True(coverage.GetProperty("problemsByKind").Int("AreaWithoutGrid") > 0);
+
+        var browser = new Browser(app);
+        await browser.SignInAsync("admin", GridGovApp.Password);
+        var page = WebUtility.HtmlDecode(await (await browser.GetAsync($"/cockpit?area={Lan}")).Content.ReadAsStringAsync());
+        Assert.Contains($"data-problems=\"{problems}\"", page);
+        // A community the watch does not check says so rather than show nothing.
+        Assert.Equal(JsonValueKind.Null, (await admin.GetJsonAsync("/api/v1/cockpit?area=141127100001")).GetProperty("coverage").ValueKind);
+        Assert.Contains("data-testid=\"coverage-unchecked\"", await (await browser.GetAsync("/cockpit?area=141127100001")).Content.ReadAsStringAsync());
+    }
 
     [Fact]
     public async Task Each_figure_of_the_county_equals_the_list_it_opens()

@@ -71,6 +71,7 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
             // The deadline sweep is run by hand in the tests, at the moment each test chooses.
             ["Deadlines:WatchSeconds"] = "0",
             ["Tallies:FoldSeconds"] = "0",
+            ["Coverage:CheckSeconds"] = "0",
             // Audit trails are sealed by hand in the tests, the moment a test chooses.
             ["Audit:SealSeconds"] = "0",
             // As a county whose rules make passwords expire after a year.

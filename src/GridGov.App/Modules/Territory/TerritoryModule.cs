@@ -26,6 +26,8 @@ public sealed class TerritoryModule : IGridGovModule
         services.AddScoped<GridHistory>();
         services.AddScoped<SizeRules>();
         services.AddScoped<CoverageCheck>();
+        services.AddScoped<ICoverageStatus, CoverageRuns>();
+        services.AddHostedService<CoverageWatch>();
         services.AddScoped<Kernel.Naming.IRecordNamer, TerritoryNames>();
     }
 

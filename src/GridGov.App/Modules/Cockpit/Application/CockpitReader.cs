@@ -27,7 +27,7 @@ public sealed record CockpitMap(int Level, string Figure, string FeaturesJson, i
 
 public sealed record CockpitView(CockpitPlace Place, PeriodPreset Period, DateOnly From, DateOnly To, FigureReading Figures,
     IReadOnlyList<TrendPoint> Days, IReadOnlyList<TrendPoint> Months, IReadOnlyList<RankRow> Ranking, IReadOnlyList<IncidentLine> Overdue,
-    IReadOnlyList<IncidentLine> Escalated, CockpitMap Map);
+    IReadOnlyList<IncidentLine> Escalated, CockpitMap Map, CoverageStatus? Coverage = null);
 
 /// <summary>
 /// The cockpit of one place in the reader's view: every number read from the tallies through the
@@ -67,9 +67,12 @@ public sealed class CockpitReader(CurrentUser user, UserScopes scopes, FigureBoa
         var figure = MapFigures.Contains(mapFigure) ? mapFigure! : MapFigures[0];
         var shapes = scopes.ReadAsync<IServiceProvider, CockpitMap>(s => MapAsync(s, path, figure, ct));
         var markers = scopes.ReadAsync<IIncidentOverview, IReadOnlyList<IncidentMarker>>(o => o.MarkersAsync(path, from, to, MaxMarkers, ct));
-        await Task.WhenAll(reading, days, months, ranking, overdue, escalated, shapes, markers);
+        var coverage = place.Code is { } code
+            ? scopes.ReadAsync<ICoverageStatus, CoverageStatus?>(c => c.LatestAsync(code, ct))
+            : Task.FromResult<CoverageStatus?>(null);
+        await Task.WhenAll(reading, days, months, ranking, overdue, escalated, shapes, markers, coverage);
         return new CockpitView(place, period, from, to, reading.Result, days.Result, months.Result, ranking.Result, overdue.Result, escalated.Result,
-            shapes.Result with { Markers = markers.Result });
+            shapes.Result with { Markers = markers.Result }, coverage.Result);
     }
 
     private async Task<CockpitPlace> PlaceAsync(string? areaCode, CancellationToken ct)

@@ -62,7 +62,26 @@ public sealed class CoverageCheck(GridGovDbContext db, CurrentUser user, IPopula
         CheckBoundaries(grids, areas, shapes, Report);
         await CheckLocatedHouseholdsAsync(root.Path, grids, shapes, Report, ct);
 
-        return new CoverageReport(root.Code, root.Name, clock.GetUtcNow().UtcDateTime, grids.Count, households, found, totals);
+        var report = new CoverageReport(root.Code, root.Name, clock.GetUtcNow().UtcDateTime, grids.Count, households, found, totals);
+        await RecordAsync(report, root.Path, ct);
+        return report;
+    }
+
+    /// <summary>Keeps the check as the area's latest run, in place of the one before, for the cockpits.</summary>
+    private async Task RecordAsync(CoverageReport report, string path, CancellationToken ct)
+    {
+        await db.Set<CoverageRun>().Where(r => r.AreaCode == report.AreaCode).ExecuteDeleteAsync(ct);
+        var run = db.Add(CoverageRun.Of(report.AreaCode, report.AreaName, path, report.GeneratedAt, report.GridsChecked, report.HouseholdsChecked,
+            report.Totals.ToDictionary(t => t.Key.ToString(), t => t.Value)));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A check of the same area finished at the same moment and was kept: either is the latest.
+            run.State = EntityState.Detached;
+        }
     }
 
     private static string AreaCodeOf(string path) => TreePath.Codes(path)[^1];

@@ -36,3 +36,14 @@ public interface ITerritoryMap
     /// <summary>The code and name of each area or grid path asked for; paths unknown or out of view are absent.</summary>
     Task<IReadOnlyDictionary<string, (string Code, string Name)>> NamesAsync(IReadOnlyCollection<string> paths, CancellationToken ct);
 }
+
+/// <summary>An area's latest coverage check, as kept: when, whether it passed, how many problems.</summary>
+public sealed record CoverageStatus(string AreaCode, string AreaName, DateTime CheckedAt, bool Passes, int Problems, int Grids, int Households,
+    IReadOnlyDictionary<string, int> ProblemsByKind, string Link);
+
+/// <summary>The coverage status a cockpit shows, read from the kept runs, never by running the check.</summary>
+public interface ICoverageStatus
+{
+    /// <summary>The latest run for the area, or null when it was never checked or the reader may not see coverage.</summary>
+    Task<CoverageStatus?> LatestAsync(string areaCode, CancellationToken ct);
+}

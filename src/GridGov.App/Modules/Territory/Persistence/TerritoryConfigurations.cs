@@ -72,3 +72,17 @@ internal sealed class PartyOrganizationConfiguration : IEntityTypeConfiguration<
         b.HasOne<Grid>().WithMany().HasForeignKey(x => x.GridId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class CoverageRunConfiguration : IEntityTypeConfiguration<CoverageRun>
+{
+    public void Configure(EntityTypeBuilder<CoverageRun> b)
+    {
+        b.ToTable("CoverageRuns");
+        b.Property(x => x.AreaCode).HasMaxLength(12).IsRequired();
+        b.Property(x => x.AreaName).HasMaxLength(100).IsRequired();
+        b.Property(x => x.ProblemsByKind).HasMaxLength(2000).IsRequired();
+        b.Ignore(x => x.Passes);
+        b.HasIndex(x => x.AreaCode).IsUnique();
+        b.HasIndex(x => x.Path);
+    }
+}
