@@ -124,9 +124,13 @@
     // Enhanced navigation may swap the page away, or patch this element back to the server's empty
     // one: either way the chart is let go, not resized, and the element is drawn again if it stays.
     var observer = window.ResizeObserver ? new ResizeObserver(function () {
-      if (el.isConnected && el.querySelector('canvas')) { chart.resize(); return; }
+      if (el.isConnected && el.querySelector('canvas')) {
+        // A chart whose element was patched under it cannot lay itself out again: it is let go too.
+        try { chart.resize(); return; } catch (e) { }
+      }
       observer.disconnect();
       if (!chart.isDisposed()) chart.dispose();
+      if (el.isConnected) { el.removeAttribute('data-drawn'); drawCharts(); }
     }) : null;
     if (observer) observer.observe(el);
     drawn.set(el, { chart: chart, observer: observer });
