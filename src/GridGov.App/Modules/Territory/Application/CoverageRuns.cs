@@ -24,25 +24,36 @@ internal sealed class CoverageRuns(GridGovDbContext db, CurrentUser user) : ICov
 }
 
 /// <summary>
-/// Checks the coverage of every county and township on its own, at start and then every
-/// <c>Coverage:CheckSeconds</c> (six hours by default; 0 turns it off), so that every cockpit
-/// shows a status no older than that without running the check on a view.
+/// Checks the coverage of every county and township on its own every <c>Coverage:CheckSeconds</c>
+/// (six hours by default; 0 turns it off), so that every cockpit shows a status no older than
+/// that without running the check on a view. At start it checks only the areas whose kept run is
+/// missing or older than that, so a restart adds no work to a busy morning.
 /// </summary>
 public sealed class CoverageWatch(IServiceScopeFactory scopes, IConfiguration config, TimeProvider clock, ILogger<CoverageWatch> log)
     : PeriodicSystemWork(scopes, config, clock, log, "Coverage:CheckSeconds", 6 * 60 * 60)
 {
     protected override bool RunsAtStart => true;
 
-    protected override Task RunAsync(IServiceProvider services, DateTime now, CancellationToken ct) =>
-        CheckAllAsync(services.GetRequiredService<IServiceScopeFactory>(), ct);
+    private readonly TimeSpan _interval = TimeSpan.FromSeconds(config.GetValue("Coverage:CheckSeconds", 6 * 60 * 60));
 
-    /// <summary>Checks every county and township, each as the system in a scope of its own: one area's check holds only its own rows.</summary>
-    public static async Task CheckAllAsync(IServiceScopeFactory scopes, CancellationToken ct)
+    protected override Task RunAsync(IServiceProvider services, DateTime now, CancellationToken ct) =>
+        CheckAllAsync(services.GetRequiredService<IServiceScopeFactory>(), ct, checkedBefore: now - _interval + TimeSpan.FromMinutes(1));
+
+    /// <summary>
+    /// Checks every county and township (or only those not checked since <paramref name="checkedBefore"/>),
+    /// each as the system in a scope of its own: one area's check holds only its own rows.
+    /// </summary>
+    public static async Task CheckAllAsync(IServiceScopeFactory scopes, CancellationToken ct, DateTime? checkedBefore = null)
     {
         List<string> areas;
         using (var scope = SystemScope(scopes))
-            areas = await scope.ServiceProvider.GetRequiredService<GridGovDbContext>().Set<AdminArea>().AsNoTracking()
-                .Where(a => a.Level == AreaLevel.County || a.Level == AreaLevel.Township).OrderBy(a => a.Path).Select(a => a.Code).ToListAsync(ct);
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GridGovDbContext>();
+            var recent = db.Set<CoverageRun>().Where(r => checkedBefore != null && r.CheckedAt >= checkedBefore).Select(r => r.AreaCode);
+            areas = await db.Set<AdminArea>().AsNoTracking()
+                .Where(a => (a.Level == AreaLevel.County || a.Level == AreaLevel.Township) && !recent.Contains(a.Code))
+                .OrderBy(a => a.Path).Select(a => a.Code).ToListAsync(ct);
+        }
         foreach (var code in areas)
         {
             using var scope = SystemScope(scopes);
