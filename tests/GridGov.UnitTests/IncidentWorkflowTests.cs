@@ -100,6 +100,7 @@ public class IncidentWorkflowTests
         Assert.Equal("SJ20261123000001 同一处泄漏", duplicate.Steps[^1].Note);
         Assert.Equal((survivorState, survivorVersion + 1, survivorSteps + 1), (survivor.State, survivor.Version, survivor.Steps.Count));
         Assert.Equal(("TakeInDuplicate", "SJ20261123000002"), (survivor.Steps[^1].Action, survivor.Steps[^1].Note));
+        Assert.Equal(1, survivor.DuplicatesTakenIn);
         // A merged duplicate is over: no step is open on it, and it counts as reported but never accepted.
         Assert.Empty(duplicate.AllowedFor(Dispatcher));
         Assert.False(IncidentWorkflow.IsOpen(duplicate.State));

@@ -568,6 +568,9 @@ namespace GridGov.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("DuplicatesTakenIn")
+                        .HasColumnType("integer");
+
                     b.Property<int>("EscalationCount")
                         .HasColumnType("integer");
 

@@ -539,6 +539,9 @@ namespace GridGov.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DuplicatesTakenIn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EscalationCount")
                         .HasColumnType("INTEGER");
 

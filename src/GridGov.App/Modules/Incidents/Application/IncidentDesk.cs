@@ -210,8 +210,9 @@ public sealed class IncidentDesk(GridGovDbContext db, CurrentUser user, ITerrito
         var into = incident.MergedIntoId is { } intoId
             ? await db.Set<Incident>().AsNoTracking().Where(i => i.Id == intoId).Select(i => new MergeLink(i.Id, i.Number)).FirstOrDefaultAsync(ct)
             : null;
-        var merged = await db.Set<Incident>().AsNoTracking().Include(i => i.Steps).Where(i => i.MergedIntoId == incident.Id)
-            .OrderBy(i => i.Id).Take(50).ToListAsync(ct);
+        var merged = incident.DuplicatesTakenIn == 0 ? []
+            : await db.Set<Incident>().AsNoTracking().Include(i => i.Steps).Where(i => i.MergedIntoId == incident.Id)
+                .OrderBy(i => i.Id).Take(50).ToListAsync(ct);
         return view with
         {
             MergedInto = into,

@@ -72,6 +72,8 @@ public sealed class Incident : WorkflowSubject<IncidentState, IncidentAction, Ac
     public string? PetitionRequest { get; private set; }
     /// <summary>The incident this duplicate was merged into; its reporter follows the matter there.</summary>
     public int? MergedIntoId { get; private set; }
+    /// <summary>How many duplicates were merged into this one: a record without any need not look for them.</summary>
+    public int DuplicatesTakenIn { get; private set; }
 
     public IReadOnlyList<IncidentStep> Steps => _steps;
     public IReadOnlyList<IncidentAssignment> Assignments => _assignments;
@@ -273,7 +275,7 @@ public sealed class Incident : WorkflowSubject<IncidentState, IncidentAction, Ac
         if (!IncidentWorkflow.Allowed(State, actors).Contains(IncidentAction.MergeInto))
             throw new IllegalTransitionException(State, IncidentAction.MergeInto, AllowedFor(actors));
         var reason = string.IsNullOrWhiteSpace(note) ? survivor.Number : $"{survivor.Number} {note.Trim()}";
-        survivor.Move(IncidentAction.TakeInDuplicate, survivorActors, by, at, Number, null);
+        survivor.Move(IncidentAction.TakeInDuplicate, survivorActors, by, at, Number, () => survivor.DuplicatesTakenIn++);
         Move(IncidentAction.MergeInto, actors, by, at, reason, () =>
         {
             MergedIntoId = survivor.Id;
