@@ -116,11 +116,22 @@
     var before = drawn.get(el);
     if (before) { if (before.observer) before.observer.disconnect(); if (!before.chart.isDisposed()) before.chart.dispose(); }
     var chart = echarts.init(el, null, { renderer: 'canvas' });
-    var option = el.hasAttribute('data-map') ? mapOption(echarts, el, JSON.parse(el.getAttribute('data-map'))) : JSON.parse(el.getAttribute('data-chart'));
-    chart.setOption(option);
+    try {
+      var option = el.hasAttribute('data-map') ? mapOption(echarts, el, JSON.parse(el.getAttribute('data-map'))) : JSON.parse(el.getAttribute('data-chart'));
+      chart.setOption(option);
+      if (el.hasAttribute('data-map') && el.hasAttribute('data-tiles')) tileUnder(chart, el);
+      if (el.hasAttribute('data-pick')) pick(chart, el);
+    } catch (e) {
+      // Drawn while enhanced navigation was still patching the page, the chart can fail to lay
+      // itself out: it is let go and drawn once more on the next frame, and a second failure is real.
+      chart.dispose();
+      el.removeAttribute('data-drawn');
+      if (el.hasAttribute('data-redrawn')) throw e;
+      el.setAttribute('data-redrawn', '');
+      window.requestAnimationFrame(drawCharts);
+      return;
+    }
     chart.on('click', function (p) { if (p.data && p.data.link) window.location.href = p.data.link; });
-    if (el.hasAttribute('data-map') && el.hasAttribute('data-tiles')) tileUnder(chart, el);
-    if (el.hasAttribute('data-pick')) pick(chart, el);
     // Enhanced navigation may swap the page away, or patch this element back to the server's empty
     // one: either way the chart is let go, not resized, and the element is drawn again if it stays.
     var observer = window.ResizeObserver ? new ResizeObserver(function () {
