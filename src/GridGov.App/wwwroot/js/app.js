@@ -95,7 +95,9 @@
 
   function tileUnder(chart, el) {
     var index = chart.getOption().series.length - 1;
+    var pending = false;
     var refresh = function () {
+      if (chart.isDisposed()) return;
       var series = [];
       for (var i = 0; i < index; i++) series.push({});
       series.push({ data: tilesInView(chart, el) });
@@ -103,7 +105,12 @@
       el.setAttribute('data-tiles-shown', String(series[index].data.length));
     };
     refresh();
-    chart.on('georoam', refresh);
+    // A roam is still being laid out when it is announced: the tiles follow once it is done.
+    chart.on('georoam', function () {
+      if (pending) return;
+      pending = true;
+      window.setTimeout(function () { pending = false; refresh(); }, 0);
+    });
   }
 
   // Enhanced navigation may patch a drawn element back to the server's empty one: the old chart
@@ -156,9 +163,14 @@
     var polygon = el.getAttribute('data-pick') === 'polygon';
     var corners = [];
     var round = function (v) { return Math.round(v * 1e6) / 1e6; };
+    // Drawn after the tap is handled, never while ECharts is still laying the map out.
     function show(points, closed) {
-      chart.setOption({ series: [{}, { data: points.map(function (c) { return { value: c, name: '' }; }) },
-        { data: points.length > 1 ? [{ coords: closed ? points.concat([points[0]]) : points }] : [] }] });
+      var marks = points.slice();
+      window.setTimeout(function () {
+        if (chart.isDisposed()) return;
+        chart.setOption({ series: [{}, { data: marks.map(function (c) { return { value: c, name: '' }; }) },
+          { data: marks.length > 1 ? [{ coords: closed ? marks.concat([marks[0]]) : marks }] : [] }] });
+      }, 0);
     }
     function showCorners() {
       show(corners, corners.length > 2);
