@@ -1675,9 +1675,7 @@ namespace GridGov.Migrations.Postgres.Migrations
 
                     b.Property<string>("Path")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .UseCollation("C");
+                        .HasColumnType("text");
 
                     b.Property<int>("Problems")
                         .HasColumnType("integer");

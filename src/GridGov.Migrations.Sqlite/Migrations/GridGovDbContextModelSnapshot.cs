@@ -1588,7 +1588,6 @@ namespace GridGov.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Path")
                         .IsRequired()
-                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Problems")

@@ -11,14 +11,14 @@ using Microsoft.Extensions.Logging;
 
 namespace GridGov.Modules.Territory.Application;
 
-/// <summary>The kept coverage runs, read through the caller's scope.</summary>
+/// <summary>The kept coverage runs, each shown only to a reader whose view holds its area.</summary>
 internal sealed class CoverageRuns(GridGovDbContext db, CurrentUser user) : ICoverageStatus
 {
     public async Task<CoverageStatus?> LatestAsync(string areaCode, CancellationToken ct)
     {
         if (!user.Has(TerritoryPermissions.CoverageView)) return null;
         var run = await db.Set<CoverageRun>().AsNoTracking().FirstOrDefaultAsync(r => r.AreaCode == areaCode, ct);
-        return run is null ? null : new CoverageStatus(run.AreaCode, run.AreaName, run.CheckedAt, run.Passes, run.Problems, run.Grids, run.Households,
+        return run is null || !user.CanView(run.Path) ? null : new CoverageStatus(run.AreaCode, run.AreaName, run.CheckedAt, run.Passes, run.Problems, run.Grids, run.Households,
             JsonSerializer.Deserialize<Dictionary<string, int>>(run.ProblemsByKind) ?? [], $"/coverage/{run.AreaCode}");
     }
 }
