@@ -58,6 +58,7 @@ internal sealed class CityGenerator(GridGovDbContext db, int householdsPerGridMi
             log($"  {name}: {levelGrids.Count:N0} grids, {households.Count:N0} households, {people.Count:N0} residents");
         }
         await GridGov.Modules.People.Application.PopulationTallies.RebuildAsync(db, CancellationToken.None);
+        await GridGov.Modules.People.Application.TagTallies.RebuildAsync(db, CancellationToken.None);
         await BulkWriter.ResetIdentityAsync<AdminArea>(db);
         await BulkWriter.ResetIdentityAsync<Grid>(db);
         await BulkWriter.ResetIdentityAsync<Building>(db);

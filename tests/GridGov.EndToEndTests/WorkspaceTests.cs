@@ -65,6 +65,19 @@ public sealed class WorkspaceTests(LiveApp app)
         var count = (await reported.TextContentAsync())!.Trim();
         await reported.ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=incident-count]")).ToHaveAttributeAsync("data-total", count);
+
+        // And the people carrying a tag: the chart draws one bar per tag, the count opens those people (a
+        // community's, where the list counts them all rather than stopping at its limit).
+        await page.GotoAsync("/cockpit?area=141127100001");
+        var tagRows = await page.Locator("[data-testid=tag-table] a[data-tag-count]").CountAsync();
+        Assert.True(tagRows >= 10, "the county's staff see every tag of the catalogue");
+        await Assertions.Expect(page.Locator("[data-testid=tags-chart] .gg-chart canvas, [data-testid=tags-chart] .gg-chart svg").First).ToBeVisibleAsync();
+        var counts = new List<(string Code, int N)>();
+        foreach (var link in await page.Locator("[data-testid=tag-table] a[data-tag-count]").AllAsync())
+            counts.Add(((await link.GetAttributeAsync("data-tag-count"))!, int.Parse((await link.TextContentAsync())!.Trim())));
+        var (code, n) = counts.Where(c => c.N is > 0 and < 200).OrderBy(c => c.N).First();
+        await page.Locator($"[data-testid=tag-table] a[data-tag-count={code}]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=found]")).ToHaveAttributeAsync("data-total", n.ToString());
     }
 
     [Fact]

@@ -93,7 +93,8 @@ public abstract class ImportTests(GridGovApp app)
         var grid = await Scratch.LevelThreeAsync(app);
         var admin = await app.ApiAsync("admin");
         var mover = Id("14112519930101107");
-        object?[][] first = [[grid, "M01", "乙路1号", "何一", Id("14112519930101106"), null, "户主", null], [grid, "M01", "乙路1号", "何二", mover, null, "子女", null]];
+        object?[][] first = [[grid, "M01", "乙路1号", "何一", Id("14112519930101106"), null, "户主", null], [grid, "M01", "乙路1号", "何二", mover, null, "子女", null],
+            [grid, "M01", "乙路1号", "何老", Id("14112519500101109"), null, "父母", null]];
         await (await admin.PostAsJsonAsync($"/api/v1/imports/{(await (await UploadAsync(admin, Workbook(first))).JsonAsync()).Str("token")}/commit", new { })).JsonAsync();
         object?[][] second = [[grid, "M02", "乙路2号", "何二", mover, null, "户主", null], [grid, "M02", "乙路2号", "何三", Id("14112519950101108"), null, "配偶", null]];
         var moved = await (await admin.PostAsJsonAsync($"/api/v1/imports/{(await (await UploadAsync(admin, Workbook(second))).JsonAsync()).Str("token")}/commit", new { })).JsonAsync();
@@ -101,7 +102,11 @@ public abstract class ImportTests(GridGovApp app)
         var household = await app.AsSystemAsync(db => db.Set<Person>().Where(p => p.IdNumberIndex == Person.IndexOfId(mover)).Select(p => db.Set<Household>().Single(h => h.Id == p.HouseholdId).Number).SingleAsync());
         Assert.Equal("M02", household);
         var node = (await admin.GetJsonAsync($"/api/v1/territory/nodes/{grid}")).GetProperty("node");
-        Assert.Equal((2, 3), (node.Int("households"), node.Int("residents")));
+        Assert.Equal((2, 4), (node.Int("households"), node.Int("residents")));
+        // The elderly resident the first file brought is counted in the tag tallies as a recount would.
+        Assert.Equal(1, (await admin.GetJsonAsync($"/api/v1/cockpit?area={grid[..12]}")).GetProperty("tags").EnumerateArray().Single(t => t.Str("code") == "elderly").Int("residents"));
+        var check = await admin.GetJsonAsync("/api/v1/tallies/check");
+        Assert.True(check.GetProperty("agree").GetBoolean(), check.GetProperty("differences").GetRawText());
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public abstract class TagTests(GridGovApp app)
         await (await admin.PostAsJsonAsync($"/api/v1/people/{someone}/tags", new { code = "home_watch", validFrom = from, validTo = from.AddDays(7) }))
             .ProblemAsync(HttpStatusCode.Conflict, "tag_already_active");
         await (await admin.PostAsJsonAsync($"/api/v1/people/{someone}/tags", new { code = "elderly" })).ProblemAsync(HttpStatusCode.Conflict, "tag_derived");
-        var found = await admin.GetJsonAsync($"/api/v1/people?tag=home_watch&pageSize=200&q=");
+        var found = await admin.GetJsonAsync($"/api/v1/people?tag=home_watch&area=14112710000130003&pageSize=200&q=");
         Assert.Contains(found.GetProperty("items").EnumerateArray(), p => p.Int("id") == someone);
 
         await (await admin.PostAsync($"/api/v1/people/{someone}/tags/{watch.Int("id")}/end", null)).JsonAsync(HttpStatusCode.NoContent);

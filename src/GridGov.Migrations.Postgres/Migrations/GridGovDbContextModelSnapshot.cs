@@ -1601,6 +1601,69 @@ namespace GridGov.Migrations.Postgres.Migrations
                     b.ToTable("TagDefinitions", (string)null);
                 });
 
+            modelBuilder.Entity("GridGov.Modules.People.Domain.TagTally", b =>
+                {
+                    b.Property<int>("Grain")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Ends")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Starts")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Grain", "Path", "TagId", "Day");
+
+                    b.ToTable("TagTallies", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Modules.People.Domain.TagTallyChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Ends")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Grain")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Starts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Grain", "Path");
+
+                    b.ToTable("TagTallyChanges", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Modules.Territory.Domain.AdminArea", b =>
                 {
                     b.Property<int>("Id")

@@ -1519,6 +1519,65 @@ namespace GridGov.Migrations.Sqlite.Migrations
                     b.ToTable("TagDefinitions", (string)null);
                 });
 
+            modelBuilder.Entity("GridGov.Modules.People.Domain.TagTally", b =>
+                {
+                    b.Property<int>("Grain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ends")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Starts")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Grain", "Path", "TagId", "Day");
+
+                    b.ToTable("TagTallies", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Modules.People.Domain.TagTallyChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ends")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Starts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Grain", "Path");
+
+                    b.ToTable("TagTallyChanges", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Modules.Territory.Domain.AdminArea", b =>
                 {
                     b.Property<int>("Id")

@@ -103,6 +103,7 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
         await BulkWriter.InsertAsync(db, _party, ct);
         await BulkWriter.InsertAsync(db, await TagsAsync(ct), ct);
         await People.Application.PopulationTallies.RebuildAsync(db, ct);
+        await People.Application.TagTallies.RebuildAsync(db, ct);
         await BulkWriter.ResetIdentityAsync<AdminArea>(db, ct);
         await BulkWriter.ResetIdentityAsync<Grid>(db, ct);
         await BulkWriter.ResetIdentityAsync<Building>(db, ct);
@@ -138,7 +139,8 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
             ("poverty_lifted", 15), ("edge_household", 5), ("unemployed_graduate", 6), ("laid_off", 8), ("home_watch", 4),
         };
         var tags = new List<PersonTag>();
-        var watchFrom = new DateOnly(2026, 11, 16);
+        // Relative to the seeding day, so that a demo started any day has people under watch now.
+        var watchFrom = clock.Today().AddDays(-7);
         foreach (var person in _people)
             foreach (var (code, perThousand) in shares)
                 if (random.Next(1000) < perThousand && ids.TryGetValue(code, out var tag))

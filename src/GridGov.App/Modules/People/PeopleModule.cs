@@ -29,6 +29,9 @@ public sealed class PeopleModule : IGridGovModule
         services.AddScoped<HouseholdPlacement>();
         services.AddScoped<ISaveHook, PopulationTallies>();
         services.AddSingleton(PopulationTallies.Shape);
+        services.AddScoped<ISaveHook, TagTallies>();
+        services.AddSingleton(TagTallies.Shape);
+        services.AddScoped<Kernel.Tallies.ITallyCheck, TagTallyCheck>();
         services.AddScoped<PersonRegistry>();
         services.AddScoped<PersonSearch>();
         services.AddScoped<PersonTags>();
@@ -80,6 +83,7 @@ public sealed class PeopleModule : IGridGovModule
             db.AddRange(TagCatalogue.Seed());
             await db.SaveChangesAsync(ct);
         }
+        await TagTallies.BackfillAsync(db, services.GetRequiredService<ILogger<PeopleModule>>(), ct);
     }
 
     public IEnumerable<NavEntry> Navigation => [new("/people", "Nav.People", u => u.Has(PeoplePermissions.View), 20)];

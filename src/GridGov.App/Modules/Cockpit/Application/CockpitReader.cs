@@ -27,7 +27,10 @@ public sealed record CockpitMap(int Level, string Figure, string FeaturesJson, i
 
 public sealed record CockpitView(CockpitPlace Place, PeriodPreset Period, DateOnly From, DateOnly To, FigureReading Figures,
     IReadOnlyList<TrendPoint> Days, IReadOnlyList<TrendPoint> Months, IReadOnlyList<RankRow> Ranking, IReadOnlyList<IncidentLine> Overdue,
-    IReadOnlyList<IncidentLine> Escalated, CockpitMap Map, CoverageStatus? Coverage = null);
+    IReadOnlyList<IncidentLine> Escalated, CockpitMap Map, CoverageStatus? Coverage = null, IReadOnlyList<TagLine>? Tags = null);
+
+/// <summary>Residents carrying a tag today under the place, and the people list it opens.</summary>
+public sealed record TagLine(string Code, string Label, int Residents, string Link);
 
 /// <summary>
 /// The cockpit of one place in the reader's view: every number read from the tallies through the
@@ -70,10 +73,14 @@ public sealed class CockpitReader(CurrentUser user, UserScopes scopes, FigureBoa
         var coverage = place.Code is { } code
             ? scopes.ReadAsync<ICoverageStatus, CoverageStatus?>(c => c.LatestAsync(code, ct))
             : Task.FromResult<CoverageStatus?>(null);
-        await Task.WhenAll(reading, days, months, ranking, overdue, escalated, shapes, markers, coverage);
+        var tags = scopes.ReadAsync<ITagDirectory, IReadOnlyList<TagCount>>(t => t.CountUnderAsync(path, ct));
+        await Task.WhenAll(reading, days, months, ranking, overdue, escalated, shapes, markers, coverage, tags);
         return new CockpitView(place, period, from, to, reading.Result, days.Result, months.Result, ranking.Result, overdue.Result, escalated.Result,
-            shapes.Result with { Markers = markers.Result }, coverage.Result);
+            shapes.Result with { Markers = markers.Result }, coverage.Result, tags.Result.Select(t => new TagLine(t.Code, t.Label, t.Residents, PeopleLink(place, t.Code))).ToList());
     }
+
+    private static string PeopleLink(CockpitPlace place, string tag) =>
+        place.Code is { } code ? $"/people?area={Uri.EscapeDataString(code)}&tag={Uri.EscapeDataString(tag)}" : $"/people?tag={Uri.EscapeDataString(tag)}";
 
     private async Task<CockpitPlace> PlaceAsync(string? areaCode, CancellationToken ct)
     {

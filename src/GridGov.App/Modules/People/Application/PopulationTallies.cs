@@ -48,6 +48,7 @@ internal sealed class PopulationTallies : ISaveHook
     /// </summary>
     public static async Task MoveMembersAsync(GridGovDbContext db, IReadOnlyCollection<int> householdIds, string toPath, CancellationToken ct)
     {
+        await TagTallies.MoveMembersAsync(db, householdIds, toPath, ct);
         var members = db.Set<Person>().Where(p => householdIds.Contains(p.HouseholdId));
         var leaving = await members.Where(p => p.IsActive && p.Path != toPath).GroupBy(p => p.Path)
             .Select(g => new { Path = g.Key, Residents = g.Count() }).ToListAsync(ct);
@@ -56,27 +57,9 @@ internal sealed class PopulationTallies : ISaveHook
         if (leaving.Sum(l => l.Residents) is var arriving and > 0) db.Add(new PopulationTallyChange { Path = toPath, Residents = arriving });
     }
 
-    /// <summary>
-    /// Adds rows a bulk load has just written to their tallies, one upsert per thousand paths: the
-    /// load knows exactly what it added, so counting it again would only cost time.
-    /// </summary>
-    public static async Task AddAsync(GridGovDbContext db, IReadOnlyDictionary<string, TallyDelta> added, CancellationToken ct)
-    {
-        foreach (var batch in added.Chunk(1000))
-        {
-            var values = string.Join(", ", batch.Select((_, i) => $"({{{3 * i}}}, {{{3 * i + 1}}}, {{{3 * i + 2}}})"));
-            object[] args = [.. batch.SelectMany(d => new object[] { d.Key, d.Value.Households, d.Value.Residents })];
-            // Only numbered placeholders are spliced in; every value travels as a parameter.
-#pragma warning disable EF1002
-            await db.Database.ExecuteSqlRawAsync($"""
-                INSERT INTO "PopulationTallies" ("Path", "Households", "Residents") VALUES {values}
-                ON CONFLICT ("Path") DO UPDATE SET
-                    "Households" = "PopulationTallies"."Households" + excluded."Households",
-                    "Residents" = "PopulationTallies"."Residents" + excluded."Residents"
-                """, args, ct);
-#pragma warning restore EF1002
-        }
-    }
+    /// <summary>Adds rows a bulk load has just written to their tallies, as the load counted them.</summary>
+    public static Task AddAsync(GridGovDbContext db, IReadOnlyDictionary<string, TallyDelta> added, CancellationToken ct) =>
+        TallyUpsert.AddAsync(db, Shape, added.Select(d => new object[] { d.Key, d.Value.Households, d.Value.Residents }), ct);
 
     /// <summary>Rebuilds every tally from the rows, after a bulk load.</summary>
     public static async Task RebuildAsync(GridGovDbContext db, CancellationToken ct)

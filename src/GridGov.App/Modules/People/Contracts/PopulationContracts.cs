@@ -47,8 +47,13 @@ public interface IPopulationPlacement
 
 public sealed record TagRef(string Code, string Label);
 
+/// <summary>Residents on the register who carry a tag today under a place.</summary>
+public sealed record TagCount(string Code, string Label, int Residents);
+
 /// <summary>The tags the caller may count by, labelled in the request's language.</summary>
 public interface ITagDirectory
 {
+    Task<IReadOnlyList<TagCount>> CountUnderAsync(string path, CancellationToken ct) => Task.FromResult<IReadOnlyList<TagCount>>([]);
+
     Task<IReadOnlyList<TagRef>> CatalogueAsync(CancellationToken ct);
 }

@@ -85,6 +85,25 @@ internal sealed class PopulationTallyChangeConfiguration : IEntityTypeConfigurat
     }
 }
 
+internal sealed class TagTallyConfiguration : IEntityTypeConfiguration<TagTally>
+{
+    public void Configure(EntityTypeBuilder<TagTally> b)
+    {
+        b.ToTable("TagTallies");
+        // A place's rows are read by grain and path prefix, up to today.
+        b.HasKey(x => new { x.Grain, x.Path, x.TagId, x.Day });
+    }
+}
+
+internal sealed class TagTallyChangeConfiguration : IEntityTypeConfiguration<TagTallyChange>
+{
+    public void Configure(EntityTypeBuilder<TagTallyChange> b)
+    {
+        b.ToTable("TagTallyChanges");
+        b.HasIndex(x => new { x.Grain, x.Path });
+    }
+}
+
 internal sealed class DuplicateReviewConfiguration : IEntityTypeConfiguration<DuplicateReview>
 {
     public void Configure(EntityTypeBuilder<DuplicateReview> b)

@@ -37,6 +37,7 @@ public sealed class LedgerBatch(GridGovDbContext db, CurrentUser user, ITerritor
     // Heads of every household the file touches, stored or new: the domain refuses a second one on any row.
     private readonly HouseholdHeads _heads = new();
     private readonly Dictionary<string, TallyDelta> _added = [];
+    private readonly Dictionary<(string Path, int Year, int Month), int> _born = [];
     private int _previewHousehold, _nextPerson, _nextHousehold;
 
     public async Task StartAsync(CancellationToken ct)
@@ -147,6 +148,8 @@ public sealed class LedgerBatch(GridGovDbContext db, CurrentUser user, ITerritor
                 var fresh = Person.Register(household, r.Name, r.Id, r.Phone, r.Relation, r.Residency, _heads);
                 if (run.Write) written.People.Add(fresh.WithId(++_nextPerson));
                 AddedAt(household).Residents++;
+                var month = (household.Path, fresh.BirthDate.Year, fresh.BirthDate.Month);
+                _born[month] = _born.GetValueOrDefault(month) + 1;
                 Created++;
             }
             else if (Same(person, r) && person.HouseholdId == household.Id) Unchanged++;
@@ -206,6 +209,7 @@ public sealed class LedgerBatch(GridGovDbContext db, CurrentUser user, ITerritor
     {
         // What the bulk writes added, once per path; updates and moves went through SaveChanges and its tally changes.
         await PopulationTallies.AddAsync(db, _added, ct);
+        await TagTallies.AddBornAsync(db, _born, ct);
         await BulkWriter.ResetIdentityAsync<Person>(db, ct);
         await BulkWriter.ResetIdentityAsync<Household>(db, ct);
     }
