@@ -36,8 +36,9 @@ internal static class CockpitBench
                 await db.SaveChangesAsync();
             }
             var built = Stopwatch.StartNew();
+            await GridGov.Modules.People.Application.PopulationTallies.BackfillRollupsAsync(db, CancellationToken.None);
             await GridGov.Modules.People.Application.TagTallies.BackfillAsync(db, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None);
-            if (built.Elapsed.TotalSeconds > 1) Console.WriteLine($"Built the tag tallies of a city generated before them in {built.Elapsed.TotalSeconds:F0} s");
+            if (built.Elapsed.TotalSeconds > 1) Console.WriteLine($"Built the rollups and tag tallies of a city generated before them in {built.Elapsed.TotalSeconds:F0} s");
             if (!await db.Set<Incident>().AnyAsync())
             {
                 var watch = Stopwatch.StartNew();

@@ -153,6 +153,7 @@ public class QueryFilterTests
         ["Modules/Incidents/Application/Open311Clients.cs"] = "an api_key is checked before anyone is signed in",
         ["Modules/Incidents/Application/IncidentTallyCheck.cs"] = "the tally check compares the whole deployment, for administrators",
         ["Modules/People/Application/PopulationFigures.cs"] = "the tally check compares the whole deployment, for administrators",
+        ["Modules/People/Application/PopulationTallies.cs"] = "rebuilding the rollups and backfilling them at start, as the system",
         ["Modules/People/Application/TagTallies.cs"] = "a resident's share of the county and township rows, and the tally check, as the system",
         ["Modules/Demo/DemoCounty.cs"] = "seeding",
         ["Modules/People/Application/PeopleFollowGrids.cs"] = "a grid that holds anything anywhere must not retire",

@@ -92,6 +92,11 @@ public abstract class CockpitTests(GridGovApp app)
         Assert.Equal(75, features.GetArrayLength());
         Assert.Equal(75, map.GetProperty("values").GetArrayLength());
         Assert.InRange(map.GetProperty("values").EnumerateArray().Sum(v => v.Int("value")), 22_000, 27_000);
+        // Level-1 grids are coloured from their rollups: each equals the grid's own count in the tree, and together the county's.
+        var households = (await county.GetJsonAsync($"/api/v1/territory/nodes/{Lan}")).GetProperty("node").Int("households");
+        Assert.Equal(households, map.GetProperty("values").EnumerateArray().Sum(v => v.Int("value")));
+        foreach (var value in map.GetProperty("values").EnumerateArray().Take(3))
+            Assert.Equal((await county.GetJsonAsync($"/api/v1/territory/nodes/{value.Str("code")}")).GetProperty("node").Int("households"), value.Int("value"));
 
         var community = await app.ApiAsync("community");
         var binhe = (await community.GetJsonAsync("/api/v1/cockpit?figure=residents")).GetProperty("map");

@@ -101,6 +101,14 @@ public abstract class TagTallyTests(GridGovApp app)
         Assert.Equal(1, (await CockpitTagsAsync(admin, town))["elderly"].Residents);
         await AssertCountsOpenTheirListsAsync(admin, town, Scratch.LiulinTown, Scratch.Liulin);
         Assert.Equal(before, (await CockpitTagsAsync(admin, Scratch.Liulin))["elderly"].Residents);
+
+        // A level-2 grid moves under a level-1 grid of the other township: its people leave one level-1 rollup and township for another.
+        var firstPath = await app.AsSystemAsync(db => db.Set<Grid>().Where(g => g.Code == grid).Select(g => g.Path).SingleAsync());
+        await admin.PostJsonAsync($"/api/v1/grids/{GridGov.Kernel.Scoping.TreePath.Codes(firstPath)[^2]}/move",
+            new { parentCode = GridGov.Kernel.Scoping.TreePath.Codes(levelOne)[^3] });
+        Assert.Equal(2, (await CockpitTagsAsync(admin, town))["elderly"].Residents);
+        Assert.Equal(0, (await CockpitTagsAsync(admin, community))["elderly"].Residents);
+        await AssertCountsOpenTheirListsAsync(admin, town, community, Scratch.LiulinTown, Scratch.Liulin);
     }
 
     [Fact]

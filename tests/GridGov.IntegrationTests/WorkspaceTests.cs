@@ -264,7 +264,10 @@ public abstract class WorkspaceTests(GridGovApp app)
         var browser = new Browser(app);
         await browser.SignInAsync("admin", GridGovApp.Password);
         var html = WebUtility.HtmlDecode(await (await browser.GetAsync($"/people/{person}")).Content.ReadAsStringAsync());
-        var timeline = html[html.IndexOf("data-testid=\"timeline\"", StringComparison.Ordinal)..];
+        var at = html.IndexOf("data-testid=\"timeline\"", StringComparison.Ordinal);
+        var main = html[Math.Max(0, html.IndexOf("<main", StringComparison.Ordinal))..];
+        Assert.True(at >= 0, "the person's page has no timeline: " + main[..Math.Min(600, main.Length)] + "\n" + app.Errors.Recent());
+        var timeline = html[at..];
         Assert.Contains($"{await NameOf(households[0])}</span><span> → </span><span>{await NameOf(households[1])}", timeline);
         Assert.DoesNotContain($">{households[1]}<", timeline);
     }

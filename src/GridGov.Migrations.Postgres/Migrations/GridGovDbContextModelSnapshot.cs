@@ -1516,6 +1516,51 @@ namespace GridGov.Migrations.Postgres.Migrations
                     b.ToTable("PersonTags", (string)null);
                 });
 
+            modelBuilder.Entity("GridGov.Modules.People.Domain.PopulationRollup", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Path");
+
+                    b.ToTable("PopulationRollups", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Modules.People.Domain.PopulationRollupChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path");
+
+                    b.ToTable("PopulationRollupChanges", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Modules.People.Domain.PopulationTally", b =>
                 {
                     b.Property<string>("Path")

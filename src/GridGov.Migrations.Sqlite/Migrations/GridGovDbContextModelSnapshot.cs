@@ -1440,6 +1440,47 @@ namespace GridGov.Migrations.Sqlite.Migrations
                     b.ToTable("PersonTags", (string)null);
                 });
 
+            modelBuilder.Entity("GridGov.Modules.People.Domain.PopulationRollup", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Path");
+
+                    b.ToTable("PopulationRollups", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Modules.People.Domain.PopulationRollupChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path");
+
+                    b.ToTable("PopulationRollupChanges", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Modules.People.Domain.PopulationTally", b =>
                 {
                     b.Property<string>("Path")

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -51,6 +52,9 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
         if (Unavailable is { } why) Assert.Skip(why);
     }
 
+    /// <summary>What the host logged as errors, for a test's failure message.</summary>
+    public ErrorLog Errors { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -81,6 +85,7 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
             ["Auth:SignInPerClientPerMinute"] = SignInLimit.ToString(),
             ["Auth:SignInPerMinute"] = SignInLimit.ToString(),
         }));
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands);

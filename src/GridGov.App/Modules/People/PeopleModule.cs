@@ -29,6 +29,7 @@ public sealed class PeopleModule : IGridGovModule
         services.AddScoped<HouseholdPlacement>();
         services.AddScoped<ISaveHook, PopulationTallies>();
         services.AddSingleton(PopulationTallies.Shape);
+        services.AddSingleton(PopulationTallies.RollupShape);
         services.AddScoped<ISaveHook, TagTallies>();
         services.AddSingleton(TagTallies.Shape);
         services.AddScoped<Kernel.Tallies.ITallyCheck, TagTallyCheck>();
@@ -83,6 +84,7 @@ public sealed class PeopleModule : IGridGovModule
             db.AddRange(TagCatalogue.Seed());
             await db.SaveChangesAsync(ct);
         }
+        await PopulationTallies.BackfillRollupsAsync(db, ct);
         await TagTallies.BackfillAsync(db, services.GetRequiredService<ILogger<PeopleModule>>(), ct);
     }
 

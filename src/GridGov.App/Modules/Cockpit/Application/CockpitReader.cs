@@ -120,9 +120,11 @@ public sealed class CockpitReader(CurrentUser user, UserScopes scopes, FigureBoa
         var population = services.GetRequiredService<IPopulationStatistics>();
         var level = MapLevelOf(path);
         var shapes = await map.GridShapesAsync(path, level, ct);
-        var counts = new Dictionary<string, PopulationCount>();
-        foreach (var length in shapes.Select(s => s.Path.Length).Distinct())
-            foreach (var (key, count) in await population.CountByPathPrefixAsync(path, length, ct)) counts[key] = count;
+        // Level-1 grids are read from their rollups: a city's map adds thousands of rows, not every level-3 grid's.
+        var counts = level == 1 ? new Dictionary<string, PopulationCount>(await population.CountByLevelOneGridAsync(path, ct)) : [];
+        if (level != 1)
+            foreach (var length in shapes.Select(s => s.Path.Length).Distinct())
+                foreach (var (key, count) in await population.CountByPathPrefixAsync(path, length, ct)) counts[key] = count;
         var values = shapes.Select(s =>
         {
             var c = counts.GetValueOrDefault(s.Path, PopulationCount.Zero);

@@ -8,11 +8,15 @@ namespace GridGov.Modules.People.Application;
 /// <summary>
 /// The ledger's share of a grid merge: households with their members and tags, buildings and key
 /// places move onto the target grid through their domain. A move needs nothing more than the
-/// generic path rewrite, and the tag tallies' county and township rows. A grid that still holds any of them may not retire.
+/// generic path rewrite, the population rollup of a level-1 grid it leaves, and the tag tallies' county and township rows. A grid that still holds any of them may not retire.
 /// </summary>
 internal sealed class PeopleFollowGrids(GridGovDbContext db, PopulationPlacement placement) : IGridChangeFollower
 {
-    public Task FollowMoveAsync(string oldPath, string newPath, CancellationToken ct) => TagTallies.FollowMoveAsync(db, oldPath, newPath, ct);
+    public async Task FollowMoveAsync(string oldPath, string newPath, CancellationToken ct)
+    {
+        await PopulationTallies.FollowMoveAsync(db, oldPath, newPath, ct);
+        await TagTallies.FollowMoveAsync(db, oldPath, newPath, ct);
+    }
 
     public async Task FollowMergeAsync(GridMerge merge, CancellationToken ct)
     {

@@ -24,7 +24,7 @@ internal sealed class PopulationFigureSource(GridGovDbContext db) : IFigureSourc
 
     public async Task<IReadOnlyDictionary<string, double?>> ReadAsync(FigureQuery query, IReadOnlyCollection<string> keys, CancellationToken ct)
     {
-        var sums = await PopulationParts.Of(db).Where(t => t.Path.StartsWith(query.Path))
+        var sums = await PopulationParts.Under(db, query.Path)
             .GroupBy(_ => 1).Select(g => new { Households = g.Sum(t => t.Households), Residents = g.Sum(t => t.Residents) })
             .FirstOrDefaultAsync(ct);
         var all = new Dictionary<string, double?> { [Households] = sums?.Households ?? 0, [Residents] = sums?.Residents ?? 0 };
@@ -58,6 +58,18 @@ internal sealed class PopulationTallyCheck(GridGovDbContext db) : ITallyCheck
             var k = kept.GetValueOrDefault(path);
             var r = (households.GetValueOrDefault(path), residents.GetValueOrDefault(path));
             if (k != r) differences.Add(new TallyDifference(Tally, path, $"{k.Households} households, {k.Residents} residents", $"{r.Item1} households, {r.Item2} residents"));
+        }
+        var rolled = (await PopulationParts.Rolled(db).OutsideScope("a tally check compares the whole deployment").GroupBy(t => t.Path)
+                .Select(g => new { Path = g.Key, Households = g.Sum(t => t.Households), Residents = g.Sum(t => t.Residents) })
+                .Where(t => t.Households != 0 || t.Residents != 0).ToListAsync(ct))
+            .ToDictionary(t => t.Path, t => (t.Households, t.Residents));
+        var recounted = households.Keys.Union(residents.Keys).GroupBy(PopulationRollup.KeyOf)
+            .ToDictionary(g => g.Key, g => (g.Sum(p => households.GetValueOrDefault(p)), g.Sum(p => residents.GetValueOrDefault(p))));
+        foreach (var path in rolled.Keys.Union(recounted.Keys))
+        {
+            var k = rolled.GetValueOrDefault(path);
+            var r = recounted.GetValueOrDefault(path);
+            if (k != r) differences.Add(new TallyDifference(Tally, "rollup " + path, $"{k.Households} households, {k.Residents} residents", $"{r.Item1} households, {r.Item2} residents"));
         }
         return differences;
     }

@@ -21,4 +21,13 @@ internal static class PopulationParts
     public static IQueryable<PopulationPart> Of(GridGovDbContext db) =>
         db.Set<PopulationTally>().AsNoTracking().Select(t => new PopulationPart { Path = t.Path, Households = t.Households, Residents = t.Residents })
             .Concat(db.Set<PopulationTallyChange>().AsNoTracking().Select(t => new PopulationPart { Path = t.Path, Households = t.Households, Residents = t.Residents }));
+
+    /// <summary>The rollups per level-1 grid and their pending changes, as one query like <see cref="Of"/>.</summary>
+    public static IQueryable<PopulationPart> Rolled(GridGovDbContext db) =>
+        db.Set<PopulationRollup>().AsNoTracking().Select(t => new PopulationPart { Path = t.Path, Households = t.Households, Residents = t.Residents })
+            .Concat(db.Set<PopulationRollupChange>().AsNoTracking().Select(t => new PopulationPart { Path = t.Path, Households = t.Households, Residents = t.Residents }));
+
+    /// <summary>The parts whose sums under <paramref name="place"/> are its counts: the rollups where they answer, else the tallies.</summary>
+    public static IQueryable<PopulationPart> Under(GridGovDbContext db, string place) =>
+        (PopulationRollup.Answers(place) ? Rolled(db) : Of(db)).Where(t => t.Path.StartsWith(place));
 }

@@ -35,11 +35,16 @@ internal sealed class PopulationStatistics(GridGovDbContext db, PersonTags? tags
 
     public async Task<PopulationCount> CountUnderAsync(string path, CancellationToken ct)
     {
-        var sums = await Tallies.Where(t => t.Path.StartsWith(path))
+        var sums = await PopulationParts.Under(db, path)
             .GroupBy(_ => 1).Select(g => new { Households = g.Sum(t => t.Households), Residents = g.Sum(t => t.Residents) })
             .FirstOrDefaultAsync(ct);
         return sums is null ? PopulationCount.Zero : new PopulationCount(sums.Households, sums.Residents);
     }
+
+    public async Task<IReadOnlyDictionary<string, PopulationCount>> CountByLevelOneGridAsync(string areaPath, CancellationToken ct) =>
+        await PopulationParts.Rolled(db).Where(t => t.Path.StartsWith(areaPath)).GroupBy(t => t.Path)
+            .Select(g => new { g.Key, Households = g.Sum(t => t.Households), Residents = g.Sum(t => t.Residents) })
+            .ToDictionaryAsync(x => x.Key, x => new PopulationCount(x.Households, x.Residents), ct);
 
     public async Task<IReadOnlyList<GridOccupancy>> OccupancyByGridAsync(string areaPath, CancellationToken ct)
     {

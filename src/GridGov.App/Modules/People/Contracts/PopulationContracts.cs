@@ -24,6 +24,9 @@ public interface IPopulationStatistics
 
     Task<PopulationCount> CountUnderAsync(string path, CancellationToken ct);
 
+    /// <summary>Counts per level-1 grid under an area, keyed by the grid's path (and, for the unplaced, by their area's path).</summary>
+    Task<IReadOnlyDictionary<string, PopulationCount>> CountByLevelOneGridAsync(string areaPath, CancellationToken ct);
+
     /// <summary>Residents carrying a tag today under <paramref name="parentPath"/>, grouped like <see cref="CountByPathPrefixAsync"/>.</summary>
     Task<IReadOnlyDictionary<string, int>> CountTaggedByPathPrefixAsync(string parentPath, int keyLength, string tagCode, CancellationToken ct);
 

@@ -26,3 +26,39 @@ public sealed class PopulationTallyChange : IScopedByPath
     public int Households { get; set; }
     public int Residents { get; set; }
 }
+
+/// <summary>
+/// Households and residents per level-1 grid (and per area for the unplaced): the population
+/// tallies rolled up, so that a city's sums and its map of level-1 grids add thousands of rows, not
+/// every level-3 grid's. Kept beside <see cref="PopulationTally"/> by the same saves and loads.
+/// </summary>
+public sealed class PopulationRollup : IScopedByPath
+{
+    public string Path { get; private set; } = "";
+    public int Households { get; private set; }
+    public int Residents { get; private set; }
+
+    /// <summary>The rollup a placement path counts in: the path down to its level-1 grid, or the path itself when it has no grid.</summary>
+    public static string KeyOf(string path)
+    {
+        var length = 0;
+        foreach (var code in TreePath.Codes(path))
+        {
+            length += code.Length + 1;
+            if (code.Length == TreePath.GridSegmentLength - 1) return path[..length];
+        }
+        return path;
+    }
+
+    /// <summary>Whether sums under <paramref name="place"/> may be read from the rollups: an area or a level-1 grid, whose rollups all lie under it.</summary>
+    public static bool Answers(string place) => TreePath.GridDepth(place) <= 1;
+}
+
+/// <summary>What one save changed in one rollup; filed upward, as a level-3 grid's save changes its level-1 grid's rollup.</summary>
+public sealed class PopulationRollupChange : IFiledUpward
+{
+    public long Id { get; set; }
+    public string Path { get; set; } = "";
+    public int Households { get; set; }
+    public int Residents { get; set; }
+}

@@ -85,6 +85,24 @@ internal sealed class PopulationTallyChangeConfiguration : IEntityTypeConfigurat
     }
 }
 
+internal sealed class PopulationRollupConfiguration : IEntityTypeConfiguration<PopulationRollup>
+{
+    public void Configure(EntityTypeBuilder<PopulationRollup> b)
+    {
+        b.ToTable("PopulationRollups");
+        b.HasKey(x => x.Path);
+    }
+}
+
+internal sealed class PopulationRollupChangeConfiguration : IEntityTypeConfiguration<PopulationRollupChange>
+{
+    public void Configure(EntityTypeBuilder<PopulationRollupChange> b)
+    {
+        b.ToTable("PopulationRollupChanges");
+        b.HasIndex(x => x.Path);
+    }
+}
+
 internal sealed class TagTallyConfiguration : IEntityTypeConfiguration<TagTally>
 {
     public void Configure(EntityTypeBuilder<TagTally> b)
