@@ -84,6 +84,7 @@ internal static class CockpitBench
                 await db.Set<Incident>().CountAsync(x => x.ReportedAt >= start && x.Path.StartsWith(path));
                 if (i >= 2) counts.Add(watch.Elapsed.TotalMilliseconds);
             }
+            if (Environment.GetEnvironmentVariable("BENCH_TRACE") is not null) Console.WriteLine(string.Join(" ", cockpit.Select(c => $"{c:F0}")));
             var (p50, p95, max) = Stats(cockpit);
             var (c50, _, _) = Stats(counts);
             Console.WriteLine($"| {label} | {p50:F0} ms | {p95:F0} ms | {max:F0} ms | {c50:F0} ms | {p95 / c50:F1}x | {note} |");

@@ -74,11 +74,11 @@ internal sealed class IncidentOverview(GridGovDbContext db, CurrentUser user) : 
     {
         if (!MayRead) return [];
         var (start, end) = (WorkCalendar.StartOf(from), WorkCalendar.StartOf(to.AddDays(1)));
-        return await db.Set<Incident>().AsNoTracking()
+        return await db.ReadQuicklyAsync(false, () => db.Set<Incident>().AsNoTracking()
             .Where(i => i.ReportedAt >= start && i.ReportedAt < end && i.Path.StartsWith(path) && i.Longitude != null && i.Latitude != null)
             .OrderByDescending(i => i.ReportedAt).Take(limit)
             .Select(i => new IncidentMarker(i.Id, i.Number, i.State.ToString(), i.IsOverdue, i.Longitude!.Value, i.Latitude!.Value))
-            .ToListAsync(ct);
+            .ToListAsync(ct), ct);
     }
 
     public string ListLink(string placeCode, string measure, DateOnly? from, DateOnly? to) =>
