@@ -124,6 +124,31 @@ public sealed class JourneyTests(LiveApp app)
     }
 
     [Fact]
+    public async Task A_community_worker_on_a_phone_deregisters_someone_who_moved_away_and_undoes_it()
+    {
+        var page = await app.SignedInPageAsync("community", width: 390, height: 844);
+        await page.GotoAsync("/territory/14112710000130002");
+        await page.Locator("[data-testid=households] tbody tr a").Nth(1).ClickAsync();
+        await page.Locator("[data-testid=members] tbody tr td a").First.ClickAsync();
+        var name = (await page.Locator("[data-testid=person] h1").TextContentAsync())!.Trim();
+
+        // The step opens behind a deliberate tap, asks for the date and where to, and only its own button deregisters.
+        await page.ClickAsync("[data-testid=deregister-step] > summary");
+        await page.FillAsync("[data-testid=destination-input]", "太原市小店区");
+        await app.ShotAsync(page, "55-deregister-step-phone");
+        await page.ClickAsync("[data-testid=deregister-confirm]");
+        await Assertions.Expect(page.Locator("[data-testid=reinstate-section]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=person] h1")).ToContainTextAsync(name);
+        await Assertions.Expect(page.Locator("[data-testid=timeline] li").First).ToContainTextAsync("太原市小店区");
+
+        await page.ClickAsync("[data-testid=reinstate-step] > summary");
+        await page.ClickAsync("[data-testid=reinstate-confirm]");
+        await Assertions.Expect(page.Locator("[data-testid=deregister-step]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=reinstate-section]")).ToHaveCountAsync(0);
+        await app.ShotAsync(page, "56-reinstated-phone");
+    }
+
+    [Fact]
     public async Task A_grid_worker_imports_a_ledger_fixes_the_bad_row_and_imports_it()
     {
         var page = await app.SignedInPageAsync("gridworker", width: 390, height: 844);
