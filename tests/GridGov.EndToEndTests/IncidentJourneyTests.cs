@@ -26,7 +26,9 @@ public sealed class IncidentJourneyTests(LiveApp app)
         await worker.ClickAsync("[data-testid=submit-report]");
         await Assertions.Expect(worker.Locator("[data-testid=state]")).ToHaveTextAsync("待受理");
         await Assertions.Expect(worker.Locator("[data-testid=timeline] img")).ToHaveCountAsync(1);
-        Assert.True(await worker.Locator("[data-testid=timeline] img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        // The photo is shown, not a broken image: waited for, as the browser fetches it after the page is in.
+        await worker.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=timeline] img'); return !!i && i.complete && i.naturalWidth > 0; }",
+            null, new() { Timeout = 10_000 });
         var url = worker.Url;
         var number = (await worker.Locator("[data-testid=incident] h1 .gg-code").TextContentAsync())!.Trim();
         Assert.Matches(new Regex(@"^SJ\d{14}$"), number);
