@@ -56,12 +56,16 @@ public sealed class GridGovDbContext(DbContextOptions<GridGovDbContext> options,
 
     private LambdaExpression ScopeFilter(Type type)
     {
-        var method = typeof(GridGovDbContext).GetMethod(nameof(ScopeFilterOf), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        var name = typeof(ISeenFromBelow).IsAssignableFrom(type) ? nameof(SeenFromBelowFilterOf) : nameof(ScopeFilterOf);
+        var method = typeof(GridGovDbContext).GetMethod(name, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
         return (LambdaExpression)method.MakeGenericMethod(type).Invoke(this, null)!;
     }
 
     private Expression<Func<T, bool>> ScopeFilterOf<T>() where T : IScopedByPath =>
         e => ScopeViewPath != null && e.Path.StartsWith(ScopeViewPath);
+
+    private Expression<Func<T, bool>> SeenFromBelowFilterOf<T>() where T : ISeenFromBelow =>
+        e => ScopeViewPath != null && (e.Path.StartsWith(ScopeViewPath) || ScopeViewPath.StartsWith(e.Path));
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

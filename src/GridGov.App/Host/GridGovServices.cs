@@ -91,6 +91,7 @@ public static class GridGovServices
         services.AddScoped<Kernel.Import.ImportStore>();
         services.AddScoped<Kernel.Import.ImportPipeline>();
         services.AddScoped<Kernel.Tallies.FigureBoard>();
+        services.AddScoped<Kernel.Submissions.SubmittedOnce>();
         services.AddScoped<Kernel.Tallies.TallyChecks>();
         services.AddHostedService<Kernel.Tallies.TallyFolding>();
         services.AddScoped<Kernel.Scoping.IGridChangeFollower, Kernel.Notices.NoticesFollowGrids>();

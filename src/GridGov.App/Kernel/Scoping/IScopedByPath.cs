@@ -16,3 +16,10 @@ public interface IScopedByPath
 /// guard lets it be added; deciding it is, and needs that level's capture scope.
 /// </summary>
 public interface IFiledUpward : IScopedByPath;
+
+/// <summary>
+/// A record about a whole area that those working below it see too, such as a community's campaign
+/// seen by the workers of its grids: the view filter lets through the area's own scope and every
+/// scope under it. Changing it still needs the area's capture scope.
+/// </summary>
+public interface ISeenFromBelow : IScopedByPath;
