@@ -65,14 +65,14 @@ public abstract class TagTallyTests(GridGovApp app)
         var communityTags = await CockpitTagsAsync(admin, community);
         Assert.Equal(2, communityTags["elderly"].Residents);
         await admin.PostJsonAsync($"/api/v1/people/{elder}/tags", new { code = "veteran" }, HttpStatusCode.Created);
-        await admin.PostJsonAsync($"/api/v1/people/{young}/tags", new { code = "home_watch", validFrom = today.AddDays(-10), validTo = today.AddDays(-1) }, HttpStatusCode.Created);
-        await admin.PostJsonAsync($"/api/v1/people/{sixtyTomorrow}/tags", new { code = "home_watch", validFrom = today.AddDays(-3), validTo = today }, HttpStatusCode.Created);
+        await admin.PostJsonAsync($"/api/v1/people/{young}/tags", new { code = "migrant_worker", validFrom = today.AddDays(-10), validTo = today.AddDays(-1) }, HttpStatusCode.Created);
+        await admin.PostJsonAsync($"/api/v1/people/{sixtyTomorrow}/tags", new { code = "migrant_worker", validFrom = today.AddDays(-3), validTo = today }, HttpStatusCode.Created);
         await admin.PostJsonAsync($"/api/v1/people/{sixtyThisMonth}/tags", new { code = "returnee", validFrom = today.AddDays(3) }, HttpStatusCode.Created);
         var party = await admin.PostJsonAsync($"/api/v1/people/{young}/tags", new { code = "party_member" }, HttpStatusCode.Created);
         communityTags = await CockpitTagsAsync(admin, community);
         Assert.Equal(1, communityTags["veteran"].Residents);
-        // A watch that ended yesterday is gone, one that ends today still counts, a return from a later day not yet.
-        Assert.Equal(1, communityTags["home_watch"].Residents);
+        // A tag that ended yesterday is gone, one that ends today still counts, a return from a later day not yet.
+        Assert.Equal(1, communityTags["migrant_worker"].Residents);
         Assert.Equal(0, communityTags["returnee"].Residents);
         Assert.Equal(1, communityTags["party_member"].Residents);
         await AssertCountsOpenTheirListsAsync(admin, community, Scratch.LiulinTown, Scratch.Liulin);

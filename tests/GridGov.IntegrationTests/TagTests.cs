@@ -63,21 +63,27 @@ public abstract class TagTests(GridGovApp app)
     {
         var admin = await app.ApiAsync("admin");
         var someone = await app.AsSystemAsync(db => db.Set<Person>().Where(p => p.IsActive && p.Path.EndsWith("14112710000130003/")).Select(p => p.Id).FirstAsync());
-        var noEnd = await (await admin.PostAsJsonAsync($"/api/v1/people/{someone}/tags", new { code = "home_watch" }))
+        // A tag kept by a programme (home watch, from the watches) is never attached by hand.
+        await (await admin.PostAsJsonAsync($"/api/v1/people/{someone}/tags", new { code = "home_watch", validFrom = "2026-01-01", validTo = "2026-01-14" }))
+            .ProblemAsync(HttpStatusCode.Conflict, "tag_kept_by_programme");
+        if ((await admin.GetJsonAsync("/api/v1/tags")).EnumerateArray().All(t => t.Str("code") != "relief_stay"))
+            await admin.PostJsonAsync("/api/v1/tags", new { id = 0, code = "relief_stay", name = "临时安置", englishName = "Temporary relief stay", isSensitive = false,
+                hasValidity = true, isDerived = false }, HttpStatusCode.Created);
+        var noEnd = await (await admin.PostAsJsonAsync($"/api/v1/people/{someone}/tags", new { code = "relief_stay" }))
             .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.Equal("required", noEnd.GetProperty("fieldCodes").Str("validTo"));
         var from = GridGov.Kernel.Time.ChinaTime.Today(TimeProvider.System);
         var watch = await admin.PostJsonAsync($"/api/v1/people/{someone}/tags",
-            new { code = "home_watch", validFrom = from, validTo = from.AddDays(14) }, HttpStatusCode.Created);
-        await (await admin.PostAsJsonAsync($"/api/v1/people/{someone}/tags", new { code = "home_watch", validFrom = from, validTo = from.AddDays(7) }))
+            new { code = "relief_stay", validFrom = from, validTo = from.AddDays(14) }, HttpStatusCode.Created);
+        await (await admin.PostAsJsonAsync($"/api/v1/people/{someone}/tags", new { code = "relief_stay", validFrom = from, validTo = from.AddDays(7) }))
             .ProblemAsync(HttpStatusCode.Conflict, "tag_already_active");
         await (await admin.PostAsJsonAsync($"/api/v1/people/{someone}/tags", new { code = "elderly" })).ProblemAsync(HttpStatusCode.Conflict, "tag_derived");
-        var found = await admin.GetJsonAsync($"/api/v1/people?tag=home_watch&area=14112710000130003&pageSize=200&q=");
+        var found = await admin.GetJsonAsync($"/api/v1/people?tag=relief_stay&area=14112710000130003&pageSize=200&q=");
         Assert.Contains(found.GetProperty("items").EnumerateArray(), p => p.Int("id") == someone);
 
         await (await admin.PostAsync($"/api/v1/people/{someone}/tags/{watch.Int("id")}/end", null)).JsonAsync(HttpStatusCode.NoContent);
         var tags = await admin.GetJsonAsync($"/api/v1/people/{someone}/tags");
-        var ended = tags.EnumerateArray().First(t => t.Str("code") == "home_watch" && t.GetProperty("id").ValueKind == System.Text.Json.JsonValueKind.Number && t.Int("id") == watch.Int("id"));
+        var ended = tags.EnumerateArray().First(t => t.Str("code") == "relief_stay" && t.GetProperty("id").ValueKind == System.Text.Json.JsonValueKind.Number && t.Int("id") == watch.Int("id"));
         Assert.Equal(from, DateOnly.Parse(ended.Str("validTo")));
     }
 

@@ -46,6 +46,7 @@ public sealed class PeopleModule : IGridGovModule
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = ImportEndpoints.MaxUploadBytes);
         services.AddScoped<ITagDirectory, TagDirectory>();
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
+        services.AddScoped<IProgrammeLedger, ProgrammeLedger>();
         services.AddScoped<DuplicateReviews>();
         services.AddScoped<AccessLog>();
     }

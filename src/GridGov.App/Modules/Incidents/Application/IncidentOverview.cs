@@ -70,6 +70,9 @@ internal sealed class IncidentOverview(GridGovDbContext db, CurrentUser user) : 
         await Lines(db.Set<Incident>().AsNoTracking().Where(i => Open.Contains(i.State) && i.EscalationCount > 0 && i.Path.StartsWith(path))
             .OrderByDescending(i => i.ReportedAt), limit, ct);
 
+    public Task<bool> IsVisibleAsync(int id, CancellationToken ct) =>
+        user.Has(IncidentPermissions.View) ? db.Set<Incident>().AnyAsync(i => i.Id == id, ct) : Task.FromResult(false);
+
     public async Task<IReadOnlyList<IncidentMarker>> MarkersAsync(string path, DateOnly from, DateOnly to, int limit, CancellationToken ct)
     {
         if (!MayRead) return [];

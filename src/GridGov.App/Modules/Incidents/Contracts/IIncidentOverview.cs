@@ -54,4 +54,7 @@ public interface IIncidentOverview
 
     /// <summary>The incident list that holds exactly what a count counted (measure: Reported, Closed, ClosedOnTime, Overdue, Escalated…).</summary>
     string ListLink(string placeCode, string measure, DateOnly? from, DateOnly? to);
+
+    /// <summary>Whether the caller can see the incident (a visit links the one it raised).</summary>
+    Task<bool> IsVisibleAsync(int id, CancellationToken ct);
 }

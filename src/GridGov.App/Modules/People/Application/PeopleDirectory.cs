@@ -46,6 +46,10 @@ internal sealed class PeopleDirectory(GridGovDbContext db, CurrentUser user, Tim
     public async Task<HouseholdRef?> HouseholdAsync(int id, CancellationToken ct) =>
         await Households(h => h.Id == id).FirstOrDefaultAsync(ct);
 
+    public async Task<IReadOnlyList<PersonRef>> MembersAsync(int householdId, CancellationToken ct) =>
+        await WithTagsAsync(await Rows.Where(r => r.Person.HouseholdId == householdId && r.Person.IsActive)
+            .OrderBy(r => r.Person.RelationToHead != Relations.Head).ThenBy(r => r.Person.Id).ToListAsync(ct), ct);
+
     public Task<Page<HouseholdRef>> HouseholdsOnGridAsync(int gridId, PageRequest page, CancellationToken ct) =>
         Households(h => h.GridId == gridId && h.IsActive, ordered: true).ToPageAsync(page, ct);
 

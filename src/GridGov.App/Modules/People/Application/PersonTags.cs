@@ -83,7 +83,8 @@ public sealed class PersonTags(GridGovDbContext db, CurrentUser user, TimeProvid
     {
         user.Require(PeoplePermissions.Manage);
         var attached = await db.Set<PersonTag>().ForChangeAsync(pt => pt.Id == personTagId && pt.PersonId == personId, user, "tag_not_found", personTagId, ct);
-        await FindAsync(await db.Set<TagDefinition>().Where(t => t.Id == attached.TagId).Select(t => t.Code).FirstAsync(ct), ct);
+        var tag = await FindAsync(await db.Set<TagDefinition>().Where(t => t.Id == attached.TagId).Select(t => t.Code).FirstAsync(ct), ct);
+        if (tag.IsKeptByProgramme) throw new ConflictException("tag_kept_by_programme");
         attached.End(Today);
         await db.SaveChangesAsync(ct);
     }

@@ -28,5 +28,8 @@ public interface IPeopleDirectory
 
     Task<HouseholdRef?> HouseholdAsync(int id, CancellationToken ct);
 
+    /// <summary>The household's active members, heads first.</summary>
+    Task<IReadOnlyList<PersonRef>> MembersAsync(int householdId, CancellationToken ct);
+
     Task<Page<HouseholdRef>> HouseholdsOnGridAsync(int gridId, PageRequest page, CancellationToken ct);
 }

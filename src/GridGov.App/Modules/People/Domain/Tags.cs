@@ -25,6 +25,11 @@ public sealed class TagDefinition : IAudited
     public bool HasValidity { get; private set; }
     public bool IsDerived { get; private set; }
 
+    /// <summary>Tags a programme keeps from its own records (home watch from the active watches): never attached or ended by hand.</summary>
+    public static readonly IReadOnlySet<string> KeptByProgrammes = new HashSet<string> { "home_watch" };
+
+    public bool IsKeptByProgramme => KeptByProgrammes.Contains(Code);
+
     public static TagDefinition Define(string code, string name, string englishName, bool sensitive = false, bool validity = false, bool derived = false)
     {
         new Validator()
@@ -54,9 +59,10 @@ public sealed class PersonTag : IScopedByPath, IAudited
     public DateOnly ValidFrom { get; private set; }
     public DateOnly? ValidTo { get; private set; }
 
-    public static PersonTag Attach(Person person, TagDefinition tag, DateOnly from, DateOnly? to, bool alreadyActive)
+    public static PersonTag Attach(Person person, TagDefinition tag, DateOnly from, DateOnly? to, bool alreadyActive, bool byProgramme = false)
     {
         if (tag.IsDerived) throw new ConflictException("tag_derived");
+        if (tag.IsKeptByProgramme != byProgramme) throw new ConflictException(byProgramme ? "tag_not_kept_by_programme" : "tag_kept_by_programme");
         if (!person.IsActive) throw new ConflictException("person_inactive");
         if (alreadyActive) throw new ConflictException("tag_already_active");
         new Validator()
@@ -73,6 +79,9 @@ public sealed class PersonTag : IScopedByPath, IAudited
     }
 
     public bool IsActiveOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || ValidTo >= day);
+
+    /// <summary>Moves the last day of a programme's tag (a watch extended or ended early); a day before its start means it never ran.</summary>
+    public void Reschedule(DateOnly to) => ValidTo = to < ValidFrom ? ValidFrom.AddDays(-1) : to;
 
     /// <summary>Ends the tag (home watch released, no longer low-income…); the record stays.</summary>
     public void End(DateOnly on)

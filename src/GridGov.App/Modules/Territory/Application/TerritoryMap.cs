@@ -15,6 +15,16 @@ internal sealed class TerritoryMap(GridGovDbContext db) : ITerritoryMap
 
     public Task<int> GridCountAsync(string path, int level, CancellationToken ct) => OpenGrids(path, level).CountAsync(ct);
 
+    public async Task<IReadOnlyList<NodeRef>> ChildrenAsync(string path, CancellationToken ct)
+    {
+        int areaLength = path.Length + Kernel.Scoping.TreePath.AreaSegmentLength, gridLength = path.Length + Kernel.Scoping.TreePath.GridSegmentLength;
+        var areas = await db.Set<Domain.AdminArea>().AsNoTracking().Where(a => a.Path.StartsWith(path) && a.Path.Length == areaLength)
+            .Select(a => new NodeRef(a.Code, a.Name, a.Path, 0)).ToListAsync(ct);
+        var grids = await db.Set<Domain.Grid>().AsNoTracking().Where(g => g.ClosedOn == null && g.Path.StartsWith(path) && g.Path.Length == gridLength)
+            .Select(g => new NodeRef(g.Code, g.Name, g.Path, g.Level)).ToListAsync(ct);
+        return [.. areas.Concat(grids).OrderBy(n => n.Path, StringComparer.Ordinal)];
+    }
+
     public async Task<IReadOnlyDictionary<string, (string Code, string Name)>> NamesAsync(IReadOnlyCollection<string> paths, CancellationToken ct)
     {
         var areas = await db.Set<Domain.AdminArea>().AsNoTracking().Where(a => paths.Contains(a.Path)).Select(a => new { a.Path, a.Code, a.Name }).ToListAsync(ct);

@@ -24,6 +24,9 @@ public interface ITerritoryDirectory
 /// <summary>A grid drawn on a map: its boundary as GeoJSON geometry text (WGS 84).</summary>
 public sealed record GridShape(string Code, string Name, int Level, string Path, string BoundaryGeoJson);
 
+/// <summary>A node of the tree as a drill-down lists it: an area, or a grid of a level.</summary>
+public sealed record NodeRef(string Code, string Name, string Path, int GridLevel);
+
 /// <summary>What a map or a ranking needs of the territory, within the caller's view.</summary>
 public interface ITerritoryMap
 {
@@ -32,6 +35,9 @@ public interface ITerritoryMap
 
     /// <summary>How many open grids of that level lie under the place, drawn or not.</summary>
     Task<int> GridCountAsync(string path, int level, CancellationToken ct);
+
+    /// <summary>The open areas and grids one level below a place (a community's level-1 grids, a grid's children), in path order.</summary>
+    Task<IReadOnlyList<NodeRef>> ChildrenAsync(string path, CancellationToken ct);
 
     /// <summary>The code and name of each area or grid path asked for; paths unknown or out of view are absent.</summary>
     Task<IReadOnlyDictionary<string, (string Code, string Name)>> NamesAsync(IReadOnlyCollection<string> paths, CancellationToken ct);
