@@ -7,20 +7,23 @@ public class PermissionGrantTests
 {
     private static readonly string[] CentreStaff =
         ["TerritoryView", "TerritoryManage", "CoverageView", "PeopleView", "PeopleManage", "PeopleReveal", "SensitiveTags",
-         "UsersView", "UsersManage", "IncidentView", "IncidentReport", "IncidentDispatch", "CockpitView"];
+         "UsersView", "UsersManage", "IncidentView", "IncidentReport", "IncidentDispatch", "CockpitView",
+         "FieldView", "FieldRecord", "FieldPlan", "FieldReview"];
 
     public static readonly TheoryData<string, string[]> Expected = new()
     {
         { Roles.SystemAdmin, ["TerritoryView", "TerritoryManage", "CoverageView", "PeopleView", "PeopleManage", "PeopleReveal", "SensitiveTags",
-            "SystemSettings", "IncidentView", "IncidentReport", "IncidentDispatch", "IncidentHandle", "IncidentVerify", "IncidentConfigure", "SharedReferenceData", "CockpitView"] },
+            "SystemSettings", "IncidentView", "IncidentReport", "IncidentDispatch", "IncidentHandle", "IncidentVerify", "IncidentConfigure", "SharedReferenceData", "CockpitView",
+            "FieldView", "FieldRecord", "FieldPlan", "FieldReview"] },
         { Roles.SecurityAdmin, ["TerritoryView", "UsersView", "UsersManage"] },
         { Roles.AuditAdmin, ["TerritoryView", "UsersView", "AuditView", "AuditVerify"] },
         { Roles.CountyCentre, [.. CentreStaff, "IncidentConfigure"] },
         { Roles.TownshipStaff, CentreStaff },
         { Roles.CommunityStaff, CentreStaff },
-        { Roles.GridWorker, ["TerritoryView", "PeopleView", "PeopleManage", "PeopleReveal", "IncidentView", "IncidentReport", "IncidentVerify"] },
+        { Roles.GridWorker, ["TerritoryView", "PeopleView", "PeopleManage", "PeopleReveal", "IncidentView", "IncidentReport", "IncidentVerify",
+            "FieldView", "FieldRecord"] },
         { Roles.DepartmentHandler, ["TerritoryView", "IncidentHandle"] },
-        { Roles.Auditor, ["TerritoryView", "CoverageView", "PeopleView", "UsersView", "AuditView", "IncidentView", "CockpitView"] },
+        { Roles.Auditor, ["TerritoryView", "CoverageView", "PeopleView", "UsersView", "AuditView", "IncidentView", "CockpitView", "FieldView"] },
     };
 
     [Theory]

@@ -28,6 +28,8 @@
       if (lon.value) return;
       lon.value = p.coords.longitude.toFixed(6);
       lat.value = p.coords.latitude.toFixed(6);
+      var accuracy = document.querySelector('[data-geo=accuracy]');
+      if (accuracy && p.coords.accuracy != null) accuracy.value = String(Math.round(p.coords.accuracy));
       document.dispatchEvent(new CustomEvent('gg-located'));
     }, function () { }, { enableHighAccuracy: true, timeout: 10000, maximumAge: 60000 });
   }

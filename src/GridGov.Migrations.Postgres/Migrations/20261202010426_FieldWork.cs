@@ -1,0 +1,436 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace GridGov.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class FieldWork : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CampaignCoverages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    GridId = table.Column<int>(type: "integer", nullable: false),
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    Universe = table.Column<int>(type: "integer", nullable: false),
+                    UniversePeople = table.Column<int>(type: "integer", nullable: false),
+                    Pending = table.Column<int>(type: "integer", nullable: false),
+                    Done = table.Column<int>(type: "integer", nullable: false),
+                    NotAtHome = table.Column<int>(type: "integer", nullable: false),
+                    Refused = table.Column<int>(type: "integer", nullable: false),
+                    ExclusionRequested = table.Column<int>(type: "integer", nullable: false),
+                    Excluded = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignCoverages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    AreaCode = table.Column<string>(type: "character varying(17)", maxLength: 17, nullable: false),
+                    Population = table.Column<int>(type: "integer", nullable: false),
+                    TagCodes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    GridIds = table.Column<string>(type: "text", nullable: true),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    Questions = table.Column<string>(type: "text", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    StartedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UniverseSubjects = table.Column<int>(type: "integer", nullable: false),
+                    UniversePeople = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Campaigns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CampaignSubjects",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    HouseholdId = table.Column<int>(type: "integer", nullable: false),
+                    GridId = table.Column<int>(type: "integer", nullable: false),
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    People = table.Column<int>(type: "integer", nullable: false),
+                    Answers = table.Column<string>(type: "text", nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    StepBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    StepAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignSubjects", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CareAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HouseholdId = table.Column<int>(type: "integer", nullable: false),
+                    GridId = table.Column<int>(type: "integer", nullable: false),
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    Worker = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    AssignedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CareAssignments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HomeWatches",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    PersonLabel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    HouseholdId = table.Column<int>(type: "integer", nullable: false),
+                    GridId = table.Column<int>(type: "integer", nullable: false),
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OrderedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Extensions = table.Column<int>(type: "integer", nullable: false),
+                    LastExtensionReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SuppliesEnsured = table.Column<bool>(type: "boolean", nullable: false),
+                    HelpNeeded = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SealPostedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SealPostedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SealPropertyManager = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    SealPhotos = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SealRemovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SealRemovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HomeWatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MoveProposals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VisitId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    PersonName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    Destination = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    MovedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ProposedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ProposedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MoveProposals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    HouseholdId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: true),
+                    SubjectLabel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    GridId = table.Column<int>(type: "integer", nullable: false),
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    Requester = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Need = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    TakenBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    TakenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DoneBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DoneAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DoneOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DoneNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ConfirmedByResident = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    WatchId = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Submissions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ClientKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RecordKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Submissions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitPlans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubjectKind = table.Column<int>(type: "integer", nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    SubjectLabel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    GridId = table.Column<int>(type: "integer", nullable: false),
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    Purpose = table.Column<int>(type: "integer", nullable: false),
+                    AssignedTo = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Anchor = table.Column<DateOnly>(type: "date", nullable: false),
+                    Repeat = table.Column<int>(type: "integer", nullable: false),
+                    Every = table.Column<int>(type: "integer", nullable: false),
+                    EarlyDays = table.Column<int>(type: "integer", nullable: false),
+                    LateDays = table.Column<int>(type: "integer", nullable: false),
+                    WorkingDaysOnly = table.Column<bool>(type: "boolean", nullable: false),
+                    Until = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    OpenOccurrence = table.Column<int>(type: "integer", nullable: false),
+                    NextDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    WindowStart = table.Column<DateOnly>(type: "date", nullable: true),
+                    WindowEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    StopReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    WatchId = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitPlans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Visits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: true),
+                    SubjectKind = table.Column<int>(type: "integer", nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    SubjectLabel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    GridId = table.Column<int>(type: "integer", nullable: false),
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    Purpose = table.Column<int>(type: "integer", nullable: false),
+                    VisitedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    VisitedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Photos = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    AccuracyMeters = table.Column<double>(type: "double precision", nullable: true),
+                    Occurrence = table.Column<int>(type: "integer", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OutsideWindow = table.Column<bool>(type: "boolean", nullable: false),
+                    ImpreciseLocation = table.Column<bool>(type: "boolean", nullable: false),
+                    IncidentId = table.Column<int>(type: "integer", nullable: true),
+                    ServiceRequestId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visits", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignCoverages_CampaignId_GridId",
+                table: "CampaignCoverages",
+                columns: new[] { "CampaignId", "GridId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignCoverages_CampaignId_Path",
+                table: "CampaignCoverages",
+                columns: new[] { "CampaignId", "Path" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_Path",
+                table: "Campaigns",
+                column: "Path");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignSubjects_CampaignId_Path_State",
+                table: "CampaignSubjects",
+                columns: new[] { "CampaignId", "Path", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CareAssignments_HouseholdId",
+                table: "CareAssignments",
+                column: "HouseholdId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CareAssignments_Path_Worker",
+                table: "CareAssignments",
+                columns: new[] { "Path", "Worker" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HomeWatches_Path_State_To",
+                table: "HomeWatches",
+                columns: new[] { "Path", "State", "To" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HomeWatches_PersonId",
+                table: "HomeWatches",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MoveProposals_Path_State",
+                table: "MoveProposals",
+                columns: new[] { "Path", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MoveProposals_VisitId",
+                table: "MoveProposals",
+                column: "VisitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_HouseholdId",
+                table: "ServiceRequests",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_Path_DoneOn",
+                table: "ServiceRequests",
+                columns: new[] { "Path", "DoneOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_Path_State",
+                table: "ServiceRequests",
+                columns: new[] { "Path", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_SubmittedBy_ClientKey",
+                table: "Submissions",
+                columns: new[] { "SubmittedBy", "ClientKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitPlans_Path_Status_WindowStart",
+                table: "VisitPlans",
+                columns: new[] { "Path", "Status", "WindowStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitPlans_SubjectKind_SubjectId",
+                table: "VisitPlans",
+                columns: new[] { "SubjectKind", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitPlans_WatchId",
+                table: "VisitPlans",
+                column: "WatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_Path_VisitedOn",
+                table: "Visits",
+                columns: new[] { "Path", "VisitedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_PlanId",
+                table: "Visits",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_SubjectKind_SubjectId",
+                table: "Visits",
+                columns: new[] { "SubjectKind", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_VisitedBy_VisitedOn",
+                table: "Visits",
+                columns: new[] { "VisitedBy", "VisitedOn" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CampaignCoverages");
+
+            migrationBuilder.DropTable(
+                name: "Campaigns");
+
+            migrationBuilder.DropTable(
+                name: "CampaignSubjects");
+
+            migrationBuilder.DropTable(
+                name: "CareAssignments");
+
+            migrationBuilder.DropTable(
+                name: "HomeWatches");
+
+            migrationBuilder.DropTable(
+                name: "MoveProposals");
+
+            migrationBuilder.DropTable(
+                name: "ServiceRequests");
+
+            migrationBuilder.DropTable(
+                name: "Submissions");
+
+            migrationBuilder.DropTable(
+                name: "VisitPlans");
+
+            migrationBuilder.DropTable(
+                name: "Visits");
+        }
+    }
+}
