@@ -116,6 +116,9 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
         foreach (var (level, min, max) in LanRule) db.Add(GridSizeRule.For(lan, level, min, max));
         await db.SaveChangesAsync(ct);
         await IncidentHistory.GenerateAsync(db, IncidentHistoryCount, Seed, clock.GetUtcNow().UtcDateTime, WorkerGrid, ct);
+        // Relative to the seeding day, so that a demo started any day has its campaign running and people under watch now.
+        await FieldWorkHistory.GenerateAsync(db, Seed, clock.GetUtcNow().UtcDateTime, LuliangDivisions.Binhe, WorkerGrid, ct);
+        await People.Application.TagTallies.RebuildAsync(db, ct);
         await CreateLoginsAsync(today, ct);
         db.Add(new ChangeRecord
         {
@@ -128,7 +131,7 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
             _buildings.Count, _households.Count, _people.Count);
     }
 
-    /// <summary>A share of residents carry the tags programmes select on; a few are under home health watch this fortnight.</summary>
+    /// <summary>A share of residents carry the tags programmes select on (home watch comes with the watches of the field work history).</summary>
     private async Task<List<PersonTag>> TagsAsync(CancellationToken ct)
     {
         var ids = await db.Set<TagDefinition>().ToDictionaryAsync(t => t.Code, ct);
@@ -136,16 +139,13 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
         var shares = new (string Code, int PerThousand)[]
         {
             ("party_member", 60), ("veteran", 12), ("subsistence", 20), ("disabled", 18), ("returnee", 30), ("migrant_worker", 40),
-            ("poverty_lifted", 15), ("edge_household", 5), ("unemployed_graduate", 6), ("laid_off", 8), ("home_watch", 4),
+            ("poverty_lifted", 15), ("edge_household", 5), ("unemployed_graduate", 6), ("laid_off", 8),
         };
         var tags = new List<PersonTag>();
-        // Relative to the seeding day, so that a demo started any day has people under watch now.
-        var watchFrom = clock.Today().AddDays(-7);
         foreach (var person in _people)
             foreach (var (code, perThousand) in shares)
                 if (random.Next(1000) < perThousand && ids.TryGetValue(code, out var tag))
-                    tags.Add(PersonTag.Attach(person, tag, code == "home_watch" ? watchFrom : new DateOnly(2024, 1, 1),
-                        code == "home_watch" ? watchFrom.AddDays(14) : null, false).WithId(tags.Count + 1));
+                    tags.Add(PersonTag.Attach(person, tag, new DateOnly(2024, 1, 1), null, false).WithId(tags.Count + 1));
         return tags;
     }
 
