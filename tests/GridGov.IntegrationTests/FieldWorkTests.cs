@@ -239,6 +239,9 @@ public abstract class FieldWorkTests(GridGovApp app)
         // The tag is the watch's: never attached or ended by hand.
         await (await admin.PostAsJsonAsync($"/api/v1/people/{person}/tags/{tag.Int("id")}/end", new { })).ProblemAsync(HttpStatusCode.Conflict, "tag_kept_by_programme");
         Assert.Contains((await admin.GetJsonAsync("/api/v1/watches?missingToday=true&pageSize=200")).GetProperty("items").EnumerateArray(), w => w.Int("id") == id);
+        var counts = await admin.GetJsonAsync($"/api/v1/watches/counts?area={grid[..12]}");
+        var row = Assert.Single(counts.EnumerateArray());
+        Assert.Equal((1, 1), (row.Int("active"), row.Int("missingToday")));
 
         // Today's check done: not missing any more; the next is due tomorrow.
         var check = await admin.PostJsonAsync("/api/v1/field/visits", new { subjectKind = "Person", subjectId = person, planId = watch.Int("checkPlanId"),
@@ -248,6 +251,7 @@ public abstract class FieldWorkTests(GridGovApp app)
         Assert.Equal(Today.ToString("yyyy-MM-dd"), check.GetProperty("visit").Str("dueOn"));
         var after = await admin.GetJsonAsync($"/api/v1/watches/{id}");
         Assert.False(after.GetProperty("checkMissingToday").GetBoolean());
+        Assert.Equal(0, Assert.Single((await admin.GetJsonAsync($"/api/v1/watches/counts?area={grid[..12]}")).EnumerateArray()).Int("missingToday"));
         Assert.Equal(Today.AddDays(1).ToString("yyyy-MM-dd"), after.Str("checkDue"));
 
         await admin.PostJsonAsync($"/api/v1/watches/{id}/steps", new { action = "Extend", to = Today.AddDays(9).ToString("yyyy-MM-dd"), reason = "复查未结束" });
@@ -287,6 +291,78 @@ public abstract class FieldWorkTests(GridGovApp app)
         Assert.Equal(before.Int("visits") + 1, figures.Int("visits"));
         Assert.Equal(1, figures.Int("workers"));
         await (await admin.PostAsJsonAsync($"/api/v1/services/{id}/steps", new { action = "Cancel", note = "x" })).ProblemAsync(HttpStatusCode.Conflict, "service_not_open");
+    }
+
+    [Fact]
+    public async Task A_campaigns_answers_become_tags_and_watches_only_when_a_second_person_approves()
+    {
+        var community = await app.ApiAsync("community");
+        var township = await app.ApiAsync("township");
+        var worker = await app.ApiAsync("gridworker");
+        var id = (await community.PostJsonAsync("/api/v1/campaigns", new
+        {
+            name = "发热排查", areaCode = Binhe, population = "Households", from = Today.ToString("yyyy-MM-dd"), to = Today.AddDays(3).ToString("yyyy-MM-dd"),
+            questions = Form,
+        }, HttpStatusCode.Created)).Int("id");
+        await community.PostJsonAsync($"/api/v1/campaigns/{id}/start", new { });
+        var mine = (await worker.GetJsonAsync($"/api/v1/campaigns/{id}/subjects?pageSize=3")).GetProperty("items").EnumerateArray().ToList();
+        foreach (var (s, fever) in mine.Zip(new[] { "yes", "yes", "no" }))
+            await worker.PostJsonAsync($"/api/v1/campaigns/{id}/subjects/{s.GetProperty("id").GetInt64()}/steps",
+                new { action = "Complete", answers = new Dictionary<string, string> { ["fever"] = fever } });
+        var people = new List<int>();
+        foreach (var s in mine.Take(2))
+            people.AddRange((await community.GetJsonAsync($"/api/v1/households/{s.Int("householdId")}")).GetProperty("members").EnumerateArray().Select(m => m.Int("id")));
+
+        var proposed = await community.PostJsonAsync($"/api/v1/campaigns/{id}/taggings", new { questionKey = "fever", answer = "yes", tagCode = "home_watch" },
+            HttpStatusCode.Created);
+        Assert.Equal(2, proposed.Int("matching"));
+        Assert.Equal(0, proposed.Int("applied"));
+        await (await community.PostAsJsonAsync($"/api/v1/campaigns/{id}/taggings/{proposed.Int("id")}/decision", new { approve = true }))
+            .ProblemAsync(HttpStatusCode.Conflict, "second_person_required");
+        var watchesBefore = (await community.GetJsonAsync("/api/v1/watches?pageSize=200")).Int("total");
+        var approved = await township.PostJsonAsync($"/api/v1/campaigns/{id}/taggings/{proposed.Int("id")}/decision", new { approve = true });
+        Assert.Equal("Confirmed", approved.Str("state"));
+        Assert.Equal(people.Count, approved.Int("applied"));
+        var watches = await community.GetJsonAsync("/api/v1/watches?pageSize=200");
+        Assert.Equal(watchesBefore + people.Count, watches.Int("total"));
+        foreach (var person in people)
+            Assert.Contains((await community.GetJsonAsync($"/api/v1/people/{person}/tags")).EnumerateArray(),
+                t => t.Str("code") == "home_watch" && t.GetProperty("isActive").GetBoolean());
+        var returnees = await community.PostJsonAsync($"/api/v1/campaigns/{id}/taggings", new { questionKey = "fever", answer = "no", tagCode = "returnee" },
+            HttpStatusCode.Created);
+        var declined = await township.PostJsonAsync($"/api/v1/campaigns/{id}/taggings/{returnees.Int("id")}/decision", new { approve = false });
+        Assert.Equal(("Declined", 0), (declined.Str("state"), declined.Int("applied")));
+    }
+
+    [Fact]
+    public async Task A_community_keeps_its_duty_roster_notices_and_no_epidemic_status()
+    {
+        var community = await app.ApiAsync("community");
+        var day = Today.AddDays(Interlocked.Increment(ref _born) % 50 + 100).ToString("yyyy-MM-dd");
+        var shift = await community.PostJsonAsync($"/api/v1/communities/{Binhe}/shifts", new { on = day, kind = "Night", leader = "王书记", onDuty = "李梅、张强" },
+            HttpStatusCode.Created);
+        await (await community.PostAsJsonAsync($"/api/v1/communities/{Binhe}/shifts", new { on = day, kind = "Night", leader = "x", onDuty = "x" }))
+            .ProblemAsync(HttpStatusCode.Conflict, "shift_taken");
+        var handed = await community.PostJsonAsync($"/api/v1/duty-shifts/{shift.Int("id")}/handover", new { note = "夜间无异常，3号楼独居老人已电话问候" });
+        Assert.Equal("community", handed.Str("handedOverBy"));
+        var roster = await community.GetJsonAsync($"/api/v1/communities/{Binhe}/shifts?from={day}&to={day}");
+        Assert.Contains(roster.EnumerateArray(), s => s.Int("id") == shift.Int("id") && s.Str("handoverNote").StartsWith("夜间无异常"));
+        await community.PostJsonAsync($"/api/v1/communities/{Binhe}/notices", new { kind = "Loudspeaker", title = "核酸检测通知", text = "明早8点在广场检测" },
+            HttpStatusCode.Created);
+        Assert.Contains((await community.GetJsonAsync($"/api/v1/communities/{Binhe}/notices")).GetProperty("items").EnumerateArray(), n => n.Str("title") == "核酸检测通知");
+        // Another community's roster is not the community worker's to see.
+        await (await community.GetAsync("/api/v1/communities/141127100002/shifts")).ProblemAsync(HttpStatusCode.NotFound, "area_not_found");
+
+        var status = await community.GetJsonAsync($"/api/v1/communities/{Binhe}/epidemic-free");
+        if (status.GetProperty("held").GetBoolean()) await community.PostJsonAsync($"/api/v1/communities/{Binhe}/epidemic-free/lose", new { reason = "重置" });
+        var conditions = status.GetProperty("conditions").EnumerateArray().Select(c => c.GetString()!).ToList();
+        var missing = await (await community.PostAsJsonAsync($"/api/v1/communities/{Binhe}/epidemic-free", new { conditions = conditions.Skip(1) }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal("conditions_unchecked", missing.GetProperty("fieldCodes").Str("conditions"));
+        var held = await community.PostJsonAsync($"/api/v1/communities/{Binhe}/epidemic-free", new { conditions });
+        Assert.True(held.GetProperty("held").GetBoolean());
+        Assert.Equal(Today.ToString("yyyy-MM-dd"), held.Str("attainedOn"));
+        await (await community.PostAsJsonAsync($"/api/v1/communities/{Binhe}/epidemic-free", new { conditions })).ProblemAsync(HttpStatusCode.Conflict, "status_already_held");
     }
 
     private static MultipartFormDataContent PhotoForm()

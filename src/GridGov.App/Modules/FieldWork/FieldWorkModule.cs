@@ -26,6 +26,9 @@ public sealed class FieldWorkModule : IGridGovModule
         services.AddScoped<WatchBook>();
         services.AddScoped<FieldToday>();
         services.AddScoped<FieldFigures>();
+        services.AddScoped<FieldDesk>();
+        services.AddScoped<CampaignTaggings>();
+        services.AddScoped<DutyBook>();
         services.AddScoped<Kernel.Files.IFileAuthoriser, VisitFileAuthoriser>();
         services.AddScoped<Kernel.Files.IFileAuthoriser, WatchFileAuthoriser>();
     }
@@ -37,12 +40,17 @@ public sealed class FieldWorkModule : IGridGovModule
     public IEnumerable<NavEntry> Navigation =>
     [
         new("/field", "Nav.Field", u => u.Has(FieldWorkPermissions.Record) && !u.Has(FieldWorkPermissions.Plan), 25, "nav-field"),
+        new("/field/plans", "Nav.Field", u => u.Has(FieldWorkPermissions.Plan), 25, "nav-field-desk"),
+        new("/field/duty", "Nav.Duty", u => u.Has(FieldWorkPermissions.Plan) && (u.Roles.Contains(Roles.CommunityStaff) || u.Roles.Contains(Roles.TownshipStaff)),
+            36, "nav-duty"),
         new("/field/campaigns", "Nav.Campaigns", u => u.Has(FieldWorkPermissions.View), 35, "nav-campaigns"),
     ];
 
     public IEnumerable<HomePanel> HomePanels =>
     [
         new(typeof(Pages.Home.FieldPanel), u => u.Has(FieldWorkPermissions.Record) && !u.Has(FieldWorkPermissions.Plan), 5),
+        new(typeof(Pages.Home.FieldDeskPanel), u => u.Has(FieldWorkPermissions.Plan)
+            && (u.Roles.Contains(Roles.CommunityStaff) || u.Roles.Contains(Roles.TownshipStaff)), 25),
     ];
 
     public IEnumerable<PermissionGrant> Grants =>

@@ -14,6 +14,14 @@ public sealed record AssignCare(string Worker);
 
 public sealed record DecideProposal(bool Confirm, string? Reason = null);
 
+public sealed record DecideTagging(bool Approve);
+
+public sealed record HandOver(string Note);
+
+public sealed record Attain(IReadOnlyList<string> Conditions, DateOnly? On = null);
+
+public sealed record Lose(string Reason, DateOnly? On = null);
+
 public static class FieldWorkEndpoints
 {
     public static RouteGroupBuilder MapFieldWorkApi(this RouteGroupBuilder api)
@@ -22,6 +30,7 @@ public static class FieldWorkEndpoints
         MapCampaigns(api.MapGroup("/campaigns").WithTags("Screening campaigns"));
         MapWatches(api.MapGroup("/watches").WithTags("Home health watch"));
         MapServices(api.MapGroup("/services").WithTags("Services to residents"));
+        MapDuty(api.MapGroup("/communities/{code}").WithTags("Duty rosters and notices"), api);
         return api;
     }
 
@@ -121,6 +130,17 @@ public static class FieldWorkEndpoints
                 TypedResults.File(await export.ExportAsync(id, under, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     $"campaign-{id}-{clock.FileStamp()}.xlsx"))
             .WithSummary("The subjects in scope (under a place) with their state and a column per question, as an Excel workbook; each export is logged");
+        campaigns.MapGet("/{id:int}/taggings", (int id, CampaignTaggings taggings, CancellationToken ct) => taggings.ListAsync(id, ct))
+            .WithSummary("Tags proposed from the campaign's answers, with how many screened subjects have the answer and how many people were tagged");
+        campaigns.MapPost("/{id:int}/taggings", async (int id, ProposeTagging body, CampaignTaggings taggings, CancellationToken ct) =>
+            {
+                var tagging = await taggings.ProposeAsync(id, body, ct);
+                return TypedResults.Created($"/api/v1/campaigns/{id}/taggings/{tagging.Id}", tagging);
+            })
+            .WithSummary("Proposes tagging everyone screened with an answer (a yes/no or choice question) with a tag; home_watch opens a fortnight's watch");
+        campaigns.MapPost("/{id:int}/taggings/{taggingId:int}/decision", (int id, int taggingId, DecideTagging body, CampaignTaggings taggings,
+                CancellationToken ct) => taggings.DecideAsync(id, taggingId, body.Approve, ct))
+            .WithSummary("A second person approves (the tags are attached, or the watches opened) or declines the proposal");
         campaigns.MapGet("/{id:int}/subjects", (int id, SubjectState? state, string? under, string? search, int? page, int? pageSize, CampaignBook book,
                 CancellationToken ct) => book.SubjectsAsync(id, state, under, search, PageRequest.Of(page, pageSize), ct))
             .WithSummary("The campaign's subjects in scope (a grid worker's: their grid's), by state, under a place, or by label");
@@ -160,9 +180,37 @@ public static class FieldWorkEndpoints
         return TypedResults.Ok(await book.CountsAsync(path, length, ct));
     }
 
-    /// <summary>A community's (村/社区) children are grids: its code has a part below the township.</summary>
-    private static bool IsCommunity(string path) =>
-        Kernel.Scoping.TreePath.Codes(path) is { Length: > 0 } codes && codes[^1] is { Length: 12 } code && code[9..] != "000";
+    /// <summary>A community's (村/社区) children are grids.</summary>
+    private static bool IsCommunity(string path) => Kernel.Scoping.TreePath.Codes(path) is { Length: > 0 } codes && DutyBook.IsCommunity(codes[^1]);
+
+    private static void MapDuty(RouteGroupBuilder community, RouteGroupBuilder api)
+    {
+        community.MapGet("/shifts", (string code, DateOnly? from, DateOnly? to, DutyBook duty, TimeProvider clock, CancellationToken ct) =>
+                duty.ShiftsAsync(code, from ?? clock.Today(), to ?? (from ?? clock.Today()).AddDays(6), ct))
+            .WithSummary("The community's duty roster for a period (a week from today unless given)");
+        community.MapPost("/shifts", async (string code, PlanShift body, DutyBook duty, CancellationToken ct) =>
+            {
+                var shift = await duty.PlanShiftAsync(code, body, ct);
+                return TypedResults.Created($"/api/v1/communities/{code}/shifts", shift);
+            })
+            .WithSummary("Puts a day or night shift on the roster: who leads, who is on duty; one of each kind a day");
+        api.MapPost("/duty-shifts/{id:int}/handover", (int id, HandOver body, DutyBook duty, CancellationToken ct) => duty.HandOverAsync(id, body.Note, ct))
+            .WithTags("Duty rosters and notices").WithSummary("The handover note at the end of a shift, once");
+        community.MapGet("/notices", (string code, int? page, int? pageSize, DutyBook duty, CancellationToken ct) =>
+            duty.NoticesAsync(code, PageRequest.Of(page, pageSize), ct)).WithSummary("The community's loudspeaker, door and board notices, newest first");
+        community.MapPost("/notices", async (string code, PostNotice body, DutyBook duty, CancellationToken ct) =>
+            {
+                var notice = await duty.PostNoticeAsync(code, body, ct);
+                return TypedResults.Created($"/api/v1/communities/{code}/notices", notice);
+            })
+            .WithSummary("Records a notice put out, with the day it was posted (today, or up to 30 days back)");
+        community.MapGet("/epidemic-free", (string code, DutyBook duty, CancellationToken ct) => duty.StatusAsync(code, ct))
+            .WithSummary("The community's no-epidemic status: held or not, since when, the conditions checked");
+        community.MapPost("/epidemic-free", (string code, Attain body, DutyBook duty, CancellationToken ct) => duty.AttainAsync(code, body.On, body.Conditions, ct))
+            .WithSummary("Attains the status on a day, every condition of the standard checked");
+        community.MapPost("/epidemic-free/lose", (string code, Lose body, DutyBook duty, CancellationToken ct) => duty.LoseAsync(code, body.On, body.Reason, ct))
+            .WithSummary("Loses the status on a day, with the reason");
+    }
 
     private static void MapServices(RouteGroupBuilder services)
     {

@@ -36,11 +36,13 @@ public sealed class CampaignBook(GridGovDbContext db, CurrentUser user, TimeProv
     public async Task<CampaignView> DefineAsync(DefineCampaign input, CancellationToken ct)
     {
         user.Require(FieldWorkPermissions.Plan);
-        var areaPath = await territory.PathOfAsync(input.AreaCode ?? "", ct) ?? throw new ValidationException("areaCode", "unknown");
+        // No area chosen: the caller's own.
+        var areaCode = string.IsNullOrWhiteSpace(input.AreaCode) ? TreePath.Codes(user.CapturePath ?? "").LastOrDefault() ?? "" : input.AreaCode;
+        var areaPath = await territory.PathOfAsync(areaCode, ct) ?? throw new ValidationException("areaCode", "unknown");
         if (TreePath.GridDepth(areaPath) > 0) throw new ValidationException("areaCode", "area_only");
         if (!user.CanCapture(areaPath)) throw new ForbiddenException("outside_capture_scope");
         var gridIds = await GridIdsAsync(input.GridCodes, areaPath, ct);
-        var campaign = Campaign.Define(input.Name ?? "", input.AreaCode!, areaPath, input.Population, input.TagCodes, gridIds, input.From, input.To,
+        var campaign = Campaign.Define(input.Name ?? "", areaCode, areaPath, input.Population, input.TagCodes, gridIds, input.From, input.To,
             input.Questions ?? [], user.UserName);
         db.Add(campaign);
         await db.SaveChangesAsync(ct);
@@ -76,7 +78,7 @@ public sealed class CampaignBook(GridGovDbContext db, CurrentUser user, TimeProv
         user.Require(FieldWorkPermissions.Plan);
         var campaign = await db.Set<Campaign>().ForChangeAsync(c => c.Id == id, user, "campaign_not_found", id, ct);
         if (campaign.State != CampaignState.Draft) throw new ConflictException("campaign_not_draft");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransaction.BeginAsync(db.Database, ct);
         var (subjects, people) = await freeze.FreezeAsync(campaign, ct);
         campaign.Start(user.UserName, clock.UtcNow(), clock.Today(), subjects, people);
         await db.SaveChangesAsync(ct);
@@ -135,17 +137,10 @@ public sealed class CampaignBook(GridGovDbContext db, CurrentUser user, TimeProv
         var actors = ActorsOn(subject.Path);
         if (actors.Count == 0) throw new ForbiddenException(user.CanCapture(subject.Path) ? "permission_denied" : "outside_capture_scope");
         var from = subject.Take(step.Action, actors, user.UserName, clock.UtcNow(), step.Note, campaign.Form, step.Answers);
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await CampaignFreeze.MoveCountAsync(db, campaignId, subject.GridId, from, subject.State, ct);
-            if (own is not null) await own.CommitAsync(ct);
-        }
-        finally
-        {
-            if (own is not null) await own.DisposeAsync();
-        }
+        await using var tx = await OwnTransaction.BeginAsync(db.Database, ct);
+        await db.SaveChangesAsync(ct);
+        await CampaignFreeze.MoveCountAsync(db, campaignId, subject.GridId, from, subject.State, ct);
+        await tx.CommitAsync(ct);
         return subject.Id.ToString(CultureInfo.InvariantCulture);
     }
 

@@ -29,7 +29,7 @@ public sealed class MoveProposals(GridGovDbContext db, CurrentUser user, TimePro
         user.Require(FieldWorkPermissions.Review);
         var proposal = await db.Set<MoveProposal>().ForChangeAsync(p => p.Id == id, user, "proposal_not_found", id, ct);
         var now = clock.UtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransaction.BeginAsync(db.Database, ct);
         if (confirm)
         {
             proposal.Confirm(user.UserName, now);

@@ -55,7 +55,7 @@ public sealed class WatchBook(GridGovDbContext db, CurrentUser user, TimeProvide
         var active = await db.Set<HomeWatch>().AnyAsync(w => w.PersonId == input.PersonId && w.State == WatchState.Active && w.To >= today, ct);
         var watch = HomeWatch.Open(person, householdId, input.Type, input.From, input.To, input.Reason ?? "", input.OrderedBy ?? "", user.UserName, active);
         var calendar = await days.CalendarAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransaction.BeginAsync(db.Database, ct);
         db.Add(watch);
         await db.SaveChangesAsync(ct);
         var plan = VisitPlan.Create(person, VisitPurpose.WatchCheck, "", Schedule.Daily(watch.From, watch.To), calendar.IsWorkingDay, watch.Id);
@@ -103,7 +103,7 @@ public sealed class WatchBook(GridGovDbContext db, CurrentUser user, TimeProvide
                 break;
             default: throw new ValidationException("action", "unknown");
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransaction.BeginAsync(db.Database, ct);
         // The checks end with the watch: nothing falls due after its last day.
         if (retag) plan?.EndOn(watch.LastDay, calendar.IsWorkingDay);
         await db.SaveChangesAsync(ct);

@@ -152,3 +152,56 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         b.HasIndex(x => x.HouseholdId);
     }
 }
+
+internal sealed class CampaignTaggingConfiguration : IEntityTypeConfiguration<CampaignTagging>
+{
+    public void Configure(EntityTypeBuilder<CampaignTagging> b)
+    {
+        b.ToTable("CampaignTaggings");
+        b.Property(x => x.QuestionKey).HasMaxLength(30).IsRequired();
+        b.Property(x => x.Answer).HasMaxLength(50).IsRequired();
+        b.Property(x => x.TagCode).HasMaxLength(40).IsRequired();
+        b.Property(x => x.ProposedBy).HasMaxLength(256).IsRequired();
+        b.Property(x => x.DecidedBy).HasMaxLength(256);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => x.CampaignId);
+    }
+}
+
+internal sealed class DutyShiftConfiguration : IEntityTypeConfiguration<DutyShift>
+{
+    public void Configure(EntityTypeBuilder<DutyShift> b)
+    {
+        b.ToTable("DutyShifts");
+        b.Property(x => x.Leader).HasMaxLength(50).IsRequired();
+        b.Property(x => x.OnDuty).HasMaxLength(DutyShift.MaxNames).IsRequired();
+        b.Property(x => x.HandoverNote).HasMaxLength(DutyShift.MaxNote);
+        b.Property(x => x.HandedOverBy).HasMaxLength(256);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => new { x.Path, x.On, x.Kind }).IsUnique();
+    }
+}
+
+internal sealed class CommunityNoticeConfiguration : IEntityTypeConfiguration<CommunityNotice>
+{
+    public void Configure(EntityTypeBuilder<CommunityNotice> b)
+    {
+        b.ToTable("CommunityNotices");
+        b.Property(x => x.Title).HasMaxLength(100).IsRequired();
+        b.Property(x => x.Text).HasMaxLength(CommunityNotice.MaxText).IsRequired();
+        b.Property(x => x.PostedBy).HasMaxLength(256).IsRequired();
+        b.HasIndex(x => new { x.Path, x.PostedOn });
+    }
+}
+
+internal sealed class EpidemicFreeStatusConfiguration : IEntityTypeConfiguration<EpidemicFreeStatus>
+{
+    public void Configure(EntityTypeBuilder<EpidemicFreeStatus> b)
+    {
+        b.ToTable("EpidemicFreeStatuses");
+        b.Property(x => x.CheckedConditions).HasMaxLength(500).IsRequired();
+        b.Property(x => x.CheckedBy).HasMaxLength(256).IsRequired();
+        b.Property(x => x.LostReason).HasMaxLength(200);
+        b.HasIndex(x => x.Path);
+    }
+}

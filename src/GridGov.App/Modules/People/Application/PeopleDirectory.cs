@@ -9,8 +9,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Modules.People.Application;
 
-internal sealed class PeopleDirectory(GridGovDbContext db, CurrentUser user, TimeProvider clock, PersonTags tags) : IPeopleDirectory
+internal sealed class PeopleDirectory(GridGovDbContext db, CurrentUser user, TimeProvider clock, PersonTags tags, PersonSearch search) : IPeopleDirectory
 {
+    public async Task<IReadOnlyList<PersonPick>> FindAsync(string text, int limit, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var found = await search.SearchAsync(text, includeInactive: false, PageRequest.Of(1, limit), ct);
+        return found.Items.Select(p => new PersonPick(p.Id, p.Name, p.MaskedIdNumber, p.HouseholdId, p.Address)).ToList();
+    }
+
     // Member-initialised, so that a filter after the join still translates to SQL.
     private sealed class Row
     {

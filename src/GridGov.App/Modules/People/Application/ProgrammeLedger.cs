@@ -9,8 +9,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Modules.People.Application;
 
-internal sealed class ProgrammeLedger(GridGovDbContext db, CurrentUser user, TimeProvider clock, PersonRegistry registry) : IProgrammeLedger
+internal sealed class ProgrammeLedger(GridGovDbContext db, CurrentUser user, TimeProvider clock, PersonRegistry registry, PersonTags tags) : IProgrammeLedger
 {
+    public async Task<bool> AttachTagAsync(int personId, string tagCode, DateOnly from, CancellationToken ct)
+    {
+        var tag = await tags.FindAsync(tagCode, ct);
+        if (await db.Set<PersonTag>().AnyAsync(pt => pt.PersonId == personId && pt.TagId == tag.Id && (pt.ValidTo == null || pt.ValidTo >= from), ct)) return false;
+        await tags.AttachAsync(personId, new AttachTag(tagCode, from, null), ct);
+        return true;
+    }
+
     public Task<PlaceRef?> BuildingAsync(int id, CancellationToken ct) =>
         db.Set<Building>().AsNoTracking().Where(b => b.Id == id).Select(b => new PlaceRef(b.Id, b.Name, b.Address, b.GridId, b.Path)).FirstOrDefaultAsync(ct);
 

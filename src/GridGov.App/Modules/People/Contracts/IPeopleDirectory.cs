@@ -7,6 +7,9 @@ namespace GridGov.Modules.People.Contracts;
 public sealed record PersonRef(int Id, string Name, Masked MaskedIdNumber, string Sex, DateOnly BirthDate, int HouseholdId,
     string HouseholdNumber, int? GridId, string Path, bool IsActive, IReadOnlyList<string> TagCodes);
 
+/// <summary>A person as a picker lists them: enough to tell two of the same name apart, nothing more.</summary>
+public sealed record PersonPick(int Id, string Name, Masked MaskedIdNumber, int HouseholdId, string Address);
+
 public sealed record HouseholdRef(int Id, string Number, string Address, int? GridId, string Path, bool IsActive, int Members, string? HeadName);
 
 /// <summary>
@@ -27,6 +30,9 @@ public interface IPeopleDirectory
     Task<Page<PersonRef>> PeopleWithTagAsync(string tagCode, PageRequest page, CancellationToken ct);
 
     Task<HouseholdRef?> HouseholdAsync(int id, CancellationToken ct);
+
+    /// <summary>Active people found by name, pinyin, ID number or its tail, phone or address, as the ledger's own search finds them.</summary>
+    Task<IReadOnlyList<PersonPick>> FindAsync(string text, int limit, CancellationToken ct);
 
     /// <summary>The household's active members, heads first.</summary>
     Task<IReadOnlyList<PersonRef>> MembersAsync(int householdId, CancellationToken ct);

@@ -29,6 +29,9 @@ public interface IProgrammeLedger
     /// </summary>
     Task KeepTagAsync(int personId, string tagCode, DateOnly from, DateOnly to, CancellationToken ct);
 
+    /// <summary>Attaches an ordinary tag from a day, by the ledger's rules (sensitive tags only for those entitled); false when the person carries it already.</summary>
+    Task<bool> AttachTagAsync(int personId, string tagCode, DateOnly from, CancellationToken ct);
+
     /// <summary>The next members of a universe after the key given, in key order; for the whole tree, acting as the caller's view.</summary>
     Task<IReadOnlyList<UniverseMember>> UniverseAsync(UniverseQuery query, int afterKey, int take, CancellationToken ct);
 }

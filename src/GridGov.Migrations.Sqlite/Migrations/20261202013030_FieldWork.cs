@@ -91,6 +91,30 @@ namespace GridGov.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CampaignTaggings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    QuestionKey = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    TagCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ProposedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Applied = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignTaggings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CareAssignments",
                 columns: table => new
                 {
@@ -106,6 +130,63 @@ namespace GridGov.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CareAssignments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommunityNotices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    PostedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PostedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommunityNotices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DutyShifts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Leader = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    OnDuty = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    HandoverNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    HandedOverBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    HandedOverAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DutyShifts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EpidemicFreeStatuses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AttainedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CheckedConditions = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CheckedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    LostOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LostReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EpidemicFreeStatuses", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -311,6 +392,11 @@ namespace GridGov.Migrations.Sqlite.Migrations
                 columns: new[] { "CampaignId", "Path", "State" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CampaignTaggings_CampaignId",
+                table: "CampaignTaggings",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CareAssignments_HouseholdId",
                 table: "CareAssignments",
                 column: "HouseholdId",
@@ -320,6 +406,22 @@ namespace GridGov.Migrations.Sqlite.Migrations
                 name: "IX_CareAssignments_Path_Worker",
                 table: "CareAssignments",
                 columns: new[] { "Path", "Worker" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommunityNotices_Path_PostedOn",
+                table: "CommunityNotices",
+                columns: new[] { "Path", "PostedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DutyShifts_Path_On_Kind",
+                table: "DutyShifts",
+                columns: new[] { "Path", "On", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EpidemicFreeStatuses_Path",
+                table: "EpidemicFreeStatuses",
+                column: "Path");
 
             migrationBuilder.CreateIndex(
                 name: "IX_HomeWatches_Path_State_To",
@@ -411,7 +513,19 @@ namespace GridGov.Migrations.Sqlite.Migrations
                 name: "CampaignSubjects");
 
             migrationBuilder.DropTable(
+                name: "CampaignTaggings");
+
+            migrationBuilder.DropTable(
                 name: "CareAssignments");
+
+            migrationBuilder.DropTable(
+                name: "CommunityNotices");
+
+            migrationBuilder.DropTable(
+                name: "DutyShifts");
+
+            migrationBuilder.DropTable(
+                name: "EpidemicFreeStatuses");
 
             migrationBuilder.DropTable(
                 name: "HomeWatches");

@@ -92,6 +92,30 @@ namespace GridGov.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CampaignTaggings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    QuestionKey = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Answer = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    TagCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ProposedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ProposedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Applied = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignTaggings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CareAssignments",
                 columns: table => new
                 {
@@ -107,6 +131,63 @@ namespace GridGov.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CareAssignments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommunityNotices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    PostedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    PostedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommunityNotices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DutyShifts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Leader = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    OnDuty = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    HandoverNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    HandedOverBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    HandedOverAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DutyShifts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EpidemicFreeStatuses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    AttainedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CheckedConditions = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CheckedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    LostOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LostReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EpidemicFreeStatuses", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -312,6 +393,11 @@ namespace GridGov.Migrations.Postgres.Migrations
                 columns: new[] { "CampaignId", "Path", "State" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CampaignTaggings_CampaignId",
+                table: "CampaignTaggings",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CareAssignments_HouseholdId",
                 table: "CareAssignments",
                 column: "HouseholdId",
@@ -321,6 +407,22 @@ namespace GridGov.Migrations.Postgres.Migrations
                 name: "IX_CareAssignments_Path_Worker",
                 table: "CareAssignments",
                 columns: new[] { "Path", "Worker" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommunityNotices_Path_PostedOn",
+                table: "CommunityNotices",
+                columns: new[] { "Path", "PostedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DutyShifts_Path_On_Kind",
+                table: "DutyShifts",
+                columns: new[] { "Path", "On", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EpidemicFreeStatuses_Path",
+                table: "EpidemicFreeStatuses",
+                column: "Path");
 
             migrationBuilder.CreateIndex(
                 name: "IX_HomeWatches_Path_State_To",
@@ -412,7 +514,19 @@ namespace GridGov.Migrations.Postgres.Migrations
                 name: "CampaignSubjects");
 
             migrationBuilder.DropTable(
+                name: "CampaignTaggings");
+
+            migrationBuilder.DropTable(
                 name: "CareAssignments");
+
+            migrationBuilder.DropTable(
+                name: "CommunityNotices");
+
+            migrationBuilder.DropTable(
+                name: "DutyShifts");
+
+            migrationBuilder.DropTable(
+                name: "EpidemicFreeStatuses");
 
             migrationBuilder.DropTable(
                 name: "HomeWatches");
