@@ -141,7 +141,7 @@ internal static class IncidentBench
     }
 
     /// <summary>The web app as it ships, in its own process: build it first with <c>dotnet build -c Release src/GridGov.Web</c>.</summary>
-    private static Process StartServer(string connection, int port)
+    internal static Process StartServer(string connection, int port)
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "GridGov.sln"))) root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("run from the repository");
@@ -175,7 +175,7 @@ internal static class IncidentBench
         return process;
     }
 
-    private static async Task WaitUntilUpAsync(HttpClient http, Process server)
+    internal static async Task WaitUntilUpAsync(HttpClient http, Process server)
     {
         for (var i = 0; i < 600; i++)
         {
@@ -190,7 +190,7 @@ internal static class IncidentBench
         throw new TimeoutException("the app did not start");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

@@ -17,6 +17,8 @@ using Npgsql;
 //   --incidents 1000000 --clients 100 --loops 5   the closed loop through the HTTP API over a year of incidents (PostgreSQL);
 //                                                 add --pace 1000 for clients that pause about a second between steps
 //   --cockpit 300000   the cockpit of a county and of the whole city (after a generation; adds that many incidents once)
+//   --campaign --clients 100 --loops 20 --pace 1000   a screening of every household of the generated city (PostgreSQL, after a
+//                                                   generation): freezing its universe, coverage while paced clients record outcomes
 var options = Args.Parse(args);
 // The benchmark and the app it starts share one key ring, so either reads what the other wrote.
 GridGov.Kernel.Privacy.PersonalDataKeys.Load(BenchKeys.File);
@@ -61,6 +63,12 @@ if (options.Has("ci"))
         Console.WriteLine($"import: {import.ImportRowsPerSecond:N0} rows/s = {import.ImportRowsPerSecond / indexed:F2}x psql \\copy into the indexed tables ({indexed:N0} rows/s), {import.ImportRowsPerSecond / import.BareCopyRowsPerSecond!.Value:F3}x \\copy into a bare table");
     if (search.RawSqlP50Ms is { } raw)
         Console.WriteLine($"search: p50 {search.SearchP50Ms:F1} ms = {search.SearchP50Ms / raw:F1}x hand-written indexed SQL (p50 {raw:F1} ms)");
+    return;
+}
+if (options.Has("campaign"))
+{
+    await CampaignBench.RunAsync(connection, int.Parse(options.Get("clients", "100")), int.Parse(options.Get("loops", "20")),
+        int.Parse(options.Get("pace", "1000")), runs);
     return;
 }
 if (options.Has("cockpit"))

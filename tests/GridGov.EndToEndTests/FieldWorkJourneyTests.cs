@@ -67,4 +67,38 @@ public sealed class FieldWorkJourneyTests(LiveApp app)
         Assert.Equal(await lines.CountAsync(), Math.Min(count, 50));
         await app.ShotAsync(page, "62-community-pending-households");
     }
+
+    [Fact]
+    public async Task A_community_worker_defines_a_campaign_starts_it_and_finds_every_desk_page_on_a_phone()
+    {
+        var page = await app.SignedInPageAsync("community", width: 390, height: 844);
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("[data-testid=field-desk]")).ToBeVisibleAsync();
+        await page.GotoAsync("/field/campaigns/new");
+        await page.FillAsync("[data-testid=campaign-name]", "滨河社区独居老人排查");
+        await page.FillAsync("[data-testid=q0-label]", "是否独居");
+        await page.SelectOptionAsync("[data-testid=q0-type]", "YesNo");
+        await page.FillAsync("[data-testid=q1-label]", "需要的帮助");
+        await app.ShotAsync(page, "63-community-new-campaign");
+        await page.ClickAsync("[data-testid=campaign-submit]");
+        await page.ClickAsync("[data-testid=start-campaign]");
+        await Assertions.Expect(page.Locator("[data-testid=coverage-total]")).ToContainTextAsync("0 / ");
+        await Assertions.Expect(page.Locator("[data-testid=coverage-chart]")).ToHaveCountAsync(1);
+        foreach (var (path, name) in new[] { ("/field/plans", "64-community-plans"), ("/field/watches", "65-community-watches"),
+                     ("/field/services", "66-community-services"), ("/field/proposals", "67-community-proposals"), ("/field/duty", "68-community-duty") })
+        {
+            await page.GotoAsync(path);
+            await app.ShotAsync(page, name);
+        }
+        // A resident found by name, and a watch opened on them from the desk.
+        await page.GotoAsync("/field/watches");
+        await page.FillAsync("[data-testid=find-person]", "岚漪苑1号楼");
+        await page.ClickAsync("[data-testid=find-person-go]");
+        await page.Locator("[data-testid=person-choice]").First.CheckAsync();
+        await page.FillAsync("[data-testid=watch-reason]", "外省返乡");
+        await page.FillAsync("[data-testid=watch-ordered-by]", "县疾控中心");
+        await page.ClickAsync("[data-testid=open-watch-submit]");
+        await Assertions.Expect(page.Locator("[data-testid=watch]")).ToHaveAttributeAsync("data-state", "Active");
+        await app.ShotAsync(page, "69-community-watch-opened");
+    }
 }
