@@ -17,7 +17,7 @@ using Npgsql;
 //   --incidents 1000000 --clients 100 --loops 5   the closed loop through the HTTP API over a year of incidents (PostgreSQL);
 //                                                 add --pace 1000 for clients that pause about a second between steps
 //   --cockpit 300000   the cockpit of a county and of the whole city (after a generation; adds that many incidents once)
-//   --campaign --clients 100 --loops 20 --pace 1000   a screening of every household of the generated city (PostgreSQL, after a
+//   --campaign --clients 100 --loops 20 --pace 1000   a screening of every household of the generated city (after a
 //                                                   generation): freezing its universe, coverage while paced clients record outcomes
 var options = Args.Parse(args);
 // The benchmark and the app it starts share one key ring, so either reads what the other wrote.
@@ -67,7 +67,7 @@ if (options.Has("ci"))
 }
 if (options.Has("campaign"))
 {
-    await CampaignBench.RunAsync(connection, int.Parse(options.Get("clients", "100")), int.Parse(options.Get("loops", "20")),
+    await CampaignBench.RunAsync(provider, connection, int.Parse(options.Get("clients", "100")), int.Parse(options.Get("loops", "20")),
         int.Parse(options.Get("pace", "1000")), runs);
     return;
 }

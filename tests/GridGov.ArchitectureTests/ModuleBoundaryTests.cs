@@ -156,6 +156,7 @@ public class QueryFilterTests
         ["Modules/People/Application/PopulationTallies.cs"] = "rebuilding the rollups and backfilling them at start, as the system",
         ["Modules/People/Application/TagTallies.cs"] = "a resident's share of the county and township rows, and the tally check, as the system",
         ["Modules/Demo/DemoCounty.cs"] = "seeding",
+        ["Modules/FieldWork/Application/CampaignCoverageCheck.cs"] = "the tally check compares the whole deployment, for administrators",
         ["Modules/People/Application/PeopleFollowGrids.cs"] = "a grid that holds anything anywhere must not retire",
         ["Modules/People/Application/HeadsOfHouseholds.cs"] = "the one-head rule counts heads the caller may not see",
         ["Modules/People/Application/PersonRegistry.cs"] = "ID numbers are unique in the whole ledger",

@@ -630,6 +630,9 @@ namespace GridGov.Migrations.Postgres.Migrations
                     b.Property<int>("GridId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsRollup")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("NotAtHome")
                         .HasColumnType("integer");
 
@@ -653,10 +656,10 @@ namespace GridGov.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId", "GridId")
+                    b.HasIndex("CampaignId", "Path")
                         .IsUnique();
 
-                    b.HasIndex("CampaignId", "Path");
+                    b.HasIndex("CampaignId", "IsRollup", "Path");
 
                     b.ToTable("CampaignCoverages", (string)null);
                 });

@@ -600,6 +600,9 @@ namespace GridGov.Migrations.Sqlite.Migrations
                     b.Property<int>("GridId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsRollup")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NotAtHome")
                         .HasColumnType("INTEGER");
 
@@ -622,10 +625,10 @@ namespace GridGov.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId", "GridId")
+                    b.HasIndex("CampaignId", "Path")
                         .IsUnique();
 
-                    b.HasIndex("CampaignId", "Path");
+                    b.HasIndex("CampaignId", "IsRollup", "Path");
 
                     b.ToTable("CampaignCoverages", (string)null);
                 });

@@ -27,7 +27,7 @@ public abstract class TallyCheckTests(GridGovApp app)
         await admin.PostJsonAsync($"/api/v1/incidents/{id}/steps", new { action = "Dispatch" });
 
         var report = await CheckAsync();
-        Assert.Equal(["incidents", "population", "tags"], report.GetProperty("tallies").EnumerateArray().Select(t => t.GetString()!).Order());
+        Assert.Equal(["campaign-coverage", "incidents", "population", "tags"], report.GetProperty("tallies").EnumerateArray().Select(t => t.GetString()!).Order());
         Assert.True(report.GetProperty("agree").GetBoolean(), report.GetProperty("differences").GetRawText());
     }
 

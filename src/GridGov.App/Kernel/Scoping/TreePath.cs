@@ -53,6 +53,18 @@ public static class TreePath
         return a[..length];
     }
 
+    /// <summary>The path down to the deepest administrative area on it (a grid's community), "" when it holds none.</summary>
+    public static string AreaPath(string path)
+    {
+        var length = 0;
+        foreach (var code in Codes(path))
+        {
+            if (code.Length != AreaSegmentLength - 1) break;
+            length += code.Length + 1;
+        }
+        return path[..length];
+    }
+
     public static string? Parent(string path)
     {
         var trimmed = path.TrimEnd('/');

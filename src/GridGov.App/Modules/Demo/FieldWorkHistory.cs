@@ -196,7 +196,8 @@ public static class FieldWorkHistory
             row.Add(subject.People);
             row.Move(SubjectState.Pending, subject.State);
         }
-        coverage = [.. rows.Values];
+        var next = rows.Count;
+        coverage = [.. rows.Values, .. CampaignCoverage.Rollups(campaign.Id, rows.Values, () => CampaignFreeze.IdOf(campaign.Id, ++next))];
         campaign.Start("community", started, today.AddDays(-3), subjects.Count, subjects.Sum(s => s.People));
         return campaign;
     }

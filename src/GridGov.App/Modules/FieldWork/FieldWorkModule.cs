@@ -29,6 +29,7 @@ public sealed class FieldWorkModule : IGridGovModule
         services.AddScoped<FieldDesk>();
         services.AddScoped<CampaignTaggings>();
         services.AddScoped<DutyBook>();
+        services.AddScoped<Kernel.Tallies.ITallyCheck, CampaignCoverageCheck>();
         services.AddScoped<Kernel.Files.IFileAuthoriser, VisitFileAuthoriser>();
         services.AddScoped<Kernel.Files.IFileAuthoriser, WatchFileAuthoriser>();
     }

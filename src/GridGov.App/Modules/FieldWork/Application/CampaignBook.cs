@@ -122,11 +122,18 @@ public sealed class CampaignBook(GridGovDbContext db, CurrentUser user, TimeProv
     public async Task<SubjectStepped> StepAsync(int campaignId, long subjectId, SubjectStep step, CancellationToken ct)
     {
         user.Require(FieldWorkPermissions.View);
-        var saved = await once.SaveAsync("campaign-subject", step.ClientKey, () => TakeAsync(campaignId, subjectId, step, ct), ct);
-        return new SubjectStepped(await SubjectAsync(campaignId, long.Parse(saved.RecordKey, CultureInfo.InvariantCulture), ct), saved.Replayed);
+        SubjectView? taken = null;
+        var saved = await once.SaveAsync("campaign-subject", step.ClientKey, async () =>
+        {
+            taken = await TakeAsync(campaignId, subjectId, step, ct);
+            return taken.Id.ToString(CultureInfo.InvariantCulture);
+        }, ct);
+        // A step just taken answers with what it saved; a retry reads the subject as it stands.
+        return new SubjectStepped(saved.Replayed || taken is null
+            ? await SubjectAsync(campaignId, long.Parse(saved.RecordKey, CultureInfo.InvariantCulture), ct) : taken, saved.Replayed);
     }
 
-    private async Task<string> TakeAsync(int campaignId, long subjectId, SubjectStep step, CancellationToken ct)
+    private async Task<SubjectView> TakeAsync(int campaignId, long subjectId, SubjectStep step, CancellationToken ct)
     {
         var campaign = await db.Set<Campaign>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct)
             ?? throw new NotFoundException("campaign_not_found", campaignId);
@@ -139,9 +146,9 @@ public sealed class CampaignBook(GridGovDbContext db, CurrentUser user, TimeProv
         var from = subject.Take(step.Action, actors, user.UserName, clock.UtcNow(), step.Note, campaign.Form, step.Answers);
         await using var tx = await OwnTransaction.BeginAsync(db.Database, ct);
         await db.SaveChangesAsync(ct);
-        await CampaignFreeze.MoveCountAsync(db, campaignId, subject.GridId, from, subject.State, ct);
+        await CampaignFreeze.MoveCountAsync(db, campaignId, subject.Path, from, subject.State, ct);
         await tx.CommitAsync(ct);
-        return subject.Id.ToString(CultureInfo.InvariantCulture);
+        return View(subject, campaign.State);
     }
 
     private List<CampaignActor> ActorsOn(string path)

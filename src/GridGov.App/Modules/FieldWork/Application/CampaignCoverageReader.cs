@@ -1,5 +1,6 @@
 using GridGov.Data;
 using GridGov.Kernel.Errors;
+using GridGov.Kernel.Scoping;
 using GridGov.Kernel.Security;
 using GridGov.Modules.FieldWork.Contracts;
 using GridGov.Modules.FieldWork.Domain;
@@ -24,6 +25,9 @@ public sealed class CampaignCoverageReader(GridGovDbContext db, CurrentUser user
     private sealed record Sums(int Universe, int People, int Pending, int Done, int NotAtHome, int Refused, int Requested, int Excluded)
     {
         public static readonly Sums Zero = new(0, 0, 0, 0, 0, 0, 0, 0);
+
+        public static Sums operator +(Sums a, Sums b) => new(a.Universe + b.Universe, a.People + b.People, a.Pending + b.Pending, a.Done + b.Done,
+            a.NotAtHome + b.NotAtHome, a.Refused + b.Refused, a.Requested + b.Requested, a.Excluded + b.Excluded);
     }
 
     public async Task<CampaignCoverageView> CoverageAsync(int campaignId, string? placeCode, CancellationToken ct)
@@ -33,18 +37,17 @@ public sealed class CampaignCoverageReader(GridGovDbContext db, CurrentUser user
             ?? throw new NotFoundException("campaign_not_found", campaignId);
         var path = await PlaceAsync(campaign, placeCode, ct);
         var children = await map.ChildrenAsync(path, ct);
-        var rows = db.Set<CampaignCoverage>().AsNoTracking().Where(c => c.CampaignId == campaignId && c.Path.StartsWith(path));
-        var total = await SumAsync(rows.GroupBy(_ => 1), ct);
-        var parts = new Dictionary<string, Sums>();
-        if (children.Count > 0)
-        {
-            var length = children[0].Path.Length;
-            var grouped = await rows.Where(c => c.Path.Length >= length).GroupBy(c => c.Path.Substring(0, length))
-                .Select(g => new { g.Key, Sums = new Sums(g.Sum(c => c.Universe), g.Sum(c => c.UniversePeople), g.Sum(c => c.Pending), g.Sum(c => c.Done),
-                    g.Sum(c => c.NotAtHome), g.Sum(c => c.Refused), g.Sum(c => c.ExclusionRequested), g.Sum(c => c.Excluded)) })
-                .ToListAsync(ct);
-            foreach (var g in grouped) parts[g.Key] = g.Sums;
-        }
+        // Above a community the communities' rollups are read; at a community or below, its grids' rows.
+        var rollups = TreePath.GridDepth(path) == 0 && !DutyBook.IsCommunity(TreePath.Codes(path).LastOrDefault() ?? "");
+        var rows = db.Set<CampaignCoverage>().AsNoTracking().Where(c => c.CampaignId == campaignId && c.IsRollup == rollups && c.Path.StartsWith(path));
+        // Every grid under the place lies under exactly one place one level down, so the total is the sum of the parts, read once.
+        var length = children.Count > 0 ? children[0].Path.Length : path.Length;
+        var grouped = await rows.Where(c => c.Path.Length >= length).GroupBy(c => c.Path.Substring(0, length))
+            .Select(g => new { g.Key, Sums = new Sums(g.Sum(c => c.Universe), g.Sum(c => c.UniversePeople), g.Sum(c => c.Pending), g.Sum(c => c.Done),
+                g.Sum(c => c.NotAtHome), g.Sum(c => c.Refused), g.Sum(c => c.ExclusionRequested), g.Sum(c => c.Excluded)) })
+            .ToListAsync(ct);
+        var parts = grouped.ToDictionary(g => g.Key, g => g.Sums);
+        var total = grouped.Select(g => g.Sums).Aggregate(Sums.Zero, (a, b) => a + b);
         var names = await map.NamesAsync([path], ct);
         var (code, name) = names.GetValueOrDefault(path, (placeCode ?? campaign.AreaCode, placeCode ?? campaign.AreaCode));
         return new CampaignCoverageView(campaignId, Line(campaignId, code, name, path, total),
@@ -57,10 +60,6 @@ public sealed class CampaignCoverageReader(GridGovDbContext db, CurrentUser user
         if (!string.IsNullOrEmpty(code)) return await territory.PathOfAsync(code, ct) ?? throw new NotFoundException("area_not_found", code);
         return user.ViewPath is { } view && view.StartsWith(campaign.Path, StringComparison.Ordinal) ? view : campaign.Path;
     }
-
-    private static async Task<Sums> SumAsync(IQueryable<IGrouping<int, CampaignCoverage>> all, CancellationToken ct) =>
-        await all.Select(g => new Sums(g.Sum(c => c.Universe), g.Sum(c => c.UniversePeople), g.Sum(c => c.Pending), g.Sum(c => c.Done),
-            g.Sum(c => c.NotAtHome), g.Sum(c => c.Refused), g.Sum(c => c.ExclusionRequested), g.Sum(c => c.Excluded))).FirstOrDefaultAsync(ct) ?? Sums.Zero;
 
     private static CoverageLine Line(int campaignId, string code, string name, string path, Sums s)
     {

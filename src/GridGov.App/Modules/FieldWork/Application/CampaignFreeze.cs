@@ -1,4 +1,5 @@
 using GridGov.Data;
+using GridGov.Kernel.Scoping;
 using GridGov.Modules.FieldWork.Domain;
 using GridGov.Modules.People.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,8 @@ public sealed class CampaignFreeze(GridGovDbContext db, IProgrammeLedger ledger)
         }
         var coverage = grids.OrderBy(g => g.Key).Select((g, i) =>
             CampaignCoverage.Frozen(campaign.Id, g.Key, g.Value.Path, g.Value.Subjects, g.Value.People).WithId(IdOf(campaign.Id, i + 1))).ToList();
-        await BulkWriter.InsertAsync(db, coverage, ct);
+        var next = coverage.Count;
+        await BulkWriter.InsertAsync(db, [.. coverage, .. CampaignCoverage.Rollups(campaign.Id, coverage, () => IdOf(campaign.Id, ++next))], ct);
         return (count, people);
     }
 
@@ -47,15 +49,15 @@ public sealed class CampaignFreeze(GridGovDbContext db, IProgrammeLedger ledger)
 
     public static long IdOf(int campaignId, int n) => ((long)campaignId << 32) | (uint)n;
 
-    /// <summary>Moves one subject's count from its old state to its new one on its grid's row, in the step's transaction.</summary>
-    public static async Task MoveCountAsync(GridGovDbContext db, int campaignId, int gridId, SubjectState from, SubjectState to, CancellationToken ct)
+    /// <summary>Moves one subject's count from its old state to its new one on its grid's row and its community's, in the step's transaction.</summary>
+    public static async Task MoveCountAsync(GridGovDbContext db, int campaignId, string gridPath, SubjectState from, SubjectState to, CancellationToken ct)
     {
         if (from == to) return;
-        // Only the enum's own names are spliced in; the ids travel as parameters.
+        // Only the enum's own names are spliced in; the values travel as parameters.
 #pragma warning disable EF1002
         await db.Database.ExecuteSqlRawAsync(
-            $"UPDATE \"CampaignCoverages\" SET \"{from}\" = \"{from}\" - 1, \"{to}\" = \"{to}\" + 1 WHERE \"CampaignId\" = {{0}} AND \"GridId\" = {{1}}",
-            [campaignId, gridId], ct);
+            $"UPDATE \"CampaignCoverages\" SET \"{from}\" = \"{from}\" - 1, \"{to}\" = \"{to}\" + 1 WHERE \"CampaignId\" = {{0}} AND \"Path\" IN ({{1}}, {{2}})",
+            [campaignId, gridPath, TreePath.AreaPath(gridPath)], ct);
 #pragma warning restore EF1002
     }
 }

@@ -34,8 +34,8 @@ public sealed class FieldToday(GridGovDbContext db, CurrentUser user, TimeProvid
             .Select(c => new
             {
                 c.Id, c.Name, c.To,
-                Pending = db.Set<CampaignCoverage>().Where(r => r.CampaignId == c.Id && r.Path.StartsWith(capture)).Sum(r => (int?)r.Pending) ?? 0,
-                NotAtHome = db.Set<CampaignCoverage>().Where(r => r.CampaignId == c.Id && r.Path.StartsWith(capture)).Sum(r => (int?)r.NotAtHome) ?? 0,
+                Pending = db.Set<CampaignCoverage>().Where(r => r.CampaignId == c.Id && !r.IsRollup && r.Path.StartsWith(capture)).Sum(r => (int?)r.Pending) ?? 0,
+                NotAtHome = db.Set<CampaignCoverage>().Where(r => r.CampaignId == c.Id && !r.IsRollup && r.Path.StartsWith(capture)).Sum(r => (int?)r.NotAtHome) ?? 0,
             })
             .Where(c => c.Pending + c.NotAtHome > 0).OrderBy(c => c.To).Take(Lines).ToListAsync(ct);
         return new TodayView(today, due.Total, overdue.Total, due.Items,

@@ -4,7 +4,9 @@ namespace GridGov.Modules.FieldWork.Domain;
 
 /// <summary>
 /// A campaign's counts on one grid, kept with every step of its subjects: the frozen universe, and
-/// how many subjects are in each state. Coverage of any area is the sum of its grids' rows.
+/// how many subjects are in each state; and the same per community (a rollup of its grids, kept in
+/// the same statement), so that a county's or the city's coverage sums hundreds of rows, not a
+/// hundred thousand. Coverage of any place is the sum of the rows of the grain under it.
 /// </summary>
 public sealed class CampaignCoverage : IScopedByPath
 {
@@ -12,7 +14,9 @@ public sealed class CampaignCoverage : IScopedByPath
 
     public long Id { get; private set; }
     public int CampaignId { get; private set; }
+    /// <summary>The grid counted; 0 on a community's rollup.</summary>
     public int GridId { get; private set; }
+    public bool IsRollup { get; private set; }
     public string Path { get; private set; } = "";
     public int Universe { get; private set; }
     public int UniversePeople { get; private set; }
@@ -25,6 +29,29 @@ public sealed class CampaignCoverage : IScopedByPath
 
     public static CampaignCoverage Frozen(int campaignId, int gridId, string path, int universe, int people) =>
         new() { CampaignId = campaignId, GridId = gridId, Path = path, Universe = universe, UniversePeople = people, Pending = universe };
+
+    /// <summary>A community's rollup of the grid rows given (all under it).</summary>
+    public static CampaignCoverage Rollup(int campaignId, string communityPath, IEnumerable<CampaignCoverage> grids)
+    {
+        var rollup = new CampaignCoverage { CampaignId = campaignId, Path = communityPath, IsRollup = true };
+        foreach (var g in grids)
+        {
+            rollup.Universe += g.Universe;
+            rollup.UniversePeople += g.UniversePeople;
+            rollup.Pending += g.Pending;
+            rollup.Done += g.Done;
+            rollup.NotAtHome += g.NotAtHome;
+            rollup.Refused += g.Refused;
+            rollup.ExclusionRequested += g.ExclusionRequested;
+            rollup.Excluded += g.Excluded;
+        }
+        return rollup;
+    }
+
+    /// <summary>The rollups of grid rows, one per community, ids drawn on from <paramref name="nextId"/>.</summary>
+    public static IEnumerable<CampaignCoverage> Rollups(int campaignId, IEnumerable<CampaignCoverage> grids, Func<long> nextId) =>
+        grids.GroupBy(g => Kernel.Scoping.TreePath.AreaPath(g.Path)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Rollup(campaignId, g.Key, g).WithId(nextId()));
 
     /// <summary>One more subject frozen into the grid's universe, pending.</summary>
     public void Add(int people)

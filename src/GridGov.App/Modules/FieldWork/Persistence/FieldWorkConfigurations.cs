@@ -105,8 +105,8 @@ internal sealed class CampaignCoverageConfiguration : IEntityTypeConfiguration<C
     {
         b.ToTable("CampaignCoverages");
         b.Property(x => x.Id).ValueGeneratedNever();
-        b.HasIndex(x => new { x.CampaignId, x.GridId }).IsUnique();
-        b.HasIndex(x => new { x.CampaignId, x.Path });
+        b.HasIndex(x => new { x.CampaignId, x.Path }).IsUnique();
+        b.HasIndex(x => new { x.CampaignId, x.IsRollup, x.Path });
     }
 }
 

@@ -17,10 +17,14 @@ internal sealed class TerritoryMap(GridGovDbContext db) : ITerritoryMap
 
     public async Task<IReadOnlyList<NodeRef>> ChildrenAsync(string path, CancellationToken ct)
     {
-        int areaLength = path.Length + Kernel.Scoping.TreePath.AreaSegmentLength, gridLength = path.Length + Kernel.Scoping.TreePath.GridSegmentLength;
+        var areaLength = path.Length + Kernel.Scoping.TreePath.AreaSegmentLength;
         var areas = await db.Set<Domain.AdminArea>().AsNoTracking().Where(a => a.Path.StartsWith(path) && a.Path.Length == areaLength)
             .Select(a => new NodeRef(a.Code, a.Name, a.Path, 0)).ToListAsync(ct);
-        var grids = await db.Set<Domain.Grid>().AsNoTracking().Where(g => g.ClosedOn == null && g.Path.StartsWith(path) && g.Path.Length == gridLength)
+        // A grid's children are the grids it is the parent of; an area's, its level-1 grids: found by their parent, not by scanning every grid below.
+        var grid = await db.Set<Domain.Grid>().AsNoTracking().Where(g => g.Path == path).Select(g => (int?)g.Id).FirstOrDefaultAsync(ct);
+        var area = grid is null ? await db.Set<Domain.AdminArea>().AsNoTracking().Where(a => a.Path == path).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct) : null;
+        var grids = await db.Set<Domain.Grid>().AsNoTracking()
+            .Where(g => g.ClosedOn == null && (grid != null ? g.ParentGridId == grid : g.ParentGridId == null && g.AreaId == area))
             .Select(g => new NodeRef(g.Code, g.Name, g.Path, g.Level)).ToListAsync(ct);
         return [.. areas.Concat(grids).OrderBy(n => n.Path, StringComparer.Ordinal)];
     }

@@ -19,6 +19,7 @@ namespace GridGov.Migrations.Postgres.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false),
                     CampaignId = table.Column<int>(type: "integer", nullable: false),
                     GridId = table.Column<int>(type: "integer", nullable: false),
+                    IsRollup = table.Column<bool>(type: "boolean", nullable: false),
                     Path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
                     Universe = table.Column<int>(type: "integer", nullable: false),
                     UniversePeople = table.Column<int>(type: "integer", nullable: false),
@@ -372,15 +373,15 @@ namespace GridGov.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CampaignCoverages_CampaignId_GridId",
+                name: "IX_CampaignCoverages_CampaignId_IsRollup_Path",
                 table: "CampaignCoverages",
-                columns: new[] { "CampaignId", "GridId" },
-                unique: true);
+                columns: new[] { "CampaignId", "IsRollup", "Path" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CampaignCoverages_CampaignId_Path",
                 table: "CampaignCoverages",
-                columns: new[] { "CampaignId", "Path" });
+                columns: new[] { "CampaignId", "Path" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Campaigns_Path",

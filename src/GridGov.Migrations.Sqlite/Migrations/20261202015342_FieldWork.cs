@@ -18,6 +18,7 @@ namespace GridGov.Migrations.Sqlite.Migrations
                     Id = table.Column<long>(type: "INTEGER", nullable: false),
                     CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
                     GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsRollup = table.Column<bool>(type: "INTEGER", nullable: false),
                     Path = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Universe = table.Column<int>(type: "INTEGER", nullable: false),
                     UniversePeople = table.Column<int>(type: "INTEGER", nullable: false),
@@ -371,15 +372,15 @@ namespace GridGov.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CampaignCoverages_CampaignId_GridId",
+                name: "IX_CampaignCoverages_CampaignId_IsRollup_Path",
                 table: "CampaignCoverages",
-                columns: new[] { "CampaignId", "GridId" },
-                unique: true);
+                columns: new[] { "CampaignId", "IsRollup", "Path" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CampaignCoverages_CampaignId_Path",
                 table: "CampaignCoverages",
-                columns: new[] { "CampaignId", "Path" });
+                columns: new[] { "CampaignId", "Path" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Campaigns_Path",
