@@ -32,6 +32,7 @@ public sealed class FieldWorkJourneyTests(LiveApp app)
 
         // A visit due this week, one tap from the list, recorded with a photo.
         await page.ClickAsync("[data-testid=home-visits-due]");
+        await app.ShotAsync(page, "70-gridworker-field-today");
         await page.Locator("[data-testid=visit-line]").First.ClickAsync();
         await page.CheckAsync("[data-testid=outcome-Met]");
         await page.FillAsync("[data-testid=notes]", "家中老人身体尚好，已提醒防火");

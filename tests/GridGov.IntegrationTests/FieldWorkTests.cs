@@ -244,6 +244,30 @@ public abstract class FieldWorkTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task A_grid_worker_records_a_visit_on_no_plan_from_the_page_and_only_on_their_own_grid()
+    {
+        var (mine, other) = await app.AsSystemAsync(async db => (
+            await db.Set<Household>().Where(h => h.IsActive && h.Path.EndsWith(WorkerGrid + "/")).OrderBy(h => h.Id).Select(h => h.Id).FirstAsync(),
+            await db.Set<Household>().Where(h => h.IsActive && h.Path.Contains("/141127100002/")).OrderBy(h => h.Id).Select(h => h.Id).FirstAsync()));
+        var api = await app.ApiAsync("gridworker");
+        var before = (await api.GetJsonAsync($"/api/v1/field/visits?subjectKind=Household&subjectId={mine}")).Int("total");
+        var worker = new Browser(app);
+        await worker.SignInAsync("gridworker", GridGovApp.Password);
+        var page = $"/field/visit?household={mine}";
+        Assert.Contains("data-testid=\"visit-form\"", await (await worker.GetAsync(page)).Content.ReadAsStringAsync());
+        await worker.SubmitAsync(page, page, new Dictionary<string, string> { ["outcome"] = "Met", ["notes"] = "路过顺访", ["clientKey"] = Key() }, handler: "visit");
+        var visits = await api.GetJsonAsync($"/api/v1/field/visits?subjectKind=Household&subjectId={mine}");
+        Assert.Equal(before + 1, visits.Int("total"));
+        var visit = visits.GetProperty("items")[0];
+        Assert.Equal(JsonValueKind.Null, visit.GetProperty("planId").ValueKind);
+        Assert.Equal("路过顺访", visit.Str("notes"));
+        // A household of another community is not found from the worker's page.
+        var foreign = await (await worker.GetAsync($"/field/visit?household={other}")).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"form-error\"", foreign);
+        Assert.DoesNotContain("data-testid=\"visit-form\"", foreign);
+    }
+
+    [Fact]
     public async Task A_watch_keeps_its_tag_and_daily_checks_and_both_end_with_it()
     {
         var grid = await Scratch.LevelThreeAsync(app);
