@@ -58,6 +58,10 @@ public static class FieldWorkHistory
         await BulkWriter.InsertAsync(db, rows.Watches, ct);
         await BulkWriter.InsertAsync(db, rows.Tags, ct);
         await BulkWriter.InsertAsync(db, [campaign], ct);
+        var (shifts, notices, status) = Duty(communityPath, today, random);
+        await BulkWriter.InsertAsync(db, shifts, ct);
+        await BulkWriter.InsertAsync(db, notices, ct);
+        await BulkWriter.InsertAsync(db, [status], ct);
         await BulkWriter.InsertAsync(db, subjects, ct);
         await BulkWriter.InsertAsync(db, coverage, ct);
         await BulkWriter.ResetIdentityAsync<VisitPlan>(db, ct);
@@ -66,6 +70,9 @@ public static class FieldWorkHistory
         await BulkWriter.ResetIdentityAsync<HomeWatch>(db, ct);
         await BulkWriter.ResetIdentityAsync<PersonTag>(db, ct);
         await BulkWriter.ResetIdentityAsync<Campaign>(db, ct);
+        await BulkWriter.ResetIdentityAsync<DutyShift>(db, ct);
+        await BulkWriter.ResetIdentityAsync<CommunityNotice>(db, ct);
+        await BulkWriter.ResetIdentityAsync<EpidemicFreeStatus>(db, ct);
     }
 
     private static DateTime At(DateOnly day, Random random) => ChinaTime.StartOf(day).AddHours(8 + random.NextDouble() * 9);
@@ -153,6 +160,30 @@ public static class FieldWorkHistory
             }
             rows.Tags.Add(PersonTag.Attach(person, tag, watch.From, watch.To, false, byProgramme: true));
         }
+    }
+
+    /// <summary>The community's week on duty (the days before today handed over), three notices, and its no-epidemic status since three weeks.</summary>
+    private static (List<DutyShift>, List<CommunityNotice>, EpidemicFreeStatus) Duty(string path, DateOnly today, Random random)
+    {
+        string[] leaders = ["王书记", "李主任", "张副主任"];
+        string[] staff = ["刘敏、赵强", "陈静、孙伟", "周丽、吴刚", "郑洁、冯涛"];
+        var shifts = new List<DutyShift>();
+        for (var day = today.AddDays(-3); day <= today.AddDays(3); day = day.AddDays(1))
+            foreach (var kind in Enum.GetValues<ShiftKind>())
+            {
+                var shift = DutyShift.Plan(path, day, kind, leaders[random.Next(leaders.Length)], staff[random.Next(staff.Length)], false)
+                    .WithId(shifts.Count + 1);
+                if (day < today) shift.HandOver(kind == ShiftKind.Day ? "辖区平稳，已完成当日排查汇总" : "夜间无异常", "community", ChinaTime.StartOf(day.AddDays(kind == ShiftKind.Day ? 0 : 1)).AddHours(kind == ShiftKind.Day ? 18 : 8));
+                shifts.Add(shift);
+            }
+        var notices = new List<CommunityNotice>
+        {
+            CommunityNotice.Post(path, NoticeKind.Loudspeaker, "返乡人员主动报备", "近14天外出返乡的居民，请主动向所在网格员报备。", today.AddDays(-3), "community").WithId(1),
+            CommunityNotice.Post(path, NoticeKind.Door, "居家健康监测告知书", "监测期间请每日配合网格员测温，不外出、不聚集。", today.AddDays(-6), "community").WithId(2),
+            CommunityNotice.Post(path, NoticeKind.Board, "代办服务电话公示", "行动不便的居民可拨打社区电话预约代购、代取药、上门采样。", today.AddDays(-20), "community").WithId(3),
+        };
+        var status = EpidemicFreeStatus.Attain(path, today.AddDays(-21), EpidemicFreeStatus.Conditions, "township", false).WithId(1);
+        return (shifts, notices, status);
     }
 
     /// <summary>A returnee screening of every household, started three days ago: most subjects done, some not at home, one exclusion waiting.</summary>

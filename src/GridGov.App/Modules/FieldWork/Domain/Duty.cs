@@ -18,6 +18,12 @@ public sealed class DutyShift : IScopedByPath, IAudited
 
     private DutyShift() { }
 
+    public DutyShift WithId(int id)
+    {
+        Id = id;
+        return this;
+    }
+
     public int Id { get; private set; }
     public string Path { get; private set; } = "";
     public DateOnly On { get; private set; }
@@ -58,6 +64,12 @@ public sealed class CommunityNotice : IScopedByPath, IAudited
 
     private CommunityNotice() { }
 
+    public CommunityNotice WithId(int id)
+    {
+        Id = id;
+        return this;
+    }
+
     public int Id { get; private set; }
     public string Path { get; private set; } = "";
     public NoticeKind Kind { get; private set; }
@@ -84,6 +96,12 @@ public sealed class EpidemicFreeStatus : IScopedByPath, IAudited
         ["no_case_14_days", "everyone_screened", "watches_followed", "closed_management", "supplies_ensured"];
 
     private EpidemicFreeStatus() { }
+
+    public EpidemicFreeStatus WithId(int id)
+    {
+        Id = id;
+        return this;
+    }
 
     public int Id { get; private set; }
     public string Path { get; private set; } = "";
