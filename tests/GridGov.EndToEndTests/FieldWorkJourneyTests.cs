@@ -75,6 +75,8 @@ public sealed class FieldWorkJourneyTests(LiveApp app)
         var page = await app.SignedInPageAsync("community", width: 390, height: 844);
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator("[data-testid=field-desk]")).ToBeVisibleAsync();
+        await page.GotoAsync("/field/campaigns");
+        await app.ShotAsync(page, "71-community-campaigns");
         await page.GotoAsync("/field/campaigns/new");
         await page.FillAsync("[data-testid=campaign-name]", "滨河社区独居老人排查");
         await page.FillAsync("[data-testid=q0-label]", "是否独居");
@@ -91,6 +93,10 @@ public sealed class FieldWorkJourneyTests(LiveApp app)
             await page.GotoAsync(path);
             await app.ShotAsync(page, name);
         }
+        await page.GotoAsync("/field/services");
+        await page.Locator("[data-testid=service-link]").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=service]")).ToBeVisibleAsync();
+        await app.ShotAsync(page, "72-community-service");
         // A resident found by name, and a watch opened on them from the desk.
         await page.GotoAsync("/field/watches");
         await page.FillAsync("[data-testid=find-person]", "岚漪苑1号楼");

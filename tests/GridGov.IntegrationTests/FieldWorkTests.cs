@@ -331,6 +331,8 @@ public abstract class FieldWorkTests(GridGovApp app)
         await admin.PostJsonAsync($"/api/v1/services/{id}/steps", new { action = "Complete", note = "已采样送检" });
         var confirmed = await admin.PostJsonAsync($"/api/v1/services/{id}/steps", new { action = "Confirm", residentName = "王大妈" });
         Assert.Equal("Confirmed", confirmed.Str("state"));
+        // "Mine" is open work: a service done and confirmed has left it.
+        Assert.DoesNotContain((await admin.GetJsonAsync("/api/v1/services?mine=true&pageSize=200")).GetProperty("items").EnumerateArray(), s => s.Int("id") == id);
         // A service asked on the spot during a visit is saved with it.
         var visit = await admin.PostJsonAsync("/api/v1/field/visits", new { subjectKind = "Household", subjectId = households[1], outcome = "Met",
             service = new { kind = "BuyGoods", need = "米面油", requester = "李大爷" } }, HttpStatusCode.Created);

@@ -222,7 +222,7 @@ public static class FieldWorkEndpoints
             .WithSummary("Asks a service for a resident (buying goods, rubbish, home sampling, medicine, other); a retry with the same clientKey is saved once");
         services.MapGet("/", (ServiceState? state, ServiceKind? kind, bool? mine, int? householdId, int? page, int? pageSize, ServiceBook book,
                 CancellationToken ct) => book.ListAsync(state, kind, mine ?? false, householdId, PageRequest.Of(page, pageSize), ct))
-            .WithSummary("Services in scope, newest first; mine: those I took and the open ones on my grid");
+            .WithSummary("Services in scope, newest first; mine: my open work (those I took and have not done, and the open ones on my grid)");
         services.MapGet("/{id:int}", (int id, ServiceBook book, CancellationToken ct) => book.GetAsync(id, ct)).WithSummary("One service");
         services.MapPost("/{id:int}/steps", (int id, ServiceStep body, ServiceBook book, CancellationToken ct) => book.StepAsync(id, body, ct))
             .WithSummary("Take, Complete (by the one who took it), Confirm (the resident's name), Cancel (reason)");

@@ -27,8 +27,7 @@ public sealed class FieldToday(GridGovDbContext db, CurrentUser user, TimeProvid
         var due = await visits.PlansAsync(new PlanQuery(PlanList.Mine, DueBy: VisitBook.WeekEnd(today)), lines, ct);
         var overdue = await visits.PlansAsync(new PlanQuery(PlanList.Mine, Overdue: true), PageRequest.Of(1, 1), ct);
         var checks = await watches.ListAsync(activeOnly: true, missingToday: true, lines, ct);
-        var open = await services.ListAsync(null, null, mine: true, null, PageRequest.Of(1, 100), ct);
-        var openServices = open.Items.Where(s => s.State is ServiceState.Open or ServiceState.Taken).ToList();
+        var open = await services.ListAsync(null, null, mine: true, null, lines, ct);
         var capture = user.CapturePath ?? "\u0000";
         var campaigns = await db.Set<Campaign>().AsNoTracking().Where(c => c.State == CampaignState.Running)
             .Select(c => new
@@ -40,6 +39,6 @@ public sealed class FieldToday(GridGovDbContext db, CurrentUser user, TimeProvid
             .Where(c => c.Pending + c.NotAtHome > 0).OrderBy(c => c.To).Take(Lines).ToListAsync(ct);
         return new TodayView(today, due.Total, overdue.Total, due.Items,
             campaigns.Select(c => new CampaignPending(c.Id, c.Name, c.Pending, c.NotAtHome, c.To)).ToList(),
-            checks.Total, checks.Items, openServices.Count, openServices.Take(Lines).ToList());
+            checks.Total, checks.Items, open.Total, open.Items);
     }
 }

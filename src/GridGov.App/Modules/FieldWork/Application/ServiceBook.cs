@@ -117,7 +117,7 @@ public sealed class ServiceBook(GridGovDbContext db, CurrentUser user, TimeProvi
             ?? throw new NotFoundException("service_not_found", id);
     }
 
-    /// <summary>Services in scope, by state; "mine" is those the caller took, or open ones on the caller's own grid.</summary>
+    /// <summary>Services in scope, by state; "mine" is the caller's open work: those they took and have not done, and the open ones on their own grid.</summary>
     public async Task<Page<ServiceView>> ListAsync(ServiceState? state, ServiceKind? kind, bool mine, int? householdId, PageRequest page, CancellationToken ct)
     {
         user.Require(FieldWorkPermissions.View);
@@ -129,7 +129,7 @@ public sealed class ServiceBook(GridGovDbContext db, CurrentUser user, TimeProvi
         {
             var me = user.UserName;
             var capture = user.CapturePath ?? "\u0000";
-            rows = rows.Where(r => r.TakenBy == me || (r.State == ServiceState.Open && r.Path.StartsWith(capture)));
+            rows = rows.Where(r => (r.State == ServiceState.Taken && r.TakenBy == me) || (r.State == ServiceState.Open && r.Path.StartsWith(capture)));
         }
         return await rows.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Select(Projection).ToPageAsync(page, ct);
     }
