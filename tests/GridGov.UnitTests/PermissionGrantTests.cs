@@ -14,7 +14,7 @@ public class PermissionGrantTests
     {
         { Roles.SystemAdmin, ["TerritoryView", "TerritoryManage", "CoverageView", "PeopleView", "PeopleManage", "PeopleReveal", "SensitiveTags",
             "SystemSettings", "IncidentView", "IncidentReport", "IncidentDispatch", "IncidentHandle", "IncidentVerify", "IncidentConfigure", "SharedReferenceData", "CockpitView",
-            "FieldView", "FieldRecord", "FieldPlan", "FieldReview"] },
+            "FieldView", "FieldRecord", "FieldPlan", "FieldReview", "TrainingView"] },
         { Roles.SecurityAdmin, ["TerritoryView", "UsersView", "UsersManage"] },
         { Roles.AuditAdmin, ["TerritoryView", "UsersView", "AuditView", "AuditVerify"] },
         { Roles.CountyCentre, [.. CentreStaff, "IncidentConfigure"] },
@@ -23,7 +23,9 @@ public class PermissionGrantTests
         { Roles.GridWorker, ["TerritoryView", "PeopleView", "PeopleManage", "PeopleReveal", "IncidentView", "IncidentReport", "IncidentVerify",
             "FieldView", "FieldRecord"] },
         { Roles.DepartmentHandler, ["TerritoryView", "IncidentHandle"] },
-        { Roles.Auditor, ["TerritoryView", "CoverageView", "PeopleView", "UsersView", "AuditView", "IncidentView", "CockpitView", "FieldView"] },
+        { Roles.Auditor, ["TerritoryView", "CoverageView", "PeopleView", "UsersView", "AuditView", "IncidentView", "CockpitView", "FieldView", "TrainingView"] },
+        { Roles.HrBureau, ["TerritoryView", "TrainingView", "TrainingManage", "TrainingReview"] },
+        { Roles.TrainingProvider, ["TerritoryView", "TrainingProvide"] },
     };
 
     [Theory]

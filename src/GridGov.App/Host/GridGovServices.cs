@@ -96,6 +96,7 @@ public static class GridGovServices
         services.AddHostedService<Kernel.Tallies.TallyFolding>();
         services.AddScoped<Kernel.Scoping.IGridChangeFollower, Kernel.Notices.NoticesFollowGrids>();
         services.TryAddSingleton<Kernel.Notices.INoticeSender, Kernel.Notices.LoggingNoticeSender>();
+        services.TryAddSingleton<Kernel.Notices.ITextMessageSender, Kernel.Notices.LoggingTextMessageSender>();
         services.AddScoped<HolidayCalendar>();
         services.AddHostedService<Kernel.Time.DeadlineWatch>();
         services.AddHttpContextAccessor();

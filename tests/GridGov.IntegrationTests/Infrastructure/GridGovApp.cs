@@ -40,6 +40,9 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     public FaultInjector Faults { get; } = new();
 
+    /// <summary>The texts sent to phones (claim codes), kept instead of going to a gateway.</summary>
+    public TextOutbox Texts { get; } = new();
+
     /// <summary>Where this host keeps uploads between preview and commit: its own, so a test can look inside.</summary>
     public string ImportFolder { get; } = Path.Combine(Path.GetTempPath(), $"gridgov-test-imports-{Guid.NewGuid():N}");
     protected string ConnectionString { get; set; } = "";
@@ -90,6 +93,7 @@ public abstract class GridGovApp : WebApplicationFactory<Program>, IAsyncLifetim
         {
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands);
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Faults);
+            services.AddSingleton<GridGov.Kernel.Notices.ITextMessageSender>(Texts);
         });
     }
 

@@ -10,6 +10,10 @@ public static class Roles
     public const string GridWorker = "GridWorker";
     public const string DepartmentHandler = "DepartmentHandler";
     public const string Auditor = "Auditor";
+    /// <summary>人社局: runs programmes such as training vouchers: issues, reviews and pays.</summary>
+    public const string HrBureau = "HrBureau";
+    /// <summary>培训机构工作人员: works for one approved training provider and sees only its own.</summary>
+    public const string TrainingProvider = "TrainingProvider";
     /// <summary>安全管理员: accounts, roles and security policies, and nothing else.</summary>
     public const string SecurityAdmin = "SecurityAdmin";
     /// <summary>审计管理员: reads every audit record and verifies their chain, and changes nothing.</summary>
@@ -21,8 +25,15 @@ public static class Roles
     /// </summary>
     public const string Open311Client = "Open311Client";
 
+    /// <summary>
+    /// A resident who proved who they are with their ID number and a code sent to their phone, to
+    /// claim and see their own voucher. No account holds it: it lives in a short signed pass.
+    /// </summary>
+    public const string Trainee = "Trainee";
+
     public static readonly IReadOnlyList<string> All =
-        [SystemAdmin, SecurityAdmin, AuditAdmin, CountyCentre, TownshipStaff, CommunityStaff, GridWorker, DepartmentHandler, Auditor];
+        [SystemAdmin, SecurityAdmin, AuditAdmin, CountyCentre, TownshipStaff, CommunityStaff, GridWorker, DepartmentHandler, Auditor, HrBureau,
+         TrainingProvider];
 
     /// <summary>
     /// The three powers kept apart (三权分立): running the system, administering its accounts, and

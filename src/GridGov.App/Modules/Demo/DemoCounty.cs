@@ -63,6 +63,9 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
         new("gridworker", Password, Roles.GridWorker, WorkerGrid, "网格员 Grid worker, Binhe"),
         new("department", Password, Roles.DepartmentHandler, LuliangDivisions.LanCounty, "应急管理局处置人员 Department handler (emergency management)", "EMERGENCY"),
         new("auditor", Password, Roles.Auditor, LuliangDivisions.LanCounty, "审计员 Auditor (read-only)"),
+        new(TrainingHistory.IssuedBy, Password, Roles.HrBureau, LuliangDivisions.LanCounty, "岚县人社局 Human-resources bureau: voucher programmes, issue"),
+        new(TrainingHistory.ReviewedBy, Password, Roles.HrBureau, LuliangDivisions.LanCounty, "岚县人社局复核 Human-resources bureau: second reviewer, payments"),
+        new(TrainingHistory.ProviderLogin, Password, Roles.TrainingProvider, LuliangDivisions.LanCounty, "岚县职业技能培训学校 Training provider staff"),
     ];
 
     public static string LoginTable()
@@ -119,6 +122,7 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
         // Relative to the seeding day, so that a demo started any day has its campaign running and people under watch now.
         await FieldWorkHistory.GenerateAsync(db, Seed, clock.GetUtcNow().UtcDateTime, LuliangDivisions.Binhe, WorkerGrid, ct);
         await People.Application.TagTallies.RebuildAsync(db, ct);
+        await TrainingHistory.GenerateAsync(db, Seed, clock.GetUtcNow().UtcDateTime, LuliangDivisions.LanCounty, ct);
         await CreateLoginsAsync(today, ct);
         db.Add(new ChangeRecord
         {

@@ -28,7 +28,8 @@ public sealed class SecondFactor(UserManager<AppUser> users, CurrentUser me, Ses
     {
         var list = roles.ToList();
         var permissions = Roles.PermissionsOf(list).ToHashSet();
-        return list.Any(Roles.SeparatedDuties.Contains) || permissions.Contains(PeoplePermissions.Reveal) || permissions.Contains(AccountPermissions.UsersManage);
+        return list.Any(Roles.SeparatedDuties.Contains) || permissions.Contains(PeoplePermissions.Reveal) || permissions.Contains(AccountPermissions.UsersManage)
+            || permissions.Contains(Training.Contracts.TrainingPermissions.Review);
     }
 
     /// <summary>The key to enter in an authenticator app (made on first ask), as text and as a QR code.</summary>

@@ -4,4 +4,7 @@ namespace GridGov.Modules.Accounts.Contracts;
 public interface IAccountDirectory
 {
     Task<string?> FindUserIdAsync(string userName, CancellationToken ct);
+
+    /// <summary>Whether an account of that name exists and holds the role.</summary>
+    Task<bool> HoldsRoleAsync(string userName, string role, CancellationToken ct);
 }

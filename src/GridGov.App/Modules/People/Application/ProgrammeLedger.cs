@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Modules.People.Application;
 
-internal sealed class ProgrammeLedger(GridGovDbContext db, CurrentUser user, TimeProvider clock, PersonRegistry registry, PersonTags tags) : IProgrammeLedger
+internal sealed class ProgrammeLedger(GridGovDbContext db, CurrentUser user, TimeProvider clock, PersonRegistry registry, PersonTags tags,
+    Kernel.Notices.ITextMessageSender texts) : IProgrammeLedger
 {
     public async Task<bool> AttachTagAsync(int personId, string tagCode, DateOnly from, CancellationToken ct)
     {
@@ -67,5 +68,57 @@ internal sealed class ProgrammeLedger(GridGovDbContext db, CurrentUser user, Tim
             .OrderBy(x => x.Id).Take(take)
             .Select(x => new UniverseMember(x.Id, x.HouseholdId, x.Id, x.GridId!.Value, x.Path, x.Name + " · " + x.Address, 1))
             .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<LedgerFacts>> FactsAsync(string underPath, int afterId, int take, DateOnly on, CancellationToken ct)
+    {
+        var people = await db.Set<Person>().AsNoTracking().Where(p => p.IsActive && p.Id > afterId && p.Path.StartsWith(underPath))
+            .OrderBy(p => p.Id).Take(take)
+            .Select(p => new { p.Id, p.Name, p.IsActive, p.Path, p.BirthDate, p.Residency, CanReceiveText = p.PhoneIndex != null }).ToListAsync(ct);
+        if (people.Count == 0) return [];
+        var tagsOf = await TagsOnAsync(people[0].Id, people[^1].Id, underPath, on, ct);
+        return people.Select(p => new LedgerFacts(p.Id, p.Name, p.IsActive, p.Path, p.BirthDate, p.Residency.ToString(),
+            tagsOf.TryGetValue(p.Id, out var t) ? t : [], p.CanReceiveText)).ToList();
+    }
+
+    public async Task<LedgerFacts?> FactsOfAsync(int personId, DateOnly on, CancellationToken ct)
+    {
+        var p = await db.Set<Person>().AsNoTracking().Where(x => x.Id == personId)
+            .Select(x => new { x.Id, x.Name, x.IsActive, x.Path, x.BirthDate, x.Residency, CanReceiveText = x.PhoneIndex != null }).FirstOrDefaultAsync(ct);
+        if (p is null) return null;
+        var tagsOf = await TagsOnAsync(p.Id, p.Id, p.Path, on, ct);
+        return new LedgerFacts(p.Id, p.Name, p.IsActive, p.Path, p.BirthDate, p.Residency.ToString(), tagsOf.TryGetValue(p.Id, out var t) ? t : [], p.CanReceiveText);
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> FindByIdNumbersAsync(IReadOnlyCollection<string> idNumbers, CancellationToken ct)
+    {
+        var byIndex = idNumbers.Select(n => n.Trim().ToUpperInvariant()).Distinct().ToDictionary(Person.IndexOfId);
+        var found = new Dictionary<string, int>();
+        foreach (var chunk in byIndex.Keys.Chunk(500))
+        {
+            var rows = await db.Set<Person>().AsNoTracking().Where(p => p.IsActive && chunk.Contains(p.IdNumberIndex))
+                .Select(p => new { p.Id, p.IdNumberIndex }).ToListAsync(ct);
+            foreach (var row in rows) found.TryAdd(byIndex[row.IdNumberIndex], row.Id);
+        }
+        return found;
+    }
+
+    /// <summary>Tags active on a day for the people in an id range under a path: one query for a whole batch of people.</summary>
+    private async Task<Dictionary<int, List<string>>> TagsOnAsync(int fromId, int toId, string underPath, DateOnly on, CancellationToken ct)
+    {
+        var rows = await db.Set<PersonTag>().AsNoTracking()
+            .Where(pt => pt.PersonId >= fromId && pt.PersonId <= toId && pt.Path.StartsWith(underPath) && pt.ValidFrom <= on && (pt.ValidTo == null || pt.ValidTo >= on))
+            .Join(db.Set<TagDefinition>(), pt => pt.TagId, t => t.Id, (pt, t) => new { pt.PersonId, t.Code }).ToListAsync(ct);
+        return rows.GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => g.Select(r => r.Code).Distinct().ToList());
+    }
+
+    public async Task<bool> SendTextAsync(int personId, string text, CancellationToken ct)
+    {
+        var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == personId, ct);
+        if (person?.Phone is not { } phone) return false;
+        db.Add(PersonAccess.Record(person, user.UserId ?? "", user.UserName, AccessKind.TextSent, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+        await texts.SendAsync(phone, text, ct);
+        return true;
     }
 }

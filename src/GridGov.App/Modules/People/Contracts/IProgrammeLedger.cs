@@ -10,6 +10,14 @@ public sealed record UniverseQuery(string UnderPath, IReadOnlyCollection<int>? G
 public sealed record UniverseMember(int Key, int HouseholdId, int? PersonId, int GridId, string Path, string Label, int People);
 
 /// <summary>
+/// What a programme's eligibility rules read of a person on a day: registration, where they live,
+/// birth date, residency type, the tags active that day (sensitive ones too: only a verdict leaves
+/// the programme) and whether the ledger holds a phone to send a claim code to.
+/// </summary>
+public sealed record LedgerFacts(int PersonId, string Name, bool IsActive, string Path, DateOnly BirthDate, string Residency,
+    IReadOnlyList<string> Tags, bool CanReceiveText);
+
+/// <summary>
 /// What programmes change in the ledger, always through its own rules and within the caller's
 /// scopes: a deregistration a visit proposed and staff confirmed, a tag a programme keeps (home
 /// watch), and the universe a screening freezes.
@@ -34,4 +42,19 @@ public interface IProgrammeLedger
 
     /// <summary>The next members of a universe after the key given, in key order; for the whole tree, acting as the caller's view.</summary>
     Task<IReadOnlyList<UniverseMember>> UniverseAsync(UniverseQuery query, int afterKey, int take, CancellationToken ct);
+
+    /// <summary>The facts of the active people under an area after the id given, in id order, within the caller's view.</summary>
+    Task<IReadOnlyList<LedgerFacts>> FactsAsync(string underPath, int afterId, int take, DateOnly on, CancellationToken ct);
+
+    /// <summary>One person's facts, registered or not, if the caller may see them.</summary>
+    Task<LedgerFacts?> FactsOfAsync(int personId, DateOnly on, CancellationToken ct);
+
+    /// <summary>The active people with these ID numbers (through the blind index), by ID number as given, within the caller's view.</summary>
+    Task<IReadOnlyDictionary<string, int>> FindByIdNumbersAsync(IReadOnlyCollection<string> idNumbers, CancellationToken ct);
+
+    /// <summary>
+    /// Sends a text to the phone the ledger holds for a person the caller may see, recording the use
+    /// of the number; the number never leaves the ledger. False when there is no phone to send to.
+    /// </summary>
+    Task<bool> SendTextAsync(int personId, string text, CancellationToken ct);
 }

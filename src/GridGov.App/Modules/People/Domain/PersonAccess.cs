@@ -8,6 +8,8 @@ public enum AccessKind
     ViewRecord = 1,
     RevealIdNumber = 2,
     RevealPhone = 3,
+    /// <summary>A programme had a text sent to the person's phone (a claim code): the number read, never shown.</summary>
+    TextSent = 4,
 }
 
 /// <summary>Who looked at whom: every view of a full record and every reveal of a masked value.</summary>

@@ -1,0 +1,129 @@
+using GridGov.Kernel.Paging;
+using GridGov.Modules.Training.Application;
+using GridGov.Modules.Training.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace GridGov.Modules.Training.Api;
+
+public sealed record ChangeProvider(string Name, string CreditCode, string AreaCode, string Contact, IReadOnlyList<ApprovedOccupation> Occupations,
+    int? Version = null);
+
+public static class TrainingEndpoints
+{
+    public static RouteGroupBuilder MapTrainingApi(this RouteGroupBuilder api)
+    {
+        var training = api.MapGroup("/training");
+        MapProgrammes(training.MapGroup("/programmes").WithTags("Training vouchers: programmes"));
+        MapVouchers(training.WithTags("Training vouchers"));
+        MapProviders(training.MapGroup("/providers").WithTags("Training providers"));
+        MapClasses(training.WithTags("Training classes"));
+        MapPayments(training.MapGroup("/payment-batches").WithTags("Training subsidy payments"));
+        return api;
+    }
+
+    private static void MapProgrammes(RouteGroupBuilder programmes)
+    {
+        programmes.MapPost("/", async (DefineProgramme body, ProgrammeBook book, CancellationToken ct) =>
+            {
+                var programme = await book.DefineAsync(body, ct);
+                return TypedResults.Created($"/api/v1/training/programmes/{programme.Id}", programme);
+            })
+            .WithSummary("Defines a voucher programme for an area: period, budget, subsidy per certificate level (the face value is the highest), expiry, and its first rules");
+        programmes.MapGet("/", (bool? running, int? page, int? pageSize, ProgrammeBook book, CancellationToken ct) =>
+            book.ListAsync(running, PageRequest.Of(page, pageSize), ct)).WithSummary("Programmes run in or above the caller's scope, newest first");
+        programmes.MapGet("/{id:int}", (int id, ProgrammeBook book, CancellationToken ct) => book.GetAsync(id, ct))
+            .WithSummary("One programme: budget committed, rules in force and every version, vouchers by state");
+        programmes.MapPost("/{id:int}/rules", (int id, RulesInput body, ProgrammeBook book, CancellationToken ct) => book.AddRulesAsync(id, body, ct))
+            .WithSummary("A new version of the eligibility rules, effective from its day (today or later)");
+        programmes.MapGet("/{id:int}/eligibility", (int id, string? area, Verdict? verdict, int? after, int? take, EligibilityCheck check, CancellationToken ct) =>
+                check.ListAsync(id, area, verdict, after ?? 0, take ?? 50, ct))
+            .WithSummary("The people of an area with their verdicts under the rules in force today, in id order from 'after'; nextAfter continues the list");
+        programmes.MapGet("/{id:int}/eligibility/{personId:int}", (int id, int personId, DateOnly? on, EligibilityCheck check, CancellationToken ct) =>
+                check.PersonAsync(id, personId, on, ct))
+            .WithSummary("One person's verdict: eligible, not eligible with every rule that failed, or unknown with every fact missing");
+        programmes.MapPost("/{id:int}/vouchers", async (int id, IssueOne body, VoucherIssuer issuer, VoucherBook book, CancellationToken ct) =>
+            {
+                var voucherId = await issuer.IssueAsync(id, body, ct);
+                return TypedResults.Created($"/api/v1/training/vouchers/{voucherId}", await book.GetAsync(voucherId, ct));
+            })
+            .WithSummary("Issues a voucher to one eligible person (the rules are applied again); a retry with the same clientKey answers the voucher issued");
+        programmes.MapPost("/{id:int}/issue-eligible", (int id, IssueEligible body, VoucherIssuer issuer, CancellationToken ct) =>
+                issuer.IssueEligibleAsync(id, body, ct))
+            .WithSummary("Issues a voucher to every eligible person of an area who holds none of the programme, as far as the budget goes; issuing again issues nobody twice");
+    }
+
+    private static void MapVouchers(RouteGroupBuilder training)
+    {
+        training.MapGet("/vouchers", (int? programmeId, VoucherState? state, int? classId, int? providerId, string? search, int? page, int? pageSize,
+                VoucherBook book, CancellationToken ct) =>
+                book.ListAsync(new VoucherQuery(programmeId, state, classId, providerId, search), PageRequest.Of(page, pageSize), ct))
+            .WithSummary("Vouchers in view (a provider's staff: their provider's), newest first; a voucher past its day reads as expired");
+        training.MapGet("/vouchers/{id:long}", (long id, VoucherBook book, CancellationToken ct) => book.GetAsync(id, ct))
+            .WithSummary("One voucher: state, balance and expiry as its steps made them, and every step");
+        training.MapPost("/vouchers/{id:long}/steps", (long id, BureauStep body, VoucherBook book, CancellationToken ct) => book.StepAsync(id, body, ct))
+            .WithSummary("The bureau's steps: Cancel (reason), Review (a second person, never who issued, enrolled or certified it), Return (reason)");
+        training.MapPost("/redemptions", async (Redeem body, Redemption redemption, CancellationToken ct) =>
+            {
+                var done = await redemption.RedeemAsync(body, ct);
+                return done.Replayed ? (IResult)TypedResults.Ok(done) : TypedResults.Created($"/api/v1/training/vouchers/{done.VoucherId}", done);
+            })
+            .WithSummary("A provider verifies a claimed voucher at enrolment by its code: it binds to one of the provider's classes; tried again, it answers the first (200)");
+    }
+
+    private static void MapProviders(RouteGroupBuilder providers)
+    {
+        providers.MapPost("/", async (ProviderInput body, ProviderBook book, CancellationToken ct) =>
+            {
+                var provider = await book.ApproveAsync(body, ct);
+                return TypedResults.Created($"/api/v1/training/providers/{provider.Id}", provider);
+            })
+            .WithSummary("Approves a training provider for occupations up to a level each");
+        providers.MapGet("/", (string? search, int? page, int? pageSize, ProviderBook book, CancellationToken ct) =>
+            book.ListAsync(search, PageRequest.Of(page, pageSize), ct)).WithSummary("Providers in view (a provider's staff: their own)");
+        providers.MapGet("/{id:int}", (int id, ProviderBook book, CancellationToken ct) => book.GetAsync(id, ct)).WithSummary("One provider, its staff and classes");
+        providers.MapPut("/{id:int}", (int id, ChangeProvider body, ProviderBook book, CancellationToken ct) =>
+                book.ChangeAsync(id, new ProviderInput(body.Name, body.CreditCode, body.AreaCode, body.Contact, body.Occupations), body.Version, ct))
+            .WithSummary("Changes a provider's name, code, contact and approved occupations");
+        providers.MapPut("/{id:int}/staff/{userName}", (int id, string userName, ProviderBook book, CancellationToken ct) => book.AddStaffAsync(id, userName, ct))
+            .WithSummary("Puts an account holding the provider role to work for the provider");
+    }
+
+    private static void MapClasses(RouteGroupBuilder training)
+    {
+        training.MapPost("/classes", async (PlanClass body, ClassBook book, CancellationToken ct) =>
+            {
+                var planned = await book.PlanAsync(body, ct);
+                return TypedResults.Created($"/api/v1/training/classes/{planned.Id}", planned);
+            })
+            .WithSummary("A provider plans a class for an occupation and level it is approved for: order (with its employer), directed, project or open");
+        training.MapGet("/classes", (int? providerId, bool? finished, int? page, int? pageSize, ClassBook book, CancellationToken ct) =>
+            book.ListAsync(providerId, finished, PageRequest.Of(page, pageSize), ct)).WithSummary("Classes in view (a provider's staff: their own), newest first");
+        training.MapGet("/classes/{id:int}", (int id, ClassBook book, CancellationToken ct) => book.GetAsync(id, ct))
+            .WithSummary("One class with its trainees, days attended and certificates");
+        training.MapPost("/classes/{id:int}/trainees", (int id, AddTrainee body, ClassBook book, CancellationToken ct) => book.AddTraineeAsync(id, body, ct))
+            .WithSummary("Adds a trainee without a voucher (an order class's employee), matched on the ledger by ID number");
+        training.MapPost("/classes/{id:int}/attendance", (int id, MarkAttendance body, ClassBook book, CancellationToken ct) => book.MarkAsync(id, body, ct))
+            .WithSummary("Marks the trainees present on a school day of the class; answers how many marks were new");
+        training.MapPost("/classes/{id:int}/finish", (int id, ClassBook book, CancellationToken ct) => book.FinishAsync(id, ct))
+            .WithSummary("Finishes the class after its last day: who attended the days required finished; the others' vouchers end without a certificate");
+        training.MapPost("/enrolments/{id:int}/certificate", (int id, RecordCertificate body, ClassBook book, CancellationToken ct) => book.CertifyAsync(id, body, ct))
+            .WithSummary("Records the certificate a trainee won (level, number, date), or that they won none (reason); a voucher moves with it");
+    }
+
+    private static void MapPayments(RouteGroupBuilder batches)
+    {
+        batches.MapPost("/", async (DraftBatch body, PaymentBook book, CancellationToken ct) =>
+            {
+                var batch = await book.DraftAsync(body, ct);
+                return TypedResults.Created($"/api/v1/training/payment-batches/{batch.Id}", batch);
+            })
+            .WithSummary("Drafts a payment batch of a provider's reviewed vouchers under a programme that are on no batch yet");
+        batches.MapGet("/", (int? programmeId, BatchState? state, int? page, int? pageSize, PaymentBook book, CancellationToken ct) =>
+            book.ListAsync(programmeId, state, PageRequest.Of(page, pageSize), ct)).WithSummary("Payment batches in view, newest first");
+        batches.MapGet("/{id:int}", (int id, PaymentBook book, CancellationToken ct) => book.GetAsync(id, ct)).WithSummary("One batch with its vouchers");
+        batches.MapPost("/{id:int}/steps", (int id, BatchStep body, PaymentBook book, CancellationToken ct) => book.StepAsync(id, body, ct))
+            .WithSummary("Approve (a second person), Pay (the transfer's reference; a paid batch answers the first payment and pays nothing more), Fail (reason), Withdraw");
+    }
+}

@@ -1,0 +1,108 @@
+using GridGov.Data;
+using GridGov.Kernel.Errors;
+using GridGov.Kernel.Scoping;
+using GridGov.Kernel.Security;
+using GridGov.Kernel.Time;
+using GridGov.Modules.People.Contracts;
+using GridGov.Modules.Territory.Contracts;
+using GridGov.Modules.Training.Contracts;
+using GridGov.Modules.Training.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Modules.Training.Application;
+
+public sealed record EligibilityView(int PersonId, string Name, Verdict Verdict, IReadOnlyList<string> Failed, IReadOnlyList<string> Missing,
+    DateOnly On, DateOnly? RulesFrom);
+
+/// <summary>A stretch of the area's people with their verdicts, and where the next stretch starts (null at the end).</summary>
+public sealed record EligibilityPage(IReadOnlyList<EligibilityView> Items, int Scanned, int? NextAfter);
+
+/// <summary>A person's facts and verdict, as evaluated for a batch.</summary>
+internal sealed record Judged(LedgerFacts Facts, EligibilityResult Result);
+
+/// <summary>
+/// A programme's rules in force applied to people of the ledger: one person, or an area's people a
+/// batch at a time, each with the rule that failed or the fact that was missing.
+/// </summary>
+public sealed class EligibilityCheck(GridGovDbContext db, CurrentUser user, TimeProvider clock, IProgrammeLedger ledger, ITerritoryDirectory territory)
+{
+    public const int Batch = 2000;
+
+    public async Task<EligibilityView> PersonAsync(int programmeId, int personId, DateOnly? on, CancellationToken ct)
+    {
+        user.Require(TrainingPermissions.View);
+        var (programme, rules) = await ProgrammeAsync(programmeId, on ?? clock.Today(), ct);
+        var day = on ?? clock.Today();
+        var facts = await ledger.FactsOfAsync(personId, day, ct) ?? throw new NotFoundException("person_not_found", personId);
+        var judged = (await JudgeAsync(programme, rules, [facts], day, ct))[0];
+        return View(judged, day, rules);
+    }
+
+    /// <summary>The people under an area (default: the programme's) after a person id, by verdict, until a page is full or a few batches are read.</summary>
+    public async Task<EligibilityPage> ListAsync(int programmeId, string? areaCode, Verdict? verdict, int after, int take, CancellationToken ct)
+    {
+        user.Require(TrainingPermissions.View);
+        var day = clock.Today();
+        var (programme, rules) = await ProgrammeAsync(programmeId, day, ct);
+        var path = await AreaPathAsync(programme, areaCode, ct);
+        var items = new List<EligibilityView>();
+        var scanned = 0;
+        take = Math.Clamp(take, 1, 200);
+        for (var round = 0; round < 10 && items.Count < take; round++)
+        {
+            var facts = await ledger.FactsAsync(path, after, Batch, day, ct);
+            if (facts.Count == 0) return new EligibilityPage(items, scanned, null);
+            foreach (var judged in await JudgeAsync(programme, rules, facts, day, ct))
+            {
+                scanned++;
+                after = judged.Facts.PersonId;
+                if (verdict is null || judged.Result.Verdict == verdict) items.Add(View(judged, day, rules));
+                if (items.Count == take) break;
+            }
+        }
+        return new EligibilityPage(items, scanned, after);
+    }
+
+    internal async Task<(VoucherProgramme Programme, EligibilityRules Rules)> ProgrammeAsync(int programmeId, DateOnly on, CancellationToken ct)
+    {
+        var programme = await db.Set<VoucherProgramme>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, ct)
+            ?? throw new NotFoundException("programme_not_found", programmeId);
+        var versions = await db.Set<EligibilityRules>().AsNoTracking().Where(r => r.ProgrammeId == programmeId).ToListAsync(ct);
+        var rules = EligibilityRules.InForce(versions, on) ?? throw new ConflictException("no_rules_in_force");
+        return (programme, rules);
+    }
+
+    /// <summary>An area under the programme's (its own by default), within the caller's view.</summary>
+    internal async Task<string> AreaPathAsync(VoucherProgramme programme, string? areaCode, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(areaCode)) return user.ViewPath is { } view && view.StartsWith(programme.Path, StringComparison.Ordinal) ? view : programme.Path;
+        var path = await territory.PathOfAsync(areaCode, ct) ?? throw new ValidationException("areaCode", "unknown_area");
+        if (!path.StartsWith(programme.Path, StringComparison.Ordinal)) throw new ValidationException("areaCode", "outside_programme_area");
+        return path;
+    }
+
+    /// <summary>Every person's verdict, with the last voucher each had under a programme of the same kind read in one query.</summary>
+    internal async Task<IReadOnlyList<Judged>> JudgeAsync(VoucherProgramme programme, EligibilityRules rules, IReadOnlyList<LedgerFacts> facts, DateOnly on,
+        CancellationToken ct)
+    {
+        var last = rules.OncePerYears is null ? [] : await LastVouchersAsync(programme.Kind, facts.Select(f => f.PersonId).ToList(), ct);
+        return facts.Select(f => new Judged(f, rules.Evaluate(Facts(f, last.TryGetValue(f.PersonId, out var d) ? d : null), on, programme.Path))).ToList();
+    }
+
+    private static PersonFacts Facts(LedgerFacts f, DateOnly? lastVoucher) =>
+        new(f.PersonId, f.IsActive, f.Path, f.BirthDate, f.Residency, f.Tags.ToHashSet(StringComparer.Ordinal), f.CanReceiveText, lastVoucher);
+
+    /// <summary>The day each person was last issued a voucher that was not cancelled or let expire, wherever it was issued.</summary>
+    private async Task<Dictionary<int, DateOnly>> LastVouchersAsync(ProgrammeKind kind, List<int> personIds, CancellationToken ct)
+    {
+        var programmes = db.Set<VoucherProgramme>().OutsideScope("the once-per-years rule reads a person's vouchers under every programme of the kind")
+            .Where(p => p.Kind == kind).Select(p => p.Id);
+        var rows = await db.Set<Voucher>().AsNoTracking().OutsideScope("the once-per-years rule reads a person's vouchers wherever they were issued")
+            .Where(v => personIds.Contains(v.PersonId) && v.State != VoucherState.Cancelled && v.State != VoucherState.Expired && programmes.Contains(v.ProgrammeId))
+            .GroupBy(v => v.PersonId).Select(g => new { g.Key, Last = g.Max(v => v.IssuedOn) }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Key, r => r.Last);
+    }
+
+    private static EligibilityView View(Judged judged, DateOnly on, EligibilityRules rules) =>
+        new(judged.Facts.PersonId, judged.Facts.Name, judged.Result.Verdict, judged.Result.Failed, judged.Result.Missing, on, rules.EffectiveFrom);
+}

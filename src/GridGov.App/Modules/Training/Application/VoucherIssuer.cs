@@ -1,0 +1,154 @@
+using System.Globalization;
+using GridGov.Data;
+using GridGov.Kernel.Errors;
+using GridGov.Kernel.Scoping;
+using GridGov.Kernel.Security;
+using GridGov.Kernel.Submissions;
+using GridGov.Kernel.Time;
+using GridGov.Modules.People.Contracts;
+using GridGov.Modules.Training.Contracts;
+using GridGov.Modules.Training.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Modules.Training.Application;
+
+public sealed record IssueOne(int PersonId, string? ClientKey = null);
+
+public sealed record IssueEligible(string? AreaCode = null, string? ClientKey = null);
+
+/// <summary>What an issue over many people did: how many were considered, issued, skipped for holding one, refused, unknown or past the budget, and why.</summary>
+public sealed record IssueSummary(int Considered, int Issued, int AlreadyHeld, int NotEligible, int Unknown, int OverBudget,
+    IReadOnlyDictionary<string, int> Reasons);
+
+/// <summary>
+/// Issues vouchers, always after the rules in force are applied again that day: to one person, to
+/// the eligible people of an area, or to the people of an uploaded list. Nobody is issued a second
+/// voucher of a programme (unless the first was cancelled), so issuing from the same list twice
+/// issues nothing the second time.
+/// </summary>
+public sealed class VoucherIssuer(GridGovDbContext db, CurrentUser user, TimeProvider clock, IProgrammeLedger ledger, EligibilityCheck eligibility,
+    ProgrammeBook programmes, SubmittedOnce once)
+{
+    public async Task<long> IssueAsync(int programmeId, IssueOne input, CancellationToken ct)
+    {
+        user.Require(TrainingPermissions.Manage);
+        var saved = await once.SaveAsync("voucher-issue", input.ClientKey, async () =>
+        {
+            var day = clock.Today();
+            var (programme, rules) = await eligibility.ProgrammeAsync(programmeId, day, ct);
+            var facts = await ledger.FactsOfAsync(input.PersonId, day, ct) ?? throw new NotFoundException("person_not_found", input.PersonId);
+            var judged = (await eligibility.JudgeAsync(programme, rules, [facts], day, ct))[0];
+            if (judged.Result.Verdict != Verdict.Eligible)
+                throw new ConflictException(judged.Result.Verdict == Verdict.Unknown ? "eligibility_unknown" : "not_eligible")
+                {
+                    Extensions = new Dictionary<string, object?> { ["failed"] = judged.Result.Failed, ["missing"] = judged.Result.Missing },
+                };
+            if ((await HeldAsync(programmeId, [facts.PersonId], ct)).Count > 0) throw new ConflictException("voucher_already_issued");
+            var issued = await WriteAsync(programmeId, [facts], day, ct);
+            return issued[0].ToString(CultureInfo.InvariantCulture);
+        }, ct);
+        return long.Parse(saved.RecordKey, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The eligible people of an area who hold no voucher of the programme yet, as far as the budget goes, in one transaction.</summary>
+    public async Task<IssueSummary> IssueEligibleAsync(int programmeId, IssueEligible input, CancellationToken ct)
+    {
+        user.Require(TrainingPermissions.Manage);
+        var day = clock.Today();
+        var (programme, rules) = await eligibility.ProgrammeAsync(programmeId, day, ct);
+        var path = await eligibility.AreaPathAsync(programme, input.AreaCode, ct);
+        var tally = new Tally();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var room = await RoomAsync(programme, day, ct);
+        for (var after = 0; ;)
+        {
+            var facts = await ledger.FactsAsync(path, after, EligibilityCheck.Batch, day, ct);
+            if (facts.Count == 0) break;
+            after = facts[^1].PersonId;
+            var chosen = await ChooseAsync(programme, rules, facts, day, tally, ct);
+            var fits = (int)Math.Min(chosen.Count, room);
+            tally.OverBudget += chosen.Count - fits;
+            room -= fits;
+            tally.Issued += (await WriteAsync(programme.Id, chosen.Take(fits).ToList(), day, ct)).Count;
+        }
+        await tx.CommitAsync(ct);
+        return tally.Summary();
+    }
+
+    /// <summary>People on a list, matched by ID number: those eligible and holding none are issued one; the rest are reported, nothing issued twice.</summary>
+    internal async Task<(IReadOnlyDictionary<string, string> Refused, int Issued, int Held)> IssueListAsync(VoucherProgramme programme, EligibilityRules rules,
+        IReadOnlyCollection<string> idNumbers, bool write, CancellationToken ct)
+    {
+        var day = clock.Today();
+        var found = await ledger.FindByIdNumbersAsync(idNumbers, ct);
+        var refused = idNumbers.Where(n => !found.ContainsKey(n.Trim().ToUpperInvariant())).ToDictionary(n => n, _ => "not_on_ledger");
+        var facts = new List<LedgerFacts>();
+        foreach (var id in found.Values.Distinct()) facts.Add(await ledger.FactsOfAsync(id, day, ct) ?? throw new NotFoundException("person_not_found", id));
+        var judged = await eligibility.JudgeAsync(programme, rules, facts, day, ct);
+        var byPerson = found.ToDictionary(p => p.Value, p => p.Key);
+        foreach (var j in judged.Where(j => j.Result.Verdict != Verdict.Eligible))
+            refused[byPerson[j.Facts.PersonId]] = string.Join(",", j.Result.Failed.Concat(j.Result.Missing.Select(m => "missing_" + m)));
+        var eligible = judged.Where(j => j.Result.Verdict == Verdict.Eligible).Select(j => j.Facts).ToList();
+        var held = await HeldAsync(programme.Id, eligible.Select(f => f.PersonId).ToList(), ct);
+        var fresh = eligible.Where(f => !held.Contains(f.PersonId)).ToList();
+        if (fresh.Count > await RoomAsync(programme, day, ct)) throw new ConflictException("budget_exhausted");
+        if (write) await WriteAsync(programme.Id, fresh, day, ct);
+        return (refused, fresh.Count, eligible.Count - fresh.Count);
+    }
+
+    private async Task<List<LedgerFacts>> ChooseAsync(VoucherProgramme programme, EligibilityRules rules, IReadOnlyList<LedgerFacts> facts, DateOnly day,
+        Tally tally, CancellationToken ct)
+    {
+        var judged = await eligibility.JudgeAsync(programme, rules, facts, day, ct);
+        tally.Considered += judged.Count;
+        foreach (var j in judged.Where(j => j.Result.Verdict != Verdict.Eligible))
+        {
+            if (j.Result.Verdict == Verdict.Unknown) tally.Unknown++; else tally.NotEligible++;
+            foreach (var reason in j.Result.Failed.Concat(j.Result.Missing.Select(m => "missing_" + m))) tally.Reasons[reason] = tally.Reasons.GetValueOrDefault(reason) + 1;
+        }
+        var eligible = judged.Where(j => j.Result.Verdict == Verdict.Eligible).Select(j => j.Facts).ToList();
+        var held = await HeldAsync(programme.Id, eligible.Select(f => f.PersonId).ToList(), ct);
+        tally.AlreadyHeld += held.Count;
+        return eligible.Where(f => !held.Contains(f.PersonId)).ToList();
+    }
+
+    /// <summary>How many more vouchers the budget holds; the programme is marked as issuing, so a second issue at the same moment fails on its version.</summary>
+    private async Task<long> RoomAsync(VoucherProgramme programme, DateOnly day, CancellationToken ct)
+    {
+        var committed = await programmes.CommittedAsync(programme.Id, ct);
+        programme.CheckIssue(day, committed, 0);
+        return programme.RoomFor(committed);
+    }
+
+    /// <summary>Those of the people who hold a voucher of the programme that was not cancelled, wherever it was issued.</summary>
+    private async Task<HashSet<int>> HeldAsync(int programmeId, List<int> personIds, CancellationToken ct)
+    {
+        if (personIds.Count == 0) return [];
+        var held = await db.Set<Voucher>().AsNoTracking().OutsideScope("a person holds one voucher of a programme wherever it was issued")
+            .Where(v => v.ProgrammeId == programmeId && personIds.Contains(v.PersonId) && v.State != VoucherState.Cancelled)
+            .Select(v => v.PersonId).Distinct().ToListAsync(ct);
+        return [.. held];
+    }
+
+    private async Task<IReadOnlyList<long>> WriteAsync(int programmeId, IReadOnlyList<LedgerFacts> people, DateOnly day, CancellationToken ct)
+    {
+        if (people.Count == 0) return [];
+        var programme = await db.Set<VoucherProgramme>().ForChangeAsync(p => p.Id == programmeId, user, "programme_not_found", programmeId, ct);
+        var now = clock.UtcNow();
+        programme.CheckIssue(day, await programmes.CommittedAsync(programmeId, ct), people.Count);
+        programme.RecordIssue(now);
+        var vouchers = people.Select(p => Voucher.Issue(programme, p.PersonId, p.Name, p.Path, user.UserName, now, day)).ToList();
+        db.AddRange(vouchers);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return vouchers.Select(v => v.Id).ToList();
+    }
+
+    private sealed class Tally
+    {
+        public int Considered, Issued, AlreadyHeld, NotEligible, Unknown, OverBudget;
+        public readonly Dictionary<string, int> Reasons = new(StringComparer.Ordinal);
+
+        public IssueSummary Summary() => new(Considered, Issued, AlreadyHeld, NotEligible, Unknown, OverBudget, Reasons);
+    }
+}

@@ -1,0 +1,311 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using GridGov.IntegrationTests.Infrastructure;
+using GridGov.Kernel.Security;
+using GridGov.Modules.People.Domain;
+using GridGov.Modules.Training.Application;
+using GridGov.Modules.Training.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GridGov.IntegrationTests;
+
+/// <summary>
+/// Training vouchers through the API: eligibility with its reasons, issues that never issue twice,
+/// a trainee's claim by a texted code, a provider's enrolment, attendance and certificate, the
+/// bureau's four-eyes review and payment; redemptions and payments tried a hundred times at once;
+/// expiry; and a provider that sees only its own.
+/// </summary>
+public abstract class TrainingTests(GridGovApp app)
+{
+    private const string Binhe = "141127100001";
+    private const string WorkerGrid = "14112710000130001";
+
+    private static DateOnly Today => GridGov.Kernel.Time.ChinaTime.Today(TimeProvider.System);
+
+    private static string Key() => Guid.NewGuid().ToString("N");
+
+    private sealed record Resident(int Id, string IdNumber, string? Phone, DateOnly Born);
+
+    /// <summary>Binhe residents of working age with a phone, off the grid worker's grid (whose people other tests move).</summary>
+    private Task<List<Resident>> ResidentsAsync(int count, bool withPhone = true) => app.AsSystemAsync(async db =>
+        (await db.Set<Person>().Where(p => p.IsActive && p.Path.Contains("/" + Binhe + "/") && !p.Path.Contains(WorkerGrid)
+                && (p.PhoneIndex != null) == withPhone && p.BirthDate <= Today.AddYears(-20) && p.BirthDate >= Today.AddYears(-50))
+            .OrderBy(p => p.Id).Take(count).ToListAsync())
+        .Select(p => new Resident(p.Id, p.IdNumber, p.Phone, p.BirthDate)).ToList());
+
+    private async Task<int> ProgrammeAsync(HttpClient bureau, string area = Binhe, int maxAge = 55, long budget = 1_000_000) =>
+        (await bureau.PostJsonAsync("/api/v1/training/programmes", new
+        {
+            name = "测试培训券 " + Key()[..6], kind = "Universal", areaCode = area, startsOn = Today.AddDays(-30), endsOn = Today.AddDays(60), budget,
+            subsidies = new Dictionary<string, int> { ["Completion"] = 500, ["Junior"] = 1000, ["Senior"] = 2000 },
+            rules = new { minAge = 18, maxAge, needsTextCode = true },
+        }, HttpStatusCode.Created)).Int("id");
+
+    private static async Task<JsonElement> IssueAsync(HttpClient bureau, int programme, int person, string? key = null) =>
+        await bureau.PostJsonAsync($"/api/v1/training/programmes/{programme}/vouchers", new { personId = person, clientKey = key }, HttpStatusCode.Created);
+
+    /// <summary>A voucher issued and claimed by its holder, with the holder's pass.</summary>
+    private async Task<(long Id, string Code, string Pass)> ClaimedAsync(HttpClient bureau, int programme, Resident resident)
+    {
+        var voucher = await IssueAsync(bureau, programme, resident.Id);
+        var code = voucher.Str("code");
+        var anonymous = app.Anonymous();
+        await anonymous.PostJsonAsync("/api/v1/public/voucher-claims/code", new { code, idNumber = resident.IdNumber }, HttpStatusCode.Accepted);
+        var claimed = await anonymous.PostJsonAsync("/api/v1/public/voucher-claims",
+            new { code, idNumber = resident.IdNumber, textCode = app.Texts.LastCodeTo(resident.Phone!) }, HttpStatusCode.OK);
+        return (voucher.GetProperty("id").GetInt64(), code, claimed.Str("pass"));
+    }
+
+    private static async Task<int> ClassAsync(HttpClient provider, int daysRequired = 1) =>
+        (await provider.PostJsonAsync("/api/v1/training/classes", new
+        {
+            kind = "Open", name = "电工测试班 " + Key()[..6], occupation = "电工", level = "Senior", startsOn = Today.AddDays(-10), endsOn = Today,
+            capacity = 200, daysRequired,
+        }, HttpStatusCode.Created)).Int("id");
+
+    [Fact]
+    public async Task Eligibility_answers_eligible_not_eligible_with_the_rule_or_unknown_with_the_missing_fact()
+    {
+        var bureau = await app.ApiAsync("hrbureau");
+        var programme = await ProgrammeAsync(bureau, maxAge: 35);
+        var residents = await ResidentsAsync(200);
+        var young = residents.First(r => r.Born > Today.AddYears(-35));
+        var old = residents.First(r => r.Born < Today.AddYears(-37));
+        var silent = (await ResidentsAsync(1, withPhone: false)).Single(r => true);
+        var eligible = await bureau.GetJsonAsync($"/api/v1/training/programmes/{programme}/eligibility/{young.Id}");
+        Assert.Equal("Eligible", eligible.Str("verdict"));
+        var tooOld = await bureau.GetJsonAsync($"/api/v1/training/programmes/{programme}/eligibility/{old.Id}");
+        Assert.Equal("NotEligible", tooOld.Str("verdict"));
+        Assert.Equal(["too_old"], tooOld.GetProperty("failed").EnumerateArray().Select(x => x.GetString()));
+        var unknown = await bureau.GetJsonAsync($"/api/v1/training/programmes/{programme}/eligibility/{silent.Id}");
+        Assert.True(unknown.Str("verdict") is "Unknown" or "NotEligible");
+        Assert.Equal(["phone"], unknown.GetProperty("missing").EnumerateArray().Select(x => x.GetString()));
+        var list = await bureau.GetJsonAsync($"/api/v1/training/programmes/{programme}/eligibility?verdict=Unknown&take=20");
+        Assert.NotEmpty(list.GetProperty("items").EnumerateArray());
+        Assert.All(list.GetProperty("items").EnumerateArray(), i => Assert.Equal("Unknown", i.Str("verdict")));
+        // Issuing to someone not eligible says why, and issues nothing.
+        var refused = await (await bureau.PostAsJsonAsync($"/api/v1/training/programmes/{programme}/vouchers", new { personId = old.Id }))
+            .ProblemAsync(HttpStatusCode.Conflict, "not_eligible");
+        Assert.Equal(["too_old"], refused.GetProperty("failed").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal(0, (await bureau.GetJsonAsync($"/api/v1/training/vouchers?programmeId={programme}")).Int("total"));
+    }
+
+    [Fact]
+    public async Task Issuing_to_an_areas_eligible_people_twice_issues_to_each_once()
+    {
+        var bureau = await app.ApiAsync("hrbureau");
+        var programme = await ProgrammeAsync(bureau, area: WorkerGrid);
+        var first = await bureau.PostJsonAsync($"/api/v1/training/programmes/{programme}/issue-eligible", new { });
+        Assert.True(first.Int("issued") > 0, first.ToString());
+        Assert.Equal(first.Int("considered"), first.Int("issued") + first.Int("notEligible") + first.Int("unknown"));
+        var again = await bureau.PostJsonAsync($"/api/v1/training/programmes/{programme}/issue-eligible", new { });
+        Assert.Equal(0, again.Int("issued"));
+        Assert.Equal(first.Int("issued"), again.Int("alreadyHeld"));
+        Assert.Equal(first.Int("issued"), (await bureau.GetJsonAsync($"/api/v1/training/vouchers?programmeId={programme}")).Int("total"));
+        var view = await bureau.GetJsonAsync($"/api/v1/training/programmes/{programme}");
+        Assert.Equal(first.Int("issued") * 2000L, view.GetProperty("committed").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_voucher_is_issued_claimed_redeemed_trained_certified_reviewed_by_a_second_person_and_paid_once()
+    {
+        var bureau = await app.ApiAsync("hrbureau");
+        var reviewer = await app.ApiAsync("hrreview");
+        var provider = await app.ApiAsync("provider");
+        var programme = await ProgrammeAsync(bureau);
+        var resident = (await ResidentsAsync(1)).Single();
+        var key = Key();
+        var issued = await IssueAsync(bureau, programme, resident.Id, key);
+        Assert.Equal(issued.GetProperty("id").GetInt64(), (await IssueAsync(bureau, programme, resident.Id, key)).GetProperty("id").GetInt64());
+        await (await bureau.PostAsJsonAsync($"/api/v1/training/programmes/{programme}/vouchers", new { personId = resident.Id }))
+            .ProblemAsync(HttpStatusCode.Conflict, "voucher_already_issued");
+        Assert.Equal("Issued", issued.Str("state"));
+        Assert.Equal(2000, issued.Int("balance"));
+
+        // The claim: a wrong code and a wrong ID number answer the same; the texted code claims it.
+        var code = issued.Str("code");
+        var anonymous = app.Anonymous();
+        await anonymous.PostJsonAsync("/api/v1/public/voucher-claims/code", new { code, idNumber = resident.IdNumber }, HttpStatusCode.Accepted);
+        var texted = app.Texts.LastCodeTo(resident.Phone!)!;
+        var wrong = texted == "000000" ? "111111" : "000000";
+        await (await anonymous.PostAsJsonAsync("/api/v1/public/voucher-claims", new { code, idNumber = resident.IdNumber, textCode = wrong }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var claimKey = Key();
+        var claimed = await anonymous.PostJsonAsync("/api/v1/public/voucher-claims", new { code, idNumber = resident.IdNumber, textCode = texted, clientKey = claimKey });
+        var again = await anonymous.PostJsonAsync("/api/v1/public/voucher-claims", new { code, idNumber = resident.IdNumber, textCode = texted, clientKey = claimKey });
+        Assert.True(again.GetProperty("replayed").GetBoolean());
+        var pass = claimed.Str("pass");
+        var mine = new HttpRequestMessage(HttpMethod.Get, "/api/v1/public/vouchers/mine");
+        mine.Headers.Add("X-Trainee-Pass", pass);
+        Assert.Equal("Claimed", (await (await anonymous.SendAsync(mine)).JsonAsync()).Str("state"));
+
+        // The provider enrols them with the code, keeps attendance, finishes the class and records the certificate.
+        var classId = await ClassAsync(provider);
+        var redeemed = await provider.PostJsonAsync("/api/v1/training/redemptions", new { code = Voucher.Show(code).ToLowerInvariant(), classId }, HttpStatusCode.Created);
+        var replay = await provider.PostJsonAsync("/api/v1/training/redemptions", new { code, classId }, HttpStatusCode.OK);
+        Assert.Equal(redeemed.Int("enrolmentId"), replay.Int("enrolmentId"));
+        var enrolment = redeemed.Int("enrolmentId");
+        Assert.Equal(1, (await provider.PostJsonAsync($"/api/v1/training/classes/{classId}/attendance", new { day = Today, present = new[] { enrolment } })).GetInt32());
+        await provider.PostJsonAsync($"/api/v1/training/classes/{classId}/finish", new { });
+        var certified = await provider.PostJsonAsync($"/api/v1/training/enrolments/{enrolment}/certificate", new { level = "Senior", number = "S2026-" + Key()[..6] });
+        Assert.Equal("Senior", certified.Str("level"));
+
+        // Four eyes: not the one who issued it; the bureau's second person fixes the subsidy the level earns.
+        var voucherId = issued.GetProperty("id").GetInt64();
+        await (await bureau.PostAsJsonAsync($"/api/v1/training/vouchers/{voucherId}/steps", new { action = "Review" }))
+            .ProblemAsync(HttpStatusCode.Conflict, "second_person_required");
+        var reviewed = await reviewer.PostJsonAsync($"/api/v1/training/vouchers/{voucherId}/steps", new { action = "Review" });
+        Assert.Equal("Reviewed", reviewed.Str("state"));
+        Assert.Equal(2000, reviewed.Int("subsidy"));
+
+        // The batch: drafted by one, approved by another, paid once however often it is paid.
+        var batch = await reviewer.PostJsonAsync("/api/v1/training/payment-batches", new { programmeId = programme, providerId = (await ProviderIdAsync()) },
+            HttpStatusCode.Created);
+        var batchId = batch.Int("id");
+        Assert.StartsWith("PB", batch.Str("reference"));
+        Assert.Equal(2000, batch.GetProperty("total").GetInt64());
+        await (await reviewer.PostAsJsonAsync($"/api/v1/training/payment-batches/{batchId}/steps", new { action = "Approve" }))
+            .ProblemAsync(HttpStatusCode.Conflict, "second_person_required");
+        await bureau.PostJsonAsync($"/api/v1/training/payment-batches/{batchId}/steps", new { action = "Approve" });
+        var paid = await bureau.PostJsonAsync($"/api/v1/training/payment-batches/{batchId}/steps", new { action = "Pay", transferReference = "GK-1" });
+        var repaid = await bureau.PostJsonAsync($"/api/v1/training/payment-batches/{batchId}/steps", new { action = "Pay", transferReference = "GK-2" });
+        Assert.Equal(("Paid", "GK-1", 1), (repaid.Str("state"), repaid.Str("transferReference"), repaid.Int("attempts")));
+        Assert.Equal(paid.Int("version"), repaid.Int("version"));
+        var final = await bureau.GetJsonAsync($"/api/v1/training/vouchers/{voucherId}");
+        Assert.Equal("Paid", final.Str("state"));
+        Assert.Equal(0, final.Int("balance"));
+        Assert.Equal(["Issue", "Claim", "Enrol", "FinishTraining", "Certify", "Review", "Pay"],
+            final.GetProperty("steps").EnumerateArray().Select(s => s.Str("action")));
+        var mineAgain = new HttpRequestMessage(HttpMethod.Get, "/api/v1/public/vouchers/mine");
+        mineAgain.Headers.Add("X-Trainee-Pass", pass);
+        Assert.Equal("Paid", (await (await anonymous.SendAsync(mineAgain)).JsonAsync()).Str("state"));
+    }
+
+    [Fact]
+    public async Task A_hundred_redemptions_of_one_voucher_at_once_redeem_it_once_and_all_answer_the_first()
+    {
+        var bureau = await app.ApiAsync("hrbureau");
+        var provider = await app.ApiAsync("provider");
+        var programme = await ProgrammeAsync(bureau);
+        var (voucherId, code, _) = await ClaimedAsync(bureau, programme, (await ResidentsAsync(2))[1]);
+        var classId = await ClassAsync(provider);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ =>
+            provider.PostAsJsonAsync("/api/v1/training/redemptions", new { code, classId, clientKey = Key() })));
+        var codes = answers.Select(a => a.StatusCode).ToList();
+        Assert.Equal(1, codes.Count(c => c == HttpStatusCode.Created));
+        Assert.Equal(99, codes.Count(c => c == HttpStatusCode.OK));
+        var enrolments = await Task.WhenAll(answers.Select(async a => (await a.JsonAsync(a.StatusCode)).Int("enrolmentId")));
+        Assert.Single(enrolments.Distinct());
+        var (seats, enrolSteps) = await app.AsSystemAsync(async db => (await db.Set<Enrolment>().CountAsync(e => e.VoucherId == voucherId),
+            await db.Set<VoucherStep>().CountAsync(s => s.VoucherId == voucherId && s.Action == VoucherAction.Enrol)));
+        Assert.Equal((1, 1), (seats, enrolSteps));
+    }
+
+    [Fact]
+    public async Task A_hundred_payments_of_one_batch_at_once_pay_each_voucher_once_and_all_answer_the_first()
+    {
+        var bureau = await app.ApiAsync("hrbureau");
+        var reviewer = await app.ApiAsync("hrreview");
+        var provider = await app.ApiAsync("provider");
+        var programme = await ProgrammeAsync(bureau);
+        var classId = await ClassAsync(provider);
+        var vouchers = new List<long>();
+        foreach (var resident in (await ResidentsAsync(6)).Skip(3))
+        {
+            var (id, code, _) = await ClaimedAsync(bureau, programme, resident);
+            var seat = (await provider.PostJsonAsync("/api/v1/training/redemptions", new { code, classId }, HttpStatusCode.Created)).Int("enrolmentId");
+            await provider.PostJsonAsync($"/api/v1/training/classes/{classId}/attendance", new { day = Today, present = new[] { seat } });
+            vouchers.Add(id);
+        }
+        await provider.PostJsonAsync($"/api/v1/training/classes/{classId}/finish", new { });
+        var seats = (await provider.GetJsonAsync($"/api/v1/training/classes/{classId}")).GetProperty("trainees").EnumerateArray().Select(t => t.Int("id")).ToList();
+        foreach (var seat in seats)
+            await provider.PostJsonAsync($"/api/v1/training/enrolments/{seat}/certificate", new { level = "Junior", number = "J-" + seat });
+        foreach (var id in vouchers) await reviewer.PostJsonAsync($"/api/v1/training/vouchers/{id}/steps", new { action = "Review" });
+        var batchId = (await reviewer.PostJsonAsync("/api/v1/training/payment-batches", new { programmeId = programme, providerId = await ProviderIdAsync() },
+            HttpStatusCode.Created)).Int("id");
+        await bureau.PostJsonAsync($"/api/v1/training/payment-batches/{batchId}/steps", new { action = "Approve" });
+        var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
+            bureau.PostAsJsonAsync($"/api/v1/training/payment-batches/{batchId}/steps", new { action = "Pay", transferReference = "GK-" + i })));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var references = await Task.WhenAll(answers.Select(async a => (await a.JsonAsync()).Str("transferReference")));
+        Assert.Single(references.Distinct());
+        var (pays, attempts, total) = await app.AsSystemAsync(async db => (
+            await db.Set<VoucherStep>().CountAsync(s => vouchers.Contains(s.VoucherId) && s.Action == VoucherAction.Pay),
+            await db.Set<PaymentBatch>().Where(b => b.Id == batchId).Select(b => b.Attempts).SingleAsync(),
+            await db.Set<PaymentBatch>().Where(b => b.Id == batchId).Select(b => b.Total).SingleAsync()));
+        Assert.Equal((3, 1, 3000L), (pays, attempts, total));
+    }
+
+    [Fact]
+    public async Task A_voucher_unclaimed_past_its_day_reads_as_expired_takes_no_claim_and_is_recorded_by_the_sweep()
+    {
+        var bureau = await app.ApiAsync("hrbureau");
+        var programme = await ProgrammeAsync(bureau);
+        var resident = (await ResidentsAsync(8))[7];
+        var voucher = await IssueAsync(bureau, programme, resident.Id);
+        var id = voucher.GetProperty("id").GetInt64();
+        await app.AsSystemAsync(db => db.Set<Voucher>().Where(v => v.Id == id).ExecuteUpdateAsync(s => s.SetProperty(v => v.UsableUntil, Today.AddDays(-1))));
+        var lapsed = await bureau.GetJsonAsync($"/api/v1/training/vouchers/{id}");
+        Assert.Equal(("Expired", 0), (lapsed.Str("state"), lapsed.Int("balance")));
+        Assert.Empty(lapsed.GetProperty("allowed").EnumerateArray());
+        var sentBefore = app.Texts.Sent.Count;
+        await app.Anonymous().PostJsonAsync("/api/v1/public/voucher-claims/code", new { code = voucher.Str("code"), idNumber = resident.IdNumber },
+            HttpStatusCode.Accepted);
+        Assert.Equal(sentBefore, app.Texts.Sent.Count);
+        Assert.Contains((await bureau.GetJsonAsync($"/api/v1/training/vouchers?programmeId={programme}&state=Expired")).GetProperty("items").EnumerateArray(),
+            v => v.GetProperty("id").GetInt64() == id);
+        using (var scope = app.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
+            await scope.ServiceProvider.GetRequiredService<VoucherExpiry>().SweepAsync(DateTime.UtcNow, CancellationToken.None);
+        }
+        var recorded = await app.AsSystemAsync(db => db.Set<Voucher>().Where(v => v.Id == id).Select(v => new { v.State, v.OpenIn }).SingleAsync());
+        Assert.Equal((VoucherState.Expired, (int?)null), (recorded.State, recorded.OpenIn));
+        // An expired voucher was the person's chance under this programme.
+        await (await bureau.PostAsJsonAsync($"/api/v1/training/programmes/{programme}/vouchers", new { personId = resident.Id }))
+            .ProblemAsync(HttpStatusCode.Conflict, "voucher_already_issued");
+    }
+
+    [Fact]
+    public async Task A_providers_staff_see_only_their_own_classes_trainees_and_vouchers()
+    {
+        var provider = await app.ApiAsync("provider");
+        var bureau = await app.ApiAsync("hrbureau");
+        var own = await ProviderIdAsync();
+        var (otherClass, otherVoucher) = await app.AsSystemAsync(async db =>
+        {
+            var c = await db.Set<TrainingClass>().Where(x => x.ProviderId != own).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
+            var v = await db.Set<Voucher>().Where(x => x.ProviderId != null && x.ProviderId != own).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
+            return (c, v);
+        });
+        await (await provider.GetAsync($"/api/v1/training/classes/{otherClass}")).ProblemAsync(HttpStatusCode.NotFound, "class_not_found");
+        await (await provider.GetAsync($"/api/v1/training/vouchers/{otherVoucher}")).ProblemAsync(HttpStatusCode.NotFound, "voucher_not_found");
+        await (await provider.PostAsJsonAsync($"/api/v1/training/classes/{otherClass}/attendance", new { day = Today, present = Array.Empty<int>() }))
+            .ProblemAsync(HttpStatusCode.NotFound, "class_not_found");
+        Assert.All((await provider.GetJsonAsync("/api/v1/training/classes?pageSize=200")).GetProperty("items").EnumerateArray(),
+            c => Assert.Equal(own, c.Int("providerId")));
+        var ownClasses = (await provider.GetJsonAsync("/api/v1/training/classes?pageSize=200")).GetProperty("items").EnumerateArray().Select(c => c.Int("id")).ToList();
+        var seen = (await provider.GetJsonAsync("/api/v1/training/vouchers?pageSize=200")).GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(seen);
+        Assert.All(seen, v => Assert.Contains(v.Int("classId"), ownClasses));
+        Assert.Equal(1, (await provider.GetJsonAsync("/api/v1/training/providers")).Int("total"));
+        // The bureau sees both.
+        Assert.Equal(HttpStatusCode.OK, (await bureau.GetAsync($"/api/v1/training/classes/{otherClass}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await bureau.GetAsync($"/api/v1/training/vouchers/{otherVoucher}")).StatusCode);
+        // A provider's staff cannot issue, review or pay.
+        await (await provider.PostAsJsonAsync($"/api/v1/training/vouchers/{otherVoucher}/steps", new { action = "Review" }))
+            .ProblemAsync(HttpStatusCode.Forbidden, "permission_denied");
+    }
+
+    private Task<int> ProviderIdAsync() => app.AsSystemAsync(db =>
+        db.Set<ProviderStaff>().Where(s => s.UserName == "provider").Select(s => s.ProviderId).SingleAsync());
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class TrainingOnSqlite(SqliteApp app) : TrainingTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class TrainingOnPostgres(PostgresApp app) : TrainingTests(app);
