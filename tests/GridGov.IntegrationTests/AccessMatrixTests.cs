@@ -113,7 +113,7 @@ public abstract class AccessMatrixTests(GridGovApp app)
     }
 
     /// <summary>The demo logins, and "wideview": community staff for Binhe who may read all of Lan County.</summary>
-    private static readonly string[] Users = ["admin", "security", "auditadmin", "county", "township", "community", "gridworker", "department", "auditor", "wideview"];
+    private static readonly string[] Users = ["admin", "security", "auditadmin", "county", "township", "community", "gridworker", "department", "auditor", "wideview", "hrbureau", "provider"];
 
     /// <summary>For each user, the codes standing for each relation: (grid, node, area, county).</summary>
     private static readonly Dictionary<string, Dictionary<Relation, (string? Grid, string? Node, string? Area, string? County)>> Targets = new()
@@ -158,6 +158,8 @@ public abstract class AccessMatrixTests(GridGovApp app)
         },
         ["department"] = Same("14112710000130001", "141127000000", "141127000000"),
         ["auditor"] = Same("14112710000130001", "141127000000", "141127000000"),
+        ["hrbureau"] = Same("14112710000130001", "141127000000", "141127000000"),
+        ["provider"] = Same("14112710000130001", "141127000000", "141127000000"),
     };
 
     private static Dictionary<Relation, (string?, string?, string?, string?)> Same(string grid, string node, string area) => new()

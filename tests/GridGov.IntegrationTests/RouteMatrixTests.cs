@@ -1,6 +1,7 @@
 using GridGov.Modules.Accounts.Contracts;
 using GridGov.Modules.Audit.Contracts;
 using GridGov.Modules.FieldWork.Contracts;
+using GridGov.Modules.Training.Contracts;
 using GridGov.Modules.Incidents.Contracts;
 using GridGov.Modules.People.Contracts;
 using GridGov.Modules.Territory.Contracts;
@@ -164,6 +165,61 @@ public abstract class RouteMatrixTests(GridGovApp app)
         new("service.get", HttpMethod.Get, _ => "/api/v1/services/999999999", Any(FieldWorkPermissions.View), S(HttpStatusCode.NotFound)),
         new("service.step", HttpMethod.Post, _ => "/api/v1/services/999999999/steps", Any(FieldWorkPermissions.Record), S(HttpStatusCode.NotFound),
             Body: _ => Json(new { action = "Take" })),
+        new("training.programmes.create", HttpMethod.Post, _ => "/api/v1/training/programmes", Any(TrainingPermissions.Manage), S(HttpStatusCode.BadRequest),
+            Body: _ => Json(new { name = "", kind = "Universal", areaCode = "" })),
+        new("training.programmes.list", HttpMethod.Get, _ => "/api/v1/training/programmes", Any(TrainingPermissions.View), S(HttpStatusCode.OK)),
+        new("training.programme.get", HttpMethod.Get, _ => "/api/v1/training/programmes/999999999", Any(TrainingPermissions.View), S(HttpStatusCode.NotFound)),
+        new("training.programme.rules", HttpMethod.Post, _ => "/api/v1/training/programmes/999999999/rules", Any(TrainingPermissions.Manage),
+            S(HttpStatusCode.NotFound), Body: _ => Json(new { })),
+        new("training.programme.eligibility", HttpMethod.Get, _ => "/api/v1/training/programmes/999999999/eligibility", Any(TrainingPermissions.View),
+            S(HttpStatusCode.NotFound)),
+        new("training.programme.eligibility.person", HttpMethod.Get, _ => "/api/v1/training/programmes/999999999/eligibility/1", Any(TrainingPermissions.View),
+            S(HttpStatusCode.NotFound)),
+        new("training.programme.issue", HttpMethod.Post, _ => "/api/v1/training/programmes/999999999/vouchers", Any(TrainingPermissions.Manage),
+            S(HttpStatusCode.NotFound), Body: _ => Json(new { personId = 1 })),
+        new("training.programme.issueEligible", HttpMethod.Post, _ => "/api/v1/training/programmes/999999999/issue-eligible", Any(TrainingPermissions.Manage),
+            S(HttpStatusCode.NotFound), Body: _ => Json(new { })),
+        new("training.vouchers.list", HttpMethod.Get, _ => "/api/v1/training/vouchers", Any(TrainingPermissions.View, TrainingPermissions.Provide), S(HttpStatusCode.OK)),
+        new("training.voucher.get", HttpMethod.Get, _ => "/api/v1/training/vouchers/999999999", Any(TrainingPermissions.View, TrainingPermissions.Provide),
+            S(HttpStatusCode.NotFound)),
+        new("training.voucher.step", HttpMethod.Post, _ => "/api/v1/training/vouchers/999999999/steps", Any(TrainingPermissions.Review), S(HttpStatusCode.NotFound),
+            Body: _ => Json(new { action = "Review" })),
+        new("training.redemptions", HttpMethod.Post, _ => "/api/v1/training/redemptions", Any(TrainingPermissions.Provide), S(HttpStatusCode.BadRequest),
+            Body: _ => Json(new { code = "x", classId = 1 })),
+        new("training.providers.create", HttpMethod.Post, _ => "/api/v1/training/providers", Any(TrainingPermissions.Manage), S(HttpStatusCode.BadRequest),
+            Body: _ => Json(new { name = "", areaCode = "" })),
+        new("training.providers.list", HttpMethod.Get, _ => "/api/v1/training/providers", Any(TrainingPermissions.View, TrainingPermissions.Provide), S(HttpStatusCode.OK)),
+        new("training.provider.get", HttpMethod.Get, _ => "/api/v1/training/providers/999999999", Any(TrainingPermissions.View, TrainingPermissions.Provide),
+            S(HttpStatusCode.NotFound)),
+        new("training.provider.put", HttpMethod.Put, _ => "/api/v1/training/providers/999999999", Any(TrainingPermissions.Manage), S(HttpStatusCode.NotFound),
+            Body: _ => Json(new { name = "x", creditCode = "x", areaCode = "x", contact = "x", occupations = Array.Empty<object>() })),
+        new("training.provider.staff", HttpMethod.Put, _ => "/api/v1/training/providers/999999999/staff/nobody", Any(TrainingPermissions.Manage),
+            S(HttpStatusCode.NotFound)),
+        new("training.classes.create", HttpMethod.Post, _ => "/api/v1/training/classes", Any(TrainingPermissions.Provide), S(HttpStatusCode.BadRequest),
+            Body: _ => Json(new { kind = "Open", level = "Junior", name = "" })),
+        new("training.classes.list", HttpMethod.Get, _ => "/api/v1/training/classes", Any(TrainingPermissions.View, TrainingPermissions.Provide), S(HttpStatusCode.OK)),
+        new("training.class.get", HttpMethod.Get, _ => "/api/v1/training/classes/999999999", Any(TrainingPermissions.View, TrainingPermissions.Provide),
+            S(HttpStatusCode.NotFound)),
+        new("training.class.trainees", HttpMethod.Post, _ => "/api/v1/training/classes/999999999/trainees", Any(TrainingPermissions.Provide),
+            S(HttpStatusCode.NotFound), Body: _ => Json(new { idNumber = "x" })),
+        new("training.class.attendance", HttpMethod.Post, _ => "/api/v1/training/classes/999999999/attendance", Any(TrainingPermissions.Provide),
+            S(HttpStatusCode.NotFound), Body: _ => Json(new { day = "2026-01-05", present = Array.Empty<int>() })),
+        new("training.class.finish", HttpMethod.Post, _ => "/api/v1/training/classes/999999999/finish", Any(TrainingPermissions.Provide), S(HttpStatusCode.NotFound)),
+        new("training.enrolment.certificate", HttpMethod.Post, _ => "/api/v1/training/enrolments/999999999/certificate", Any(TrainingPermissions.Provide),
+            S(HttpStatusCode.NotFound), Body: _ => Json(new { level = "Junior", number = "x" })),
+        new("training.batches.create", HttpMethod.Post, _ => "/api/v1/training/payment-batches", Any(TrainingPermissions.Review), S(HttpStatusCode.NotFound),
+            Body: _ => Json(new { programmeId = 999999999, providerId = 1 })),
+        new("training.batches.list", HttpMethod.Get, _ => "/api/v1/training/payment-batches", Any(TrainingPermissions.View, TrainingPermissions.Provide),
+            S(HttpStatusCode.OK)),
+        new("training.batch.get", HttpMethod.Get, _ => "/api/v1/training/payment-batches/999999999", Any(TrainingPermissions.View, TrainingPermissions.Provide),
+            S(HttpStatusCode.NotFound)),
+        new("training.batch.step", HttpMethod.Post, _ => "/api/v1/training/payment-batches/999999999/steps", Any(TrainingPermissions.Review),
+            S(HttpStatusCode.NotFound), Body: _ => Json(new { action = "Approve" })),
+        new("trainee.claimCode", HttpMethod.Post, _ => "/api/v1/public/voucher-claims/code", Everyone, S(HttpStatusCode.Accepted),
+            Body: _ => Json(new { code = "0000-0000-0000", idNumber = "x" })),
+        new("trainee.claim", HttpMethod.Post, _ => "/api/v1/public/voucher-claims", Everyone, S(HttpStatusCode.BadRequest),
+            Body: _ => Json(new { code = "0000-0000-0000", idNumber = "x", textCode = "000000" })),
+        new("trainee.mine", HttpMethod.Get, _ => "/api/v1/public/vouchers/mine", Everyone, S(HttpStatusCode.Unauthorized)),
         new("staff.end", HttpMethod.Post, _ => "/api/v1/grids/14112710000130001/staff/999999999/end", Any(TerritoryPermissions.Manage),
             S(HttpStatusCode.NotFound, HttpStatusCode.Forbidden)),
     ];
@@ -201,7 +257,7 @@ public abstract class RouteMatrixTests(GridGovApp app)
         return data;
     }
 
-    private static readonly string[] Users = ["admin", "security", "auditadmin", "county", "township", "community", "gridworker", "department", "auditor"];
+    private static readonly string[] Users = ["admin", "security", "auditadmin", "county", "township", "community", "gridworker", "department", "auditor", "hrbureau", "provider"];
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<GridGovApp, Task<Dictionary<Where, Context>>> Arranged = new();
 

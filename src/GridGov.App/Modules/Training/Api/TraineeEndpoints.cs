@@ -23,6 +23,7 @@ public static class TraineeEndpoints
         trainee.MapPost("/voucher-claims", (ClaimVoucher body, VoucherClaims claims, CancellationToken ct) => claims.ClaimAsync(body, ct))
             .WithSummary("Claims the voucher with the texted code; answers a pass for later looks (header " + PassHeader + "); a retry with the same clientKey answers the same");
         trainee.MapGet("/vouchers/mine", ([FromHeader(Name = PassHeader)] string? pass, VoucherClaims claims, CancellationToken ct) => claims.MineAsync(pass, ct))
+            .WithMetadata(new Kernel.Hosting.ChecksCredentialsItselfAttribute())
             .WithSummary("The holder's voucher: state, balance, until when, the class it bought and the certificate won");
         return api;
     }
