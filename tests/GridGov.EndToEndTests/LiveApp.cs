@@ -18,6 +18,51 @@ public sealed class LiveApp : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log = new();
+
+    /// <summary>
+    /// The code in the last text message the app wrote to its log: with no SMS gateway configured,
+    /// a Development app logs each message it would have sent (the logging sender).
+    /// </summary>
+    public async Task<string> LastTextedCodeAsync()
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            var text = _log.Reverse().FirstOrDefault(l => l.Contains("验证码为"));
+            if (text is not null && System.Text.RegularExpressions.Regex.Match(text, @"验证码为 (\d{6})") is { Success: true } m) return m.Groups[1].Value;
+            await Task.Delay(250);
+        }
+        throw new InvalidOperationException("no text message in the app's log");
+    }
+
+    /// <summary>A client of the app's API with a bearer token for a demo login (a second factor from the demo's key where the role needs one).</summary>
+    public async Task<HttpClient> ApiAsync(string user)
+    {
+        SkipIfUnavailable();
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var token = await client.PostAsync("/api/v1/auth/token", System.Net.Http.Json.JsonContent.Create(new
+        {
+            userName = user, password = "GridGov@2026", code = GridGov.Tests.Totp.Code(GridGov.Modules.Demo.DemoCounty.AuthenticatorKey),
+        }));
+        token.EnsureSuccessStatusCode();
+        var body = System.Text.Json.JsonDocument.Parse(await token.Content.ReadAsStringAsync()).RootElement;
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", body.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    /// <summary>A phone's page with nobody signed in, as a resident opens a link.</summary>
+    public async Task<IPage> AnonymousPageAsync(int width = 390, int height = 844)
+    {
+        SkipIfUnavailable();
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "zh-CN",
+        });
+        var page = await context.NewPageAsync();
+        PageChecks.Watch(page);
+        return page;
+    }
     public IBrowser Browser { get; private set; } = null!;
     public string? Unavailable { get; private set; }
     public static string Root { get; } = FindRoot();
@@ -50,7 +95,7 @@ public sealed class LiveApp : IAsyncLifetime
         start.Environment["Map__TileUrl"] = TileHost + "/{z}/{x}/{y}.png";
         start.Environment["Map__TileAttribution"] = TileCredit;
         _server = Process.Start(start) ?? throw new InvalidOperationException("could not start the app");
-        _server.OutputDataReceived += (_, _) => { };
+        _server.OutputDataReceived += (_, e) => { if (e.Data is { } line) _log.Enqueue(line); };
         _server.ErrorDataReceived += (_, _) => { };
         _server.BeginOutputReadLine();
         _server.BeginErrorReadLine();

@@ -33,6 +33,7 @@ public sealed class TrainingModule : IGridGovModule
         services.AddScoped<PaymentBook>();
         services.AddScoped<VoucherExpiry>();
         services.AddScoped<VoucherClaims>();
+        services.AddScoped<BatchDocument>();
         services.AddScoped<IDeadlineSweep>(s => s.GetRequiredService<VoucherExpiry>());
     }
 
@@ -56,6 +57,21 @@ public sealed class TrainingModule : IGridGovModule
         api.Secured.MapTrainingApi();
         api.Public.MapTraineeApi();
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapTrainingDownloads();
+
+    public IEnumerable<NavEntry> Navigation =>
+    [
+        new("/training", "Nav.Training", u => u.Has(TrainingPermissions.View), 40, "nav-training"),
+        new("/training/classes", "Nav.TrainingClasses", u => u.Has(TrainingPermissions.Provide) || u.Has(TrainingPermissions.View), 41, "nav-training-classes"),
+        new("/training/batches", "Nav.TrainingBatches", u => u.Has(TrainingPermissions.View), 42, "nav-training-batches"),
+    ];
+
+    public IEnumerable<Landing> Landings =>
+    [
+        new("/training", u => u.Roles.Contains(Roles.HrBureau), 30),
+        new("/training/classes", u => u.Roles.Contains(Roles.TrainingProvider), 30),
+    ];
 
     public IEnumerable<PermissionGrant> Grants =>
     [

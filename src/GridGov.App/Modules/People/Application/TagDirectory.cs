@@ -11,6 +11,9 @@ internal sealed class TagDirectory(PersonTags tags, GridGovDbContext db, TimePro
 {
     private static bool English => CultureInfo.CurrentUICulture.Name.StartsWith("en");
 
+    public async Task<IReadOnlyList<TagRef>> NamesAsync(CancellationToken ct) =>
+        await db.Set<TagDefinition>().AsNoTracking().OrderBy(t => t.Id).Select(t => new TagRef(t.Code, English ? t.EnglishName : t.Name)).ToListAsync(ct);
+
     public async Task<IReadOnlyList<TagRef>> CatalogueAsync(CancellationToken ct) =>
         (await tags.CatalogueAsync(ct)).Select(t => new TagRef(t.Code, English ? t.EnglishName : t.Name)).ToList();
 

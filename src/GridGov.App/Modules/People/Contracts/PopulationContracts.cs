@@ -59,4 +59,10 @@ public interface ITagDirectory
     Task<IReadOnlyList<TagCount>> CountUnderAsync(string path, CancellationToken ct) => Task.FromResult<IReadOnlyList<TagCount>>([]);
 
     Task<IReadOnlyList<TagRef>> CatalogueAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Every tag of the catalogue by code and name, sensitive ones too, for a programme that selects
+    /// people by them (training vouchers for disabled people, say): names only, never who carries them.
+    /// </summary>
+    Task<IReadOnlyList<TagRef>> NamesAsync(CancellationToken ct);
 }

@@ -12,6 +12,19 @@ public sealed record ChangeProvider(string Name, string CreditCode, string AreaC
 
 public static class TrainingEndpoints
 {
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /// <summary>The pages download through the signed-in cookie; the API takes bearer tokens only.</summary>
+    public static IEndpointRouteBuilder MapTrainingDownloads(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/training/batches/{id:int}/document.docx", async (int id, BatchDocument document, CancellationToken ct) =>
+        {
+            var (content, reference) = await document.WriteAsync(id, ct);
+            return TypedResults.File(content, DocxType, $"{reference}.docx");
+        }).RequireAuthorization().ExcludeFromDescription();
+        return app;
+    }
+
     public static RouteGroupBuilder MapTrainingApi(this RouteGroupBuilder api)
     {
         var training = api.MapGroup("/training");
@@ -123,6 +136,12 @@ public static class TrainingEndpoints
         batches.MapGet("/", (int? programmeId, BatchState? state, int? page, int? pageSize, PaymentBook book, CancellationToken ct) =>
             book.ListAsync(programmeId, state, PageRequest.Of(page, pageSize), ct)).WithSummary("Payment batches in view, newest first");
         batches.MapGet("/{id:int}", (int id, PaymentBook book, CancellationToken ct) => book.GetAsync(id, ct)).WithSummary("One batch with its vouchers");
+        batches.MapGet("/{id:int}/document", async (int id, BatchDocument document, CancellationToken ct) =>
+            {
+                var (content, reference) = await document.WriteAsync(id, ct);
+                return TypedResults.File(content, DocxType, $"{reference}.docx");
+            })
+            .WithSummary("The batch as a Word document for the finance office: every voucher with its level and subsidy, the total and who drafted, approved and paid it");
         batches.MapPost("/{id:int}/steps", (int id, BatchStep body, PaymentBook book, CancellationToken ct) => book.StepAsync(id, body, ct))
             .WithSummary("Approve (a second person), Pay (the transfer's reference; a paid batch answers the first payment and pays nothing more), Fail (reason), Withdraw");
     }

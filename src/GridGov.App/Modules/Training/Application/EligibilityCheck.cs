@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGov.Modules.Training.Application;
 
 public sealed record EligibilityView(int PersonId, string Name, Verdict Verdict, IReadOnlyList<string> Failed, IReadOnlyList<string> Missing,
-    DateOnly On, DateOnly? RulesFrom);
+    DateOnly On, DateOnly? RulesFrom, bool HoldsVoucher = false);
 
 /// <summary>A stretch of the area's people with their verdicts, and where the next stretch starts (null at the end).</summary>
 public sealed record EligibilityPage(IReadOnlyList<EligibilityView> Items, int Scanned, int? NextAfter);
@@ -35,7 +35,7 @@ public sealed class EligibilityCheck(GridGovDbContext db, CurrentUser user, Time
         var day = on ?? clock.Today();
         var facts = await ledger.FactsOfAsync(personId, day, ct) ?? throw new NotFoundException("person_not_found", personId);
         var judged = (await JudgeAsync(programme, rules, [facts], day, ct))[0];
-        return View(judged, day, rules);
+        return View(judged, day, rules) with { HoldsVoucher = (await HeldAsync(programmeId, [personId], ct)).Count > 0 };
     }
 
     /// <summary>The people under an area (default: the programme's) after a person id, by verdict, until a page is full or a few batches are read.</summary>
@@ -51,7 +51,7 @@ public sealed class EligibilityCheck(GridGovDbContext db, CurrentUser user, Time
         for (var round = 0; round < 10 && items.Count < take; round++)
         {
             var facts = await ledger.FactsAsync(path, after, Batch, day, ct);
-            if (facts.Count == 0) return new EligibilityPage(items, scanned, null);
+            if (facts.Count == 0) return new EligibilityPage(await MarkHeldAsync(programmeId, items, ct), scanned, null);
             foreach (var judged in await JudgeAsync(programme, rules, facts, day, ct))
             {
                 scanned++;
@@ -60,7 +60,23 @@ public sealed class EligibilityCheck(GridGovDbContext db, CurrentUser user, Time
                 if (items.Count == take) break;
             }
         }
-        return new EligibilityPage(items, scanned, after);
+        return new EligibilityPage(await MarkHeldAsync(programmeId, items, ct), scanned, after);
+    }
+
+    private async Task<List<EligibilityView>> MarkHeldAsync(int programmeId, List<EligibilityView> items, CancellationToken ct)
+    {
+        var held = await HeldAsync(programmeId, items.Select(i => i.PersonId).ToList(), ct);
+        return items.Select(i => i with { HoldsVoucher = held.Contains(i.PersonId) }).ToList();
+    }
+
+    /// <summary>Those of the people who hold a voucher of the programme that was not cancelled, wherever it was issued.</summary>
+    internal async Task<HashSet<int>> HeldAsync(int programmeId, List<int> personIds, CancellationToken ct)
+    {
+        if (personIds.Count == 0) return [];
+        var held = await db.Set<Voucher>().AsNoTracking().OutsideScope("a person holds one voucher of a programme wherever it was issued")
+            .Where(v => v.ProgrammeId == programmeId && personIds.Contains(v.PersonId) && v.State != VoucherState.Cancelled)
+            .Select(v => v.PersonId).Distinct().ToListAsync(ct);
+        return [.. held];
     }
 
     internal async Task<(VoucherProgramme Programme, EligibilityRules Rules)> ProgrammeAsync(int programmeId, DateOnly on, CancellationToken ct)

@@ -35,6 +35,13 @@ public sealed class Redemption(GridGovDbContext db, CurrentUser user, TimeProvid
             db.ChangeTracker.Clear();
             return await EarlierAsync(code, input.ClassId, ct) ?? throw new ConflictException("voucher_already_used");
         }
+        catch (ConflictException)
+        {
+            // Another try may have redeemed it into this class between the first look and this one.
+            db.ChangeTracker.Clear();
+            if (await EarlierAsync(code, input.ClassId, ct) is { } first) return first;
+            throw;
+        }
     }
 
     private async Task<Redeemed> TryAsync(string code, Redeem input, int providerId, CancellationToken ct)

@@ -43,7 +43,7 @@ public sealed class VoucherIssuer(GridGovDbContext db, CurrentUser user, TimePro
                 {
                     Extensions = new Dictionary<string, object?> { ["failed"] = judged.Result.Failed, ["missing"] = judged.Result.Missing },
                 };
-            if ((await HeldAsync(programmeId, [facts.PersonId], ct)).Count > 0) throw new ConflictException("voucher_already_issued");
+            if ((await eligibility.HeldAsync(programmeId, [facts.PersonId], ct)).Count > 0) throw new ConflictException("voucher_already_issued");
             var issued = await WriteAsync(programmeId, [facts], day, ct);
             return issued[0].ToString(CultureInfo.InvariantCulture);
         }, ct);
@@ -89,7 +89,7 @@ public sealed class VoucherIssuer(GridGovDbContext db, CurrentUser user, TimePro
         foreach (var j in judged.Where(j => j.Result.Verdict != Verdict.Eligible))
             refused[byPerson[j.Facts.PersonId]] = string.Join(",", j.Result.Failed.Concat(j.Result.Missing.Select(m => "missing_" + m)));
         var eligible = judged.Where(j => j.Result.Verdict == Verdict.Eligible).Select(j => j.Facts).ToList();
-        var held = await HeldAsync(programme.Id, eligible.Select(f => f.PersonId).ToList(), ct);
+        var held = await eligibility.HeldAsync(programme.Id, eligible.Select(f => f.PersonId).ToList(), ct);
         var fresh = eligible.Where(f => !held.Contains(f.PersonId)).ToList();
         if (fresh.Count > await RoomAsync(programme, day, ct)) throw new ConflictException("budget_exhausted");
         if (write) await WriteAsync(programme.Id, fresh, day, ct);
@@ -107,7 +107,7 @@ public sealed class VoucherIssuer(GridGovDbContext db, CurrentUser user, TimePro
             foreach (var reason in j.Result.Failed.Concat(j.Result.Missing.Select(m => "missing_" + m))) tally.Reasons[reason] = tally.Reasons.GetValueOrDefault(reason) + 1;
         }
         var eligible = judged.Where(j => j.Result.Verdict == Verdict.Eligible).Select(j => j.Facts).ToList();
-        var held = await HeldAsync(programme.Id, eligible.Select(f => f.PersonId).ToList(), ct);
+        var held = await eligibility.HeldAsync(programme.Id, eligible.Select(f => f.PersonId).ToList(), ct);
         tally.AlreadyHeld += held.Count;
         return eligible.Where(f => !held.Contains(f.PersonId)).ToList();
     }
@@ -118,16 +118,6 @@ public sealed class VoucherIssuer(GridGovDbContext db, CurrentUser user, TimePro
         var committed = await programmes.CommittedAsync(programme.Id, ct);
         programme.CheckIssue(day, committed, 0);
         return programme.RoomFor(committed);
-    }
-
-    /// <summary>Those of the people who hold a voucher of the programme that was not cancelled, wherever it was issued.</summary>
-    private async Task<HashSet<int>> HeldAsync(int programmeId, List<int> personIds, CancellationToken ct)
-    {
-        if (personIds.Count == 0) return [];
-        var held = await db.Set<Voucher>().AsNoTracking().OutsideScope("a person holds one voucher of a programme wherever it was issued")
-            .Where(v => v.ProgrammeId == programmeId && personIds.Contains(v.PersonId) && v.State != VoucherState.Cancelled)
-            .Select(v => v.PersonId).Distinct().ToListAsync(ct);
-        return [.. held];
     }
 
     private async Task<IReadOnlyList<long>> WriteAsync(int programmeId, IReadOnlyList<LedgerFacts> people, DateOnly day, CancellationToken ct)

@@ -165,10 +165,11 @@ public sealed class Voucher : WorkflowSubject<VoucherState, VoucherAction, Vouch
     /// <summary>12 characters of Crockford's base-32 alphabet: 60 random bits.</summary>
     public static string NewCode() => RandomNumberGenerator.GetString(CodeAlphabet, CodeLength);
 
-    /// <summary>A code as typed: spaces, dashes and case forgiven, letters read as the digits they resemble.</summary>
+    /// <summary>A code as typed or scanned (the claim link its QR code holds): spaces, dashes and case forgiven, letters read as the digits they resemble.</summary>
     public static string? NormaliseCode(string? typed)
     {
         if (typed is null) return null;
+        if (typed.LastIndexOf("code=", StringComparison.OrdinalIgnoreCase) is >= 0 and var at) typed = Uri.UnescapeDataString(typed[(at + 5)..]);
         var code = new string(typed.ToUpperInvariant().Where(c => c is not (' ' or '-')).Select(c => c switch { 'O' => '0', 'I' or 'L' => '1', _ => c }).ToArray());
         return code.Length == CodeLength && code.All(CodeAlphabet.Contains) ? code : null;
     }
