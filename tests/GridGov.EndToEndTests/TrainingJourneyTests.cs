@@ -43,6 +43,17 @@ public sealed class TrainingJourneyTests(LiveApp app)
         var code = (await bureau.Locator("[data-testid=voucher-code]").TextContentAsync())!.Trim();
         await app.ShotAsync(bureau, "74-hrbureau-voucher-issued");
 
+        // The same person on an uploaded list is issued nothing twice; a number not on the ledger is named with its row.
+        await bureau.GotoAsync($"/training/programmes/{programme}");
+        await bureau.SetInputFilesAsync("[data-testid=list-file]", new FilePayload
+        {
+            Name = "list.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes($"姓名,身份证号\n某某,{idNumber}\n某某,110101190001010000\n"),
+        });
+        await bureau.ClickAsync("[data-testid=list-preview]");
+        await Assertions.Expect(bureau.Locator("[data-testid=list-report]")).ToContainTextAsync("已持有 1 人");
+        await Assertions.Expect(bureau.Locator("[data-testid=list-errors]")).ToContainTextAsync("3");
+        await app.ShotAsync(bureau, "81-hrbureau-list-preview");
+
         // The resident opens the claim link on a phone and claims it with the code texted to them.
         var phone = await app.AnonymousPageAsync();
         await phone.GotoAsync($"/voucher/claim?code={code}");

@@ -300,6 +300,75 @@ public abstract class TrainingTests(GridGovApp app)
             .ProblemAsync(HttpStatusCode.Forbidden, "permission_denied");
     }
 
+    private static MultipartFormDataContent Csv(IEnumerable<string> lines)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("姓名,身份证号\n" + string.Join("\n", lines) + "\n");
+        return new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", "list.csv" } };
+    }
+
+    [Fact]
+    public async Task A_list_uploaded_twice_issues_each_person_once_and_every_bad_row_is_named_with_its_number()
+    {
+        var bureau = await app.ApiAsync("hrbureau");
+        var programme = await ProgrammeAsync(bureau, maxAge: 35);
+        var residents = await ResidentsAsync(300);
+        var young = residents.Where(r => r.Born > Today.AddYears(-35)).Skip(10).Take(3).ToList();
+        var old = residents.First(r => r.Born < Today.AddYears(-37));
+        string[] lines =
+        [
+            .. young.Select(r => "某某," + r.IdNumber),
+            "某某," + old.IdNumber,
+            "某某,110101190001010000",
+            "某某," + young[0].IdNumber.ToLowerInvariant(),
+            "某某,12345",
+        ];
+        var preview = await (await bureau.PostAsync($"/api/v1/training/programmes/{programme}/voucher-lists", Csv(lines))).JsonAsync();
+        Assert.Equal((7, 4, 3), (preview.Int("rows"), preview.Int("badRows"), preview.Int("issued")));
+        var errors = preview.GetProperty("errors").EnumerateArray().Select(e => (e.Int("row"), e.Str("code"))).OrderBy(e => e.Item1).ToList();
+        Assert.Equal([(5, "not_eligible"), (6, "not_on_ledger"), (7, "duplicate_in_file"), (8, "id_wronglength")], errors);
+        var token = preview.Str("token");
+        // All or nothing: refused while bad rows remain, then the good rows only when asked.
+        await (await bureau.PostAsJsonAsync($"/api/v1/training/programmes/{programme}/voucher-lists/{token}/commit", new { goodRowsOnly = false }))
+            .ProblemAsync(HttpStatusCode.Conflict, "import_has_errors");
+        Assert.Equal(0, (await bureau.GetJsonAsync($"/api/v1/training/vouchers?programmeId={programme}")).Int("total"));
+        var done = await (await bureau.PostAsJsonAsync($"/api/v1/training/programmes/{programme}/voucher-lists/{token}/commit", new { goodRowsOnly = true })).JsonAsync();
+        Assert.True(done.GetProperty("committed").GetBoolean());
+        Assert.Equal(3, done.Int("issued"));
+        // The same list again issues nobody; it says who holds one already.
+        var again = await (await bureau.PostAsync($"/api/v1/training/programmes/{programme}/voucher-lists", Csv(lines.Take(3)))).JsonAsync();
+        Assert.Equal((0, 0, 3), (again.Int("badRows"), again.Int("issued"), again.Int("alreadyHeld")));
+        var second = await (await bureau.PostAsJsonAsync($"/api/v1/training/programmes/{programme}/voucher-lists/{again.Str("token")}/commit", new { })).JsonAsync();
+        Assert.Equal((true, 0), (second.GetProperty("committed").GetBoolean(), second.Int("issued")));
+        Assert.Equal(3, (await bureau.GetJsonAsync($"/api/v1/training/vouchers?programmeId={programme}")).Int("total"));
+        // The list exported as on the screen: the same vouchers, and the export is logged.
+        var sheet = await bureau.GetAsync($"/api/v1/training/vouchers/export?programmeId={programme}");
+        var rows = MiniExcelLibs.MiniExcel.Query(await sheet.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.Equal("已发放", r["状态"]?.ToString()));
+    }
+
+    [Fact]
+    public async Task A_payment_batchs_word_document_carries_the_same_vouchers_and_total_as_its_page()
+    {
+        var bureau = await app.ApiAsync("hrbureau");
+        var batch = (await bureau.GetJsonAsync("/api/v1/training/payment-batches?state=Paid")).GetProperty("items")[0];
+        var id = batch.Int("id");
+        var view = await bureau.GetJsonAsync($"/api/v1/training/payment-batches/{id}");
+        var response = await bureau.GetAsync($"/api/v1/training/payment-batches/{id}/document");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var body = document.MainDocumentPart!.Document.Body!;
+        var table = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Single();
+        var cells = table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToList()).ToList();
+        var lines = view.GetProperty("lines").EnumerateArray().ToList();
+        Assert.Equal(lines.Count + 2, cells.Count);
+        Assert.Equal(lines.Select(l => Voucher.Show(l.Str("code"))), cells.Skip(1).Take(lines.Count).Select(c => c[1]));
+        Assert.Equal(view.GetProperty("total").GetInt64().ToString("N0"), cells[^1][5]);
+        Assert.Equal(lines.Sum(l => l.Int("subsidy")), cells.Skip(1).Take(lines.Count).Sum(c => int.Parse(c[5].Replace(",", ""))));
+        Assert.Contains(view.Str("reference"), body.InnerText);
+    }
+
     private Task<int> ProviderIdAsync() => app.AsSystemAsync(db =>
         db.Set<ProviderStaff>().Where(s => s.UserName == "provider").Select(s => s.ProviderId).SingleAsync());
 }

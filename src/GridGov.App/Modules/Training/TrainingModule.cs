@@ -34,6 +34,8 @@ public sealed class TrainingModule : IGridGovModule
         services.AddScoped<VoucherExpiry>();
         services.AddScoped<VoucherClaims>();
         services.AddScoped<BatchDocument>();
+        services.AddScoped<VoucherListImport>();
+        services.AddScoped<VoucherExport>();
         services.AddScoped<IDeadlineSweep>(s => s.GetRequiredService<VoucherExpiry>());
     }
 

@@ -10,13 +10,20 @@ namespace GridGov.Modules.Training.Api;
 public sealed record ChangeProvider(string Name, string CreditCode, string AreaCode, string Contact, IReadOnlyList<ApprovedOccupation> Occupations,
     int? Version = null);
 
+public sealed record CommitList(bool GoodRowsOnly = false);
+
 public static class TrainingEndpoints
 {
+    public const string ExcelType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const long MaxUploadBytes = 20L * 1024 * 1024;
+
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     /// <summary>The pages download through the signed-in cookie; the API takes bearer tokens only.</summary>
     public static IEndpointRouteBuilder MapTrainingDownloads(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/training/vouchers.xlsx", ExportVouchersAsync).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/training/voucher-list-template.xlsx", ListTemplate).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/training/batches/{id:int}/document.docx", async (int id, BatchDocument document, CancellationToken ct) =>
         {
             var (content, reference) = await document.WriteAsync(id, ct);
@@ -62,6 +69,20 @@ public static class TrainingEndpoints
                 return TypedResults.Created($"/api/v1/training/vouchers/{voucherId}", await book.GetAsync(voucherId, ct));
             })
             .WithSummary("Issues a voucher to one eligible person (the rules are applied again); a retry with the same clientKey answers the voucher issued");
+        programmes.MapPost("/{id:int}/voucher-lists", async (int id, IFormFile file, VoucherListImport import, CancellationToken ct) =>
+            {
+                await using var content = file.OpenReadStream();
+                return await import.UploadAsync(id, content, ct);
+            })
+            .DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes))
+            .WithSummary("Uploads a list of people (Excel or CSV, column 身份证号) and answers the preview: every row not on the ledger or not eligible, "
+                + "with its row number and reason, and who holds a voucher already");
+        programmes.MapGet("/{id:int}/voucher-lists/{token}", (int id, string token, VoucherListImport import, CancellationToken ct) =>
+            import.PreviewAsync(id, token, ct)).WithSummary("The preview of an uploaded list again");
+        programmes.MapPost("/{id:int}/voucher-lists/{token}/commit", (int id, string token, CommitList body, VoucherListImport import, CancellationToken ct) =>
+                import.CommitAsync(id, token, body.GoodRowsOnly, ct))
+            .WithSummary("Issues the list's vouchers in one transaction, refused while bad rows remain unless goodRowsOnly; people holding one are skipped, so a list uploaded twice issues once");
         programmes.MapPost("/{id:int}/issue-eligible", (int id, IssueEligible body, VoucherIssuer issuer, CancellationToken ct) =>
                 issuer.IssueEligibleAsync(id, body, ct))
             .WithSummary("Issues a voucher to every eligible person of an area who holds none of the programme, as far as the budget goes; issuing again issues nobody twice");
@@ -73,6 +94,9 @@ public static class TrainingEndpoints
                 VoucherBook book, CancellationToken ct) =>
                 book.ListAsync(new VoucherQuery(programmeId, state, classId, providerId, search), PageRequest.Of(page, pageSize), ct))
             .WithSummary("Vouchers in view (a provider's staff: their provider's), newest first; a voucher past its day reads as expired");
+        training.MapGet("/vouchers/export", ExportVouchersAsync)
+            .WithSummary("The voucher list, filtered as on the screen, as an Excel workbook; each export is logged");
+        training.MapGet("/voucher-lists/template", ListTemplate).WithSummary("The template of a list of people to issue vouchers to");
         training.MapGet("/vouchers/{id:long}", (long id, VoucherBook book, CancellationToken ct) => book.GetAsync(id, ct))
             .WithSummary("One voucher: state, balance and expiry as its steps made them, and every step");
         training.MapPost("/vouchers/{id:long}/steps", (long id, BureauStep body, VoucherBook book, CancellationToken ct) => book.StepAsync(id, body, ct))
@@ -144,5 +168,18 @@ public static class TrainingEndpoints
             .WithSummary("The batch as a Word document for the finance office: every voucher with its level and subsidy, the total and who drafted, approved and paid it");
         batches.MapPost("/{id:int}/steps", (int id, BatchStep body, PaymentBook book, CancellationToken ct) => book.StepAsync(id, body, ct))
             .WithSummary("Approve (a second person), Pay (the transfer's reference; a paid batch answers the first payment and pays nothing more), Fail (reason), Withdraw");
+    }
+
+    private static async Task<IResult> ExportVouchersAsync(int? programmeId, VoucherState? state, string? search, VoucherExport export, HttpContext http,
+        TimeProvider clock, CancellationToken ct) =>
+        TypedResults.File(await export.ExportAsync(new VoucherQuery(programmeId, state, Search: search), http.Request.QueryString.Value ?? "", ct), ExcelType,
+            $"vouchers-{Kernel.Time.ChinaTime.FileStamp(clock)}.xlsx");
+
+    private static IResult ListTemplate()
+    {
+        var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, new[] { VoucherListColumns.Example() }, sheetName: "list", excelType: MiniExcelLibs.ExcelType.XLSX);
+        stream.Position = 0;
+        return TypedResults.File(stream, ExcelType, "voucher-list-template.xlsx");
     }
 }

@@ -101,18 +101,23 @@ public sealed class EligibilityCheck(GridGovDbContext db, CurrentUser user, Time
     internal async Task<IReadOnlyList<Judged>> JudgeAsync(VoucherProgramme programme, EligibilityRules rules, IReadOnlyList<LedgerFacts> facts, DateOnly on,
         CancellationToken ct)
     {
-        var last = rules.OncePerYears is null ? [] : await LastVouchersAsync(programme.Kind, facts.Select(f => f.PersonId).ToList(), ct);
+        var last = rules.OncePerYears is null ? [] : await LastVouchersAsync(programme, facts.Select(f => f.PersonId).ToList(), ct);
         return facts.Select(f => new Judged(f, rules.Evaluate(Facts(f, last.TryGetValue(f.PersonId, out var d) ? d : null), on, programme.Path))).ToList();
     }
 
     private static PersonFacts Facts(LedgerFacts f, DateOnly? lastVoucher) =>
         new(f.PersonId, f.IsActive, f.Path, f.BirthDate, f.Residency, f.Tags.ToHashSet(StringComparer.Ordinal), f.CanReceiveText, lastVoucher);
 
-    /// <summary>The day each person was last issued a voucher that was not cancelled or let expire, wherever it was issued.</summary>
-    private async Task<Dictionary<int, DateOnly>> LastVouchersAsync(ProgrammeKind kind, List<int> personIds, CancellationToken ct)
+    /// <summary>
+    /// The day each person was last issued a voucher, not cancelled or let expire, under another
+    /// programme of the kind, wherever it was issued (one of this programme is a voucher held, not a rule failed).
+    /// </summary>
+    private async Task<Dictionary<int, DateOnly>> LastVouchersAsync(VoucherProgramme programme, List<int> personIds, CancellationToken ct)
     {
+        var kind = programme.Kind;
+        var own = programme.Id;
         var programmes = db.Set<VoucherProgramme>().OutsideScope("the once-per-years rule reads a person's vouchers under every programme of the kind")
-            .Where(p => p.Kind == kind).Select(p => p.Id);
+            .Where(p => p.Kind == kind && p.Id != own).Select(p => p.Id);
         var rows = await db.Set<Voucher>().AsNoTracking().OutsideScope("the once-per-years rule reads a person's vouchers wherever they were issued")
             .Where(v => personIds.Contains(v.PersonId) && v.State != VoucherState.Cancelled && v.State != VoucherState.Expired && programmes.Contains(v.ProgrammeId))
             .GroupBy(v => v.PersonId).Select(g => new { g.Key, Last = g.Max(v => v.IssuedOn) }).ToListAsync(ct);

@@ -41,6 +41,19 @@ public sealed class VoucherBook(GridGovDbContext db, CurrentUser user, TimeProvi
     {
         if (!user.Has(TrainingPermissions.View)) user.Require(TrainingPermissions.Provide);
         var today = clock.Today();
+        return await Filtered(query, today).OrderByDescending(v => v.Id).Select(Row(today)).ToPageAsync(page, ct);
+    }
+
+    /// <summary>The list exactly as on the screen, newest first, up to a limit: for the export.</summary>
+    internal async Task<IReadOnlyList<VoucherRow>> AllAsync(VoucherQuery query, int limit, CancellationToken ct)
+    {
+        if (!user.Has(TrainingPermissions.View)) user.Require(TrainingPermissions.Provide);
+        var today = clock.Today();
+        return await Filtered(query, today).OrderByDescending(v => v.Id).Take(limit).Select(Row(today)).ToListAsync(ct);
+    }
+
+    private IQueryable<Voucher> Filtered(VoucherQuery query, DateOnly today)
+    {
         var rows = db.Set<Voucher>().AsNoTracking();
         if (query.ProgrammeId is { } p) rows = rows.Where(v => v.ProgrammeId == p);
         if (query.ClassId is { } c) rows = rows.Where(v => v.ClassId == c);
@@ -54,13 +67,10 @@ public sealed class VoucherBook(GridGovDbContext db, CurrentUser user, TimeProvi
             VoucherState.Issued or VoucherState.Claimed => rows.Where(v => v.State == query.State && !(v.UsableUntil < today)),
             var s => rows.Where(v => v.State == s),
         };
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var text = query.Search.Trim();
-            var code = Voucher.NormaliseCode(text);
-            rows = rows.Where(v => v.PersonName.Contains(text) || (code != null && v.Code == code));
-        }
-        return await rows.OrderByDescending(v => v.Id).Select(Row(today)).ToPageAsync(page, ct);
+        if (string.IsNullOrWhiteSpace(query.Search)) return rows;
+        var text = query.Search.Trim();
+        var code = Voucher.NormaliseCode(text);
+        return rows.Where(v => v.PersonName.Contains(text) || (code != null && v.Code == code));
     }
 
     /// <summary>The bureau's steps: Cancel (a reason), Review (a second person fixes the subsidy), Return (back to the provider, a reason).</summary>

@@ -16,6 +16,15 @@ public sealed record IssueOne(int PersonId, string? ClientKey = null);
 
 public sealed record IssueEligible(string? AreaCode = null, string? ClientKey = null);
 
+/// <summary>What became of one row of an uploaded list.</summary>
+public sealed record ListOutcome(string Kind, string? Code = null, string? Detail = null)
+{
+    public static readonly ListOutcome Issued = new("issued");
+    public static readonly ListOutcome Held = new("held");
+
+    public static ListOutcome Refused(string code, string? detail = null) => new("refused", code, detail);
+}
+
 /// <summary>What an issue over many people did: how many were considered, issued, skipped for holding one, refused, unknown or past the budget, and why.</summary>
 public sealed record IssueSummary(int Considered, int Issued, int AlreadyHeld, int NotEligible, int Unknown, int OverBudget,
     IReadOnlyDictionary<string, int> Reasons);
@@ -75,25 +84,33 @@ public sealed class VoucherIssuer(GridGovDbContext db, CurrentUser user, TimePro
         return tally.Summary();
     }
 
-    /// <summary>People on a list, matched by ID number: those eligible and holding none are issued one; the rest are reported, nothing issued twice.</summary>
-    internal async Task<(IReadOnlyDictionary<string, string> Refused, int Issued, int Held)> IssueListAsync(VoucherProgramme programme, EligibilityRules rules,
-        IReadOnlyCollection<string> idNumbers, bool write, CancellationToken ct)
+    /// <summary>
+    /// A chunk of an uploaded list, matched on the ledger by ID number: each row's person is issued a
+    /// voucher (when the run writes), already holds one, or is refused with the reason.
+    /// </summary>
+    internal async Task<IReadOnlyDictionary<int, ListOutcome>> IssueListAsync(VoucherProgramme programme, EligibilityRules rules,
+        IReadOnlyList<(int Row, string IdNumber)> rows, bool write, CancellationToken ct)
     {
         var day = clock.Today();
-        var found = await ledger.FindByIdNumbersAsync(idNumbers, ct);
-        var refused = idNumbers.Where(n => !found.ContainsKey(n.Trim().ToUpperInvariant())).ToDictionary(n => n, _ => "not_on_ledger");
+        var found = await ledger.FindByIdNumbersAsync(rows.Select(r => r.IdNumber).ToList(), ct);
+        var outcomes = new Dictionary<int, ListOutcome>();
         var facts = new List<LedgerFacts>();
-        foreach (var id in found.Values.Distinct()) facts.Add(await ledger.FactsOfAsync(id, day, ct) ?? throw new NotFoundException("person_not_found", id));
+        foreach (var (row, idNumber) in rows)
+        {
+            if (!found.TryGetValue(idNumber, out var personId)) outcomes[row] = ListOutcome.Refused("not_on_ledger");
+            else facts.Add(await ledger.FactsOfAsync(personId, day, ct) ?? throw new NotFoundException("person_not_found", personId));
+        }
+        var rowOf = rows.Where(r => found.ContainsKey(r.IdNumber)).ToDictionary(r => found[r.IdNumber], r => r.Row);
         var judged = await eligibility.JudgeAsync(programme, rules, facts, day, ct);
-        var byPerson = found.ToDictionary(p => p.Value, p => p.Key);
         foreach (var j in judged.Where(j => j.Result.Verdict != Verdict.Eligible))
-            refused[byPerson[j.Facts.PersonId]] = string.Join(",", j.Result.Failed.Concat(j.Result.Missing.Select(m => "missing_" + m)));
+            outcomes[rowOf[j.Facts.PersonId]] = ListOutcome.Refused(j.Result.Verdict == Verdict.Unknown ? "eligibility_unknown" : "not_eligible",
+                string.Join(",", j.Result.Failed.Concat(j.Result.Missing)));
         var eligible = judged.Where(j => j.Result.Verdict == Verdict.Eligible).Select(j => j.Facts).ToList();
         var held = await eligibility.HeldAsync(programme.Id, eligible.Select(f => f.PersonId).ToList(), ct);
         var fresh = eligible.Where(f => !held.Contains(f.PersonId)).ToList();
-        if (fresh.Count > await RoomAsync(programme, day, ct)) throw new ConflictException("budget_exhausted");
         if (write) await WriteAsync(programme.Id, fresh, day, ct);
-        return (refused, fresh.Count, eligible.Count - fresh.Count);
+        foreach (var f in eligible) outcomes[rowOf[f.PersonId]] = held.Contains(f.PersonId) ? ListOutcome.Held : ListOutcome.Issued;
+        return outcomes;
     }
 
     private async Task<List<LedgerFacts>> ChooseAsync(VoucherProgramme programme, EligibilityRules rules, IReadOnlyList<LedgerFacts> facts, DateOnly day,
