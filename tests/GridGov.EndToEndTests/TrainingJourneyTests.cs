@@ -120,4 +120,21 @@ public sealed class TrainingJourneyTests(LiveApp app)
         await phone.GotoAsync("/voucher");
         await Assertions.Expect(phone.Locator("[data-testid=mine-state]")).ToHaveTextAsync("已支付");
     }
+
+    [Fact]
+    public async Task Every_training_desk_page_reads_on_a_phone_and_each_outcome_opens_the_trainees_it_counts()
+    {
+        var page = await app.SignedInPageAsync("hrbureau", width: 390, height: 844);
+        var shot = 82;
+        foreach (var url in new[] { "/training", "/training/programmes/new", "/training/providers", "/training/classes", "/training/batches" })
+        {
+            await page.GotoAsync(url);
+            await app.ShotAsync(page, $"{shot++}-hrbureau-phone{url.Replace('/', '-')}");
+        }
+        await page.GotoAsync("/training/trainees?area=141127000000&measure=HighSkilled");
+        var total = int.Parse((await page.Locator("[data-testid=trainee-total]").GetAttributeAsync("data-total"))!);
+        Assert.True(total > 0, "the demo's year has high-skilled certificates in Lan County");
+        await Assertions.Expect(page.Locator("[data-testid=trainee-rows] tbody tr").First).ToContainTextAsync("三级/高级工");
+        await app.ShotAsync(page, $"{shot}-hrbureau-phone-high-skilled");
+    }
 }

@@ -300,6 +300,41 @@ public abstract class TrainingTests(GridGovApp app)
             .ProblemAsync(HttpStatusCode.Forbidden, "permission_denied");
     }
 
+    [Fact]
+    public async Task Training_figures_count_the_trainees_records_each_opens_its_trainees_and_employment_moves_the_rate()
+    {
+        var bureau = await app.ApiAsync("hrbureau");
+        var provider = await app.ApiAsync("provider");
+        const string lan = "141127000000";
+        async Task<Dictionary<string, double?>> FiguresAsync()
+        {
+            var values = await bureau.GetJsonAsync($"/api/v1/figures/values?area={lan}&key=training.trained&key=training.certified&key=training.skilled"
+                + "&key=training.high_skilled&key=training.employed&key=training.employment_rate");
+            return values.GetProperty("values").EnumerateArray().ToDictionary(v => v.Str("key"),
+                v => v.GetProperty("value").ValueKind == JsonValueKind.Null ? (double?)null : v.GetProperty("value").GetDouble());
+        }
+        var before = await FiguresAsync();
+        foreach (var (key, measure) in new[] { ("training.trained", "Trained"), ("training.certified", "Certified"), ("training.high_skilled", "HighSkilled"),
+                     ("training.employed", "Employed") })
+            Assert.Equal(before[key], (await bureau.GetJsonAsync($"/api/v1/training/trainees?area={lan}&measure={measure}")).Int("total"));
+        Assert.True(before["training.certified"] >= before["training.skilled"] && before["training.skilled"] >= before["training.high_skilled"]);
+        Assert.Equal(Math.Round(100.0 * before["training.employed"]!.Value / before["training.trained"]!.Value, 6), Math.Round(before["training.employment_rate"]!.Value, 6));
+
+        // A trainee of a finished class is employed: the count, the class's rate and the area's figures move together.
+        var programme = await ProgrammeAsync(bureau);
+        var (_, code, _) = await ClaimedAsync(bureau, programme, (await ResidentsAsync(12))[11]);
+        var classId = await ClassAsync(provider);
+        var seat = (await provider.PostJsonAsync("/api/v1/training/redemptions", new { code, classId }, HttpStatusCode.Created)).Int("enrolmentId");
+        await provider.PostJsonAsync($"/api/v1/training/classes/{classId}/attendance", new { day = Today, present = new[] { seat } });
+        await provider.PostJsonAsync($"/api/v1/training/classes/{classId}/finish", new { });
+        await provider.PostJsonAsync($"/api/v1/training/enrolments/{seat}/employment", new { employer = "岚县康养中心", employedOn = Today, checkedBy = "EmployerConfirmed" });
+        var outcomes = (await provider.GetJsonAsync($"/api/v1/training/classes/{classId}")).GetProperty("outcomes");
+        Assert.Equal((1, 1, 1.0), (outcomes.Int("trained"), outcomes.Int("employed"), outcomes.GetProperty("employmentRate").GetDouble()));
+        var after = await FiguresAsync();
+        Assert.Equal(before["training.trained"] + 1, after["training.trained"]);
+        Assert.Equal(before["training.employed"] + 1, after["training.employed"]);
+    }
+
     private static MultipartFormDataContent Csv(IEnumerable<string> lines)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes("姓名,身份证号\n" + string.Join("\n", lines) + "\n");

@@ -3078,8 +3078,22 @@ namespace GridGov.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("CertifiedOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("CheckedBy")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ClassId")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EmployedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Employer")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EmploymentRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<DateTime>("EnrolledAt")
                         .HasColumnType("timestamp with time zone");
@@ -3139,6 +3153,10 @@ namespace GridGov.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("HomePath", "CertifiedOn");
+
+                    b.HasIndex("HomePath", "EmployedOn");
+
+                    b.HasIndex("HomePath", "FinishedOn");
 
                     b.HasIndex("ProviderId", "ClassId");
 

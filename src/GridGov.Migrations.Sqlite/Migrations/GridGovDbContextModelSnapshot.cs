@@ -2926,8 +2926,22 @@ namespace GridGov.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("CertifiedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CheckedBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ClassId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EmployedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Employer")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmploymentRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("EnrolledAt")
                         .HasColumnType("TEXT");
@@ -2986,6 +3000,10 @@ namespace GridGov.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("HomePath", "CertifiedOn");
+
+                    b.HasIndex("HomePath", "EmployedOn");
+
+                    b.HasIndex("HomePath", "FinishedOn");
 
                     b.HasIndex("ProviderId", "ClassId");
 

@@ -152,3 +152,39 @@ public class VoucherTests
         Assert.Equal(["budget", "employer", "endsOn", "expiryDays", "name", "subsidies"], e.Fields.Keys.Order());
     }
 }
+
+public class EnrolmentTests
+{
+    private static readonly DateOnly Day = new(2026, 3, 2);
+
+    [Fact]
+    public void Employment_is_recorded_after_the_class_closes_never_before_the_enrolment_nor_in_the_future()
+    {
+        var trainingClass = VoucherTests.Class();
+        var enrolment = Enrolment.Of(trainingClass, 7, "王芳", "p/", null, "tp", DateTime.UtcNow, Day);
+        Assert.Equal("training_not_finished", Assert.Throws<ConflictException>(() =>
+            enrolment.RecordEmployment("岚县康养中心", Day.AddDays(30), EmploymentCheck.FollowUpCall, "tp", Day.AddDays(40))).Code);
+        enrolment.Close(trainingClass, daysAttended: 15, Day.AddDays(20));
+        var e = Assert.Throws<ValidationException>(() => enrolment.RecordEmployment(" ", Day.AddDays(50), EmploymentCheck.FollowUpCall, "tp", Day.AddDays(40)));
+        Assert.Equal(["employedOn", "employer"], e.Fields.Keys.Order());
+        Assert.Equal("before_enrolment", Assert.Throws<ValidationException>(() =>
+            enrolment.RecordEmployment("岚县康养中心", Day.AddDays(-1), EmploymentCheck.FollowUpCall, "tp", Day.AddDays(40))).Fields["employedOn"]);
+        enrolment.RecordEmployment("岚县康养中心", Day.AddDays(30), EmploymentCheck.EmployerConfirmed, "tp", Day.AddDays(40));
+        Assert.Equal(("岚县康养中心", Day.AddDays(30), EmploymentCheck.EmployerConfirmed), (enrolment.Employer, enrolment.EmployedOn, enrolment.CheckedBy));
+    }
+
+    [Fact]
+    public void A_trainee_finishes_only_with_the_days_required_and_a_certificate_follows_the_finish()
+    {
+        var trainingClass = VoucherTests.Class();
+        var short_ = Enrolment.Of(trainingClass, 7, "王芳", "p/", null, "tp", DateTime.UtcNow, Day);
+        Assert.False(short_.Close(trainingClass, trainingClass.DaysRequired - 1, Day));
+        Assert.Equal("training_not_finished", Assert.Throws<ConflictException>(() => short_.Certify(CertificateLevel.Junior, "N1", Day)).Code);
+        var full = Enrolment.Of(trainingClass, 8, "李强", "p/", null, "tp", DateTime.UtcNow, Day);
+        Assert.True(full.Close(trainingClass, trainingClass.DaysRequired, Day));
+        full.Certify(CertificateLevel.Senior, "N2", Day);
+        Assert.Equal("already_certified", Assert.Throws<ConflictException>(() => full.Certify(CertificateLevel.Junior, "N3", Day)).Code);
+        full.Certify(CertificateLevel.Junior, "N3", Day, correction: true);
+        Assert.Equal(CertificateLevel.Junior, full.Level);
+    }
+}

@@ -126,6 +126,7 @@ public static class TrainingHistory
                 voucher.RecordNoCertificate("考核未通过", ProviderLogin, At(examined), null);
                 continue;
             }
+            FollowUp(enrolment, trainingClass, examined, today, random);
             var level = random.Next(100) < 70 ? trainingClass.Level : CertificateLevel.Completion;
             var number = $"{trainingClass.Id:D3}{enrolment.Id:D5}";
             enrolment.Certify(level, number, examined);
@@ -134,6 +135,18 @@ public static class TrainingHistory
             if (reviewed <= today) voucher.Review(subsidies, ReviewedBy, At(reviewed), null);
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    private static readonly string[] Employers = ["岚县康养中心", "吕梁市第一人民医院", "太原家政服务有限公司", "岚县鑫源电力工程公司", "北京颐和养老院"];
+
+    /// <summary>A follow-up call or the employer's word a few weeks after the exam: most order-class trainees and over half of the others at work.</summary>
+    private static void FollowUp(Enrolment enrolment, TrainingClass trainingClass, DateOnly examined, DateOnly today, Random random)
+    {
+        var employed = examined.AddDays(random.Next(3, 40));
+        if (employed > today || random.Next(100) >= (trainingClass.Kind == ClassKind.Order ? 88 : 62)) return;
+        var employer = trainingClass.Employer ?? Employers[random.Next(Employers.Length)];
+        var check = trainingClass.Employer is not null ? EmploymentCheck.EmployerConfirmed : random.Next(2) == 0 ? EmploymentCheck.SocialInsurance : EmploymentCheck.FollowUpCall;
+        enrolment.RecordEmployment(employer, employed, check, ProviderLogin, today);
     }
 
     /// <summary>Each month's reviewed vouchers paid to their provider a month later, in one batch each.</summary>

@@ -36,6 +36,8 @@ public sealed class TrainingModule : IGridGovModule
         services.AddScoped<BatchDocument>();
         services.AddScoped<VoucherListImport>();
         services.AddScoped<VoucherExport>();
+        services.AddScoped<TrainingOutcomes>();
+        services.AddScoped<Kernel.Tallies.IFigureSource, TrainingFigureSource>();
         services.AddScoped<IDeadlineSweep>(s => s.GetRequiredService<VoucherExpiry>());
     }
 

@@ -145,6 +145,13 @@ public static class TrainingEndpoints
             .WithSummary("Marks the trainees present on a school day of the class; answers how many marks were new");
         training.MapPost("/classes/{id:int}/finish", (int id, ClassBook book, CancellationToken ct) => book.FinishAsync(id, ct))
             .WithSummary("Finishes the class after its last day: who attended the days required finished; the others' vouchers end without a certificate");
+        training.MapPost("/enrolments/{id:int}/employment", (int id, RecordEmployment body, TrainingOutcomes outcomes, CancellationToken ct) =>
+                outcomes.RecordEmploymentAsync(id, body, ct))
+            .WithSummary("The follow-up after a class: employed by whom, from when, and how it was checked (employer, social insurance, contract, call)");
+        training.MapGet("/trainees", async (string? area, DateOnly? from, DateOnly? to, OutcomeMeasure? measure, int? page, int? pageSize,
+                TrainingOutcomes outcomes, Territory.Contracts.ITerritoryDirectory territory, Kernel.Security.CurrentUser user, CancellationToken ct) =>
+                await outcomes.ListAsync(await AreaPathAsync(area, territory, user, ct), from, to, measure ?? OutcomeMeasure.Trained, PageRequest.Of(page, pageSize), ct))
+            .WithSummary("The trainees a training figure counts, by where they live: finished, certified, skilled, high-skilled or employed in a period");
         training.MapPost("/enrolments/{id:int}/certificate", (int id, RecordCertificate body, ClassBook book, CancellationToken ct) => book.CertifyAsync(id, body, ct))
             .WithSummary("Records the certificate a trainee won (level, number, date), or that they won none (reason); a voucher moves with it");
     }
@@ -182,4 +189,10 @@ public static class TrainingEndpoints
         stream.Position = 0;
         return TypedResults.File(stream, ExcelType, "voucher-list-template.xlsx");
     }
+
+    /// <summary>An area or grid code within the reader's view, or the reader's own place.</summary>
+    internal static async Task<string> AreaPathAsync(string? area, Territory.Contracts.ITerritoryDirectory territory, Kernel.Security.CurrentUser user,
+        CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(area) ? user.ViewPath ?? "\u0000"
+            : await territory.PathOfAsync(area, ct) ?? throw new Kernel.Errors.NotFoundException("area_not_found", area);
 }

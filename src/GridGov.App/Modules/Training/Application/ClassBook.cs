@@ -18,9 +18,9 @@ public sealed record ClassRow(int Id, int ProviderId, ClassKind Kind, string Nam
     DateOnly StartsOn, DateOnly EndsOn, int Capacity, bool Finished);
 
 public sealed record TraineeView(int Id, int PersonId, string PersonName, long? VoucherId, DateOnly EnrolledOn, int DaysAttended, bool? Finished,
-    CertificateLevel? Level, string? CertificateNumber, DateOnly? CertifiedOn);
+    CertificateLevel? Level, string? CertificateNumber, DateOnly? CertifiedOn, string? Employer = null, DateOnly? EmployedOn = null);
 
-public sealed record ClassView(ClassRow Class, int DaysRequired, int Enrolled, IReadOnlyList<TraineeView> Trainees, int Version);
+public sealed record ClassView(ClassRow Class, int DaysRequired, int Enrolled, IReadOnlyList<TraineeView> Trainees, OutcomeCounts Outcomes, int Version);
 
 public sealed record MarkAttendance(DateOnly Day, IReadOnlyList<int> Present);
 
@@ -30,7 +30,7 @@ public sealed record RecordCertificate(CertificateLevel? Level = null, string? N
     string? ClientKey = null);
 
 /// <summary>A provider's classes: planned for an approved occupation, trainees enrolled, attendance kept, finished, certificates recorded.</summary>
-public sealed class ClassBook(GridGovDbContext db, CurrentUser user, TimeProvider clock, ProviderDesk desk, IProgrammeLedger ledger)
+public sealed class ClassBook(GridGovDbContext db, CurrentUser user, TimeProvider clock, ProviderDesk desk, IProgrammeLedger ledger, TrainingOutcomes outcomes)
 {
     public const int MaxTrainees = 500;
 
@@ -64,7 +64,7 @@ public sealed class ClassBook(GridGovDbContext db, CurrentUser user, TimeProvide
         var trainees = await db.Set<Enrolment>().AsNoTracking().Where(e => e.ClassId == id).OrderBy(e => e.Id).Take(MaxTrainees).ToListAsync(ct);
         return new ClassView(Row(c), c.DaysRequired, trainees.Count,
             trainees.Select(e => new TraineeView(e.Id, e.PersonId, e.PersonName, e.VoucherId, e.EnrolledOn, days.GetValueOrDefault(e.Id), e.Finished, e.Level,
-                e.CertificateNumber, e.CertifiedOn)).ToList(), c.Version);
+                e.CertificateNumber, e.CertifiedOn, e.Employer, e.EmployedOn)).ToList(), await outcomes.OfAsync(id, null, ct), c.Version);
     }
 
     /// <summary>A trainee on the provider's own list (an order class's employees): matched on the ledger by ID number.</summary>

@@ -15,12 +15,13 @@ namespace GridGov.Modules.Training.Application;
 public sealed record ProviderInput(string Name, string CreditCode, string AreaCode, string Contact, IReadOnlyList<ApprovedOccupation> Occupations);
 
 public sealed record ProviderView(int Id, string Name, string CreditCode, string AreaCode, string Contact, IReadOnlyList<ApprovedOccupation> Occupations,
-    bool IsActive, IReadOnlyList<string> Staff, int Classes, int Version);
+    bool IsActive, IReadOnlyList<string> Staff, int Classes, OutcomeCounts Outcomes, int Version);
 
 public sealed record ProviderRow(int Id, string Name, string AreaCode, bool IsActive);
 
 /// <summary>Training providers the bureau approves, and the accounts that work for each.</summary>
-public sealed class ProviderBook(GridGovDbContext db, CurrentUser user, TimeProvider clock, ITerritoryDirectory territory, IAccountDirectory accounts)
+public sealed class ProviderBook(GridGovDbContext db, CurrentUser user, TimeProvider clock, ITerritoryDirectory territory, IAccountDirectory accounts,
+    TrainingOutcomes outcomes)
 {
     public async Task<ProviderView> ApproveAsync(ProviderInput input, CancellationToken ct)
     {
@@ -65,7 +66,8 @@ public sealed class ProviderBook(GridGovDbContext db, CurrentUser user, TimeProv
         var p = await db.Set<TrainingProvider>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("provider_not_found", id);
         var staff = await db.Set<ProviderStaff>().AsNoTracking().Where(s => s.ProviderId == id).OrderBy(s => s.UserName).Select(s => s.UserName).ToListAsync(ct);
         var classes = await db.Set<TrainingClass>().AsNoTracking().CountAsync(c => c.ProviderId == id, ct);
-        return new ProviderView(p.Id, p.Name, p.CreditCode, p.AreaCode, p.Contact, p.Approved, p.IsActive, staff, classes, p.Version);
+        return new ProviderView(p.Id, p.Name, p.CreditCode, p.AreaCode, p.Contact, p.Approved, p.IsActive, staff, classes,
+            await outcomes.OfAsync(null, id, ct), p.Version);
     }
 
     public async Task<Page<ProviderRow>> ListAsync(string? search, PageRequest page, CancellationToken ct)

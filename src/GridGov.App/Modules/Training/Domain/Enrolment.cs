@@ -4,6 +4,18 @@ using GridGov.Kernel.Scoping;
 
 namespace GridGov.Modules.Training.Domain;
 
+/// <summary>How an employment after a class was checked.</summary>
+public enum EmploymentCheck
+{
+    /// <summary>The employer confirmed it (an order class's employer, say).</summary>
+    EmployerConfirmed = 1,
+    /// <summary>Social insurance paid by the employer.</summary>
+    SocialInsurance = 2,
+    LabourContract = 3,
+    /// <summary>The trainee said so on a follow-up call.</summary>
+    FollowUpCall = 4,
+}
+
 /// <summary>
 /// A trainee in a class: with a voucher verified at enrolment, or on the provider's own list (an
 /// order class's employees). When the class finishes, those who attended the days required have
@@ -31,6 +43,10 @@ public sealed class Enrolment : IScopedByPath, IAudited
     public CertificateLevel? Level { get; private set; }
     public string? CertificateNumber { get; private set; }
     public DateOnly? CertifiedOn { get; private set; }
+    public string? Employer { get; private set; }
+    public DateOnly? EmployedOn { get; private set; }
+    public EmploymentCheck? CheckedBy { get; private set; }
+    public string? EmploymentRecordedBy { get; private set; }
     public int Version { get; private set; }
 
     public static Enrolment Of(TrainingClass trainingClass, int personId, string personName, string homePath, long? voucherId, string by, DateTime at,
@@ -47,6 +63,15 @@ public sealed class Enrolment : IScopedByPath, IAudited
         if (Finished is not null) throw new ConflictException("enrolment_closed");
         (Finished, FinishedOn) = (daysAttended >= trainingClass.DaysRequired, on);
         return Finished.Value;
+    }
+
+    /// <summary>The follow-up after the class: employed where, from when, and how it was checked; a later follow-up replaces it.</summary>
+    public void RecordEmployment(string employer, DateOnly on, EmploymentCheck check, string by, DateOnly today)
+    {
+        if (Finished is null) throw new ConflictException("training_not_finished");
+        new Validator().Require("employer", employer, 100).Check(Enum.IsDefined(check), "checkedBy", "unknown")
+            .Check(on <= today, "employedOn", "in_future").Check(on >= EnrolledOn, "employedOn", "before_enrolment").ThrowIfInvalid();
+        (Employer, EmployedOn, CheckedBy, EmploymentRecordedBy) = (employer.Trim(), on, check, by);
     }
 
     /// <summary>The certificate won; once recorded it changes only when the bureau returned the voucher for correction.</summary>

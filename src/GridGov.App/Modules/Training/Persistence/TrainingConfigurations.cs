@@ -135,6 +135,8 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         b.Property(x => x.HomePath).HasMaxLength(200).IsRequired();
         b.Property(x => x.EnrolledBy).HasMaxLength(256).IsRequired();
         b.Property(x => x.CertificateNumber).HasMaxLength(40);
+        b.Property(x => x.Employer).HasMaxLength(100);
+        b.Property(x => x.EmploymentRecordedBy).HasMaxLength(256);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<TrainingClass>().WithMany().HasForeignKey(x => x.ClassId).OnDelete(DeleteBehavior.Restrict);
         // A person sits in a class once; a voucher pays for one seat.
@@ -142,6 +144,8 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         b.HasIndex(x => x.VoucherId).IsUnique();
         b.HasIndex(x => new { x.ProviderId, x.ClassId });
         b.HasIndex(x => new { x.HomePath, x.CertifiedOn });
+        b.HasIndex(x => new { x.HomePath, x.FinishedOn });
+        b.HasIndex(x => new { x.HomePath, x.EmployedOn });
     }
 }
 
