@@ -17,6 +17,8 @@ using Npgsql;
 //   --incidents 1000000 --clients 100 --loops 5   the closed loop through the HTTP API over a year of incidents (PostgreSQL);
 //                                                 add --pace 1000 for clients that pause about a second between steps
 //   --cockpit 300000   the cockpit of a county and of the whole city (after a generation; adds that many incidents once)
+//   --training 200000 --clients 100 --loops 10 --pace 1000   training vouchers over the generated city (after a generation):
+//                                                   eligibility of every resident, issuing that many, paced redemptions
 //   --campaign --clients 100 --loops 20 --pace 1000   a screening of every household of the generated city (after a
 //                                                   generation): freezing its universe, coverage while paced clients record outcomes
 var options = Args.Parse(args);
@@ -57,12 +59,26 @@ if (options.Has("ci"))
         Console.WriteLine($"Small city for search: {people:N0} residents");
     }
     var search = await ImportBench.SearchAsync(provider, connection, 3);
+    var training = await TrainingBench.RunAsync(provider, connection, 2000, 10, 5, 0);
     Console.WriteLine();
     Console.WriteLine("== benchmark ratios (each against a baseline measured in this run)");
     if (import.IndexedCopyRowsPerSecond is { } indexed)
         Console.WriteLine($"import: {import.ImportRowsPerSecond:N0} rows/s = {import.ImportRowsPerSecond / indexed:F2}x psql \\copy into the indexed tables ({indexed:N0} rows/s), {import.ImportRowsPerSecond / import.BareCopyRowsPerSecond!.Value:F3}x \\copy into a bare table");
+    Console.WriteLine($"training: eligibility of {training.People:N0} residents in {training.EligibilityS:F2} s = {training.EligibilityS / training.BaselineS:F1}x reading the same rows ({training.BaselineS:F2} s); "
+        + $"{training.Issued:N0} vouchers issued in {training.IssueS:F2} s; {TrainingBench.Row("redemption", training.Redemptions)}");
     if (search.RawSqlP50Ms is { } raw)
         Console.WriteLine($"search: p50 {search.SearchP50Ms:F1} ms = {search.SearchP50Ms / raw:F1}x hand-written indexed SQL (p50 {raw:F1} ms)");
+    return;
+}
+if (options.Has("training"))
+{
+    var t = await TrainingBench.RunAsync(provider, connection, int.Parse(options.Get("training", "200000")), int.Parse(options.Get("clients", "100")),
+        int.Parse(options.Get("loops", "10")), int.Parse(options.Get("pace", "1000")));
+    Console.WriteLine("| measure | p50 | p95 | max | runs |");
+    Console.WriteLine("|---|---|---|---|---|");
+    Console.WriteLine($"| eligibility of {t.People:N0} residents | {t.EligibilityS:F1} s ({t.EligibilityS / t.BaselineS:F1}x reading the same rows, {t.BaselineS:F1} s) | | | 1 |");
+    Console.WriteLine($"| issuing {t.Issued:N0} vouchers | {t.IssueS:F1} s | | | 1 |");
+    Console.WriteLine(TrainingBench.Row($"a redemption ({t.Failures} failures)", t.Redemptions));
     return;
 }
 if (options.Has("campaign"))

@@ -168,7 +168,7 @@ public class QueryFilterTests
         ["Modules/Territory/Application/GridLifecycle.cs"] = "a grid with an open child anywhere must not retire",
         ["Modules/Territory/Application/GridLoader.cs"] = "a grid's own area; codes never reused",
         ["Modules/Training/Application/EligibilityCheck.cs"] = "once per N years counts a person's vouchers wherever they were issued",
-        ["Modules/Training/Application/VoucherIssuer.cs"] = "one voucher per programme and person wherever it was issued",
+        ["Modules/Training/Application/VoucherClaims.cs"] = "a trainee's voucher is found by its unguessable code before anyone is signed in",
         ["Modules/Training/Application/ProgrammeBook.cs"] = "a programme's budget is spent wherever its vouchers went",
         ["Modules/Training/Application/Redemption.cs"] = "a voucher presented at enrolment is found by its unguessable code",
         ["Modules/Training/Application/VoucherBook.cs"] = "a voucher's own programme prices its review",

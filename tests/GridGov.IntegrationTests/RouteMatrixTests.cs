@@ -173,6 +173,8 @@ public abstract class RouteMatrixTests(GridGovApp app)
             S(HttpStatusCode.NotFound), Body: _ => Json(new { })),
         new("training.programme.eligibility", HttpMethod.Get, _ => "/api/v1/training/programmes/999999999/eligibility", Any(TrainingPermissions.View),
             S(HttpStatusCode.NotFound)),
+        new("training.programme.eligibility.count", HttpMethod.Get, _ => "/api/v1/training/programmes/999999999/eligibility/count", Any(TrainingPermissions.View),
+            S(HttpStatusCode.NotFound)),
         new("training.programme.eligibility.person", HttpMethod.Get, _ => "/api/v1/training/programmes/999999999/eligibility/1", Any(TrainingPermissions.View),
             S(HttpStatusCode.NotFound)),
         new("training.programme.issue", HttpMethod.Post, _ => "/api/v1/training/programmes/999999999/vouchers", Any(TrainingPermissions.Manage),

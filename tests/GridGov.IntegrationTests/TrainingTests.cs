@@ -104,6 +104,9 @@ public abstract class TrainingTests(GridGovApp app)
         Assert.Equal(0, again.Int("issued"));
         Assert.Equal(first.Int("issued"), again.Int("alreadyHeld"));
         Assert.Equal(first.Int("issued"), (await bureau.GetJsonAsync($"/api/v1/training/vouchers?programmeId={programme}")).Int("total"));
+        var count = await bureau.GetJsonAsync($"/api/v1/training/programmes/{programme}/eligibility/count");
+        Assert.Equal((first.Int("considered"), first.Int("issued"), first.Int("notEligible"), first.Int("unknown")),
+            (count.Int("people"), count.Int("eligible"), count.Int("notEligible"), count.Int("unknown")));
         var view = await bureau.GetJsonAsync($"/api/v1/training/programmes/{programme}");
         Assert.Equal(first.Int("issued") * 2000L, view.GetProperty("committed").GetInt64());
     }

@@ -60,6 +60,8 @@ public static class TrainingEndpoints
         programmes.MapGet("/{id:int}/eligibility", (int id, string? area, Verdict? verdict, int? after, int? take, EligibilityCheck check, CancellationToken ct) =>
                 check.ListAsync(id, area, verdict, after ?? 0, take ?? 50, ct))
             .WithSummary("The people of an area with their verdicts under the rules in force today, in id order from 'after'; nextAfter continues the list");
+        programmes.MapGet("/{id:int}/eligibility/count", (int id, string? area, EligibilityCheck check, CancellationToken ct) => check.CountAsync(id, area, ct))
+            .WithSummary("Every person of an area (default: the programme's) judged by the rules in force today, counted by verdict and by each rule failed or fact missing");
         programmes.MapGet("/{id:int}/eligibility/{personId:int}", (int id, int personId, DateOnly? on, EligibilityCheck check, CancellationToken ct) =>
                 check.PersonAsync(id, personId, on, ct))
             .WithSummary("One person's verdict: eligible, not eligible with every rule that failed, or unknown with every fact missing");

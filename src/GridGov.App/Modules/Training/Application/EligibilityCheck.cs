@@ -17,6 +17,9 @@ public sealed record EligibilityView(int PersonId, string Name, Verdict Verdict,
 /// <summary>A stretch of the area's people with their verdicts, and where the next stretch starts (null at the end).</summary>
 public sealed record EligibilityPage(IReadOnlyList<EligibilityView> Items, int Scanned, int? NextAfter);
 
+/// <summary>How many of an area's people each verdict holds, and how often each rule failed or each fact was missing.</summary>
+public sealed record EligibilityCount(int People, int Eligible, int NotEligible, int Unknown, IReadOnlyDictionary<string, int> Reasons);
+
 /// <summary>A person's facts and verdict, as evaluated for a batch.</summary>
 internal sealed record Judged(LedgerFacts Facts, EligibilityResult Result);
 
@@ -77,6 +80,32 @@ public sealed class EligibilityCheck(GridGovDbContext db, CurrentUser user, Time
             .Where(v => v.ProgrammeId == programmeId && personIds.Contains(v.PersonId) && v.State != VoucherState.Cancelled)
             .Select(v => v.PersonId).Distinct().ToListAsync(ct);
         return [.. held];
+    }
+
+    /// <summary>Every person of an area judged by the rules in force today, counted by verdict and reason: what an issue to the area would meet.</summary>
+    public async Task<EligibilityCount> CountAsync(int programmeId, string? areaCode, CancellationToken ct)
+    {
+        user.Require(TrainingPermissions.View);
+        var day = clock.Today();
+        var (programme, rules) = await ProgrammeAsync(programmeId, day, ct);
+        var path = await AreaPathAsync(programme, areaCode, ct);
+        int people = 0, eligible = 0, notEligible = 0, unknown = 0;
+        var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var after = 0; ;)
+        {
+            var facts = await ledger.FactsAsync(path, after, Batch, day, ct);
+            if (facts.Count == 0) break;
+            after = facts[^1].PersonId;
+            foreach (var judged in await JudgeAsync(programme, rules, facts, day, ct))
+            {
+                people++;
+                var result = judged.Result;
+                if (result.Verdict == Verdict.Eligible) { eligible++; continue; }
+                if (result.Verdict == Verdict.Unknown) unknown++; else notEligible++;
+                foreach (var reason in result.Failed.Concat(result.Missing.Select(m => "missing_" + m))) reasons[reason] = reasons.GetValueOrDefault(reason) + 1;
+            }
+        }
+        return new EligibilityCount(people, eligible, notEligible, unknown, reasons);
     }
 
     internal async Task<(VoucherProgramme Programme, EligibilityRules Rules)> ProgrammeAsync(int programmeId, DateOnly on, CancellationToken ct)

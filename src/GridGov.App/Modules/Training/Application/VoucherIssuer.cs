@@ -25,7 +25,11 @@ public sealed record ListOutcome(string Kind, string? Code = null, string? Detai
     public static ListOutcome Refused(string code, string? detail = null) => new("refused", code, detail);
 }
 
-/// <summary>What an issue over many people did: how many were considered, issued, skipped for holding one, refused, unknown or past the budget, and why.</summary>
+/// <summary>
+/// What an issue over many people did: how many were considered, issued, skipped for holding one,
+/// refused, unknown or past the budget, and why. Once the budget is spent the issue stops, so the
+/// people considered may be fewer than the area's.
+/// </summary>
 public sealed record IssueSummary(int Considered, int Issued, int AlreadyHeld, int NotEligible, int Unknown, int OverBudget,
     IReadOnlyDictionary<string, int> Reasons);
 
@@ -68,8 +72,11 @@ public sealed class VoucherIssuer(GridGovDbContext db, CurrentUser user, TimePro
         var path = await eligibility.AreaPathAsync(programme, input.AreaCode, ct);
         var tally = new Tally();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var room = await RoomAsync(programme, day, ct);
-        for (var after = 0; ;)
+        var committed = await programmes.CommittedAsync(programme.Id, ct);
+        programme.CheckIssue(day, committed, 0);
+        var room = programme.RoomFor(committed);
+        // Once the budget is spent, the rest of the area is left unread: nobody more could be issued one.
+        for (var after = 0; room > 0;)
         {
             var facts = await ledger.FactsAsync(path, after, EligibilityCheck.Batch, day, ct);
             if (facts.Count == 0) break;
@@ -78,7 +85,10 @@ public sealed class VoucherIssuer(GridGovDbContext db, CurrentUser user, TimePro
             var fits = (int)Math.Min(chosen.Count, room);
             tally.OverBudget += chosen.Count - fits;
             room -= fits;
-            tally.Issued += (await WriteAsync(programme.Id, chosen.Take(fits).ToList(), day, ct)).Count;
+            var issued = (await WriteAsync(programme.Id, chosen.Take(fits).ToList(), day, ct, committed)).Count;
+            // Within this transaction the issue is the programme's only spender: its running total stands for a recount.
+            committed += (long)programme.FaceValue * issued;
+            tally.Issued += issued;
         }
         await tx.CommitAsync(ct);
         return tally.Summary();
@@ -129,20 +139,13 @@ public sealed class VoucherIssuer(GridGovDbContext db, CurrentUser user, TimePro
         return eligible.Where(f => !held.Contains(f.PersonId)).ToList();
     }
 
-    /// <summary>How many more vouchers the budget holds; the programme is marked as issuing, so a second issue at the same moment fails on its version.</summary>
-    private async Task<long> RoomAsync(VoucherProgramme programme, DateOnly day, CancellationToken ct)
-    {
-        var committed = await programmes.CommittedAsync(programme.Id, ct);
-        programme.CheckIssue(day, committed, 0);
-        return programme.RoomFor(committed);
-    }
-
-    private async Task<IReadOnlyList<long>> WriteAsync(int programmeId, IReadOnlyList<LedgerFacts> people, DateOnly day, CancellationToken ct)
+    /// <param name="committed">What the programme has committed, when the caller keeps the count; otherwise it is summed again.</param>
+    private async Task<IReadOnlyList<long>> WriteAsync(int programmeId, IReadOnlyList<LedgerFacts> people, DateOnly day, CancellationToken ct, long? committed = null)
     {
         if (people.Count == 0) return [];
         var programme = await db.Set<VoucherProgramme>().ForChangeAsync(p => p.Id == programmeId, user, "programme_not_found", programmeId, ct);
         var now = clock.UtcNow();
-        programme.CheckIssue(day, await programmes.CommittedAsync(programmeId, ct), people.Count);
+        programme.CheckIssue(day, committed ?? await programmes.CommittedAsync(programmeId, ct), people.Count);
         programme.RecordIssue(now);
         var vouchers = people.Select(p => Voucher.Issue(programme, p.PersonId, p.Name, p.Path, user.UserName, now, day)).ToList();
         db.AddRange(vouchers);
