@@ -86,12 +86,15 @@ internal static class TrainingBench
         var (classes, _) = await ClassesAsync(As, clients * loops, today);
         var queue = new ConcurrentQueue<string>(codes);
         var times = new ConcurrentBag<double>();
+        var taken = 0;
         var failures = new ConcurrentBag<string>();
         async Task ClientAsync()
         {
             if (paceMs > 0) await Task.Delay(Random.Shared.Next(paceMs + 1));
-            for (var n = 0; queue.TryDequeue(out var code); n++)
+            while (queue.TryDequeue(out var code))
             {
+                // Seats spread over the classes in the order codes are taken, so that no class fills before the others.
+                var n = Interlocked.Increment(ref taken);
                 try
                 {
                     var (_, ms) = await As(Roles.TrainingProvider, "bench-provider", s => s.GetRequiredService<Redemption>()

@@ -126,11 +126,15 @@ public sealed class TrainingJourneyTests(LiveApp app)
     {
         var page = await app.SignedInPageAsync("hrbureau", width: 390, height: 844);
         var shot = 82;
-        foreach (var url in new[] { "/training", "/training/programmes/new", "/training/providers", "/training/classes", "/training/batches" })
+        foreach (var url in new[] { "/training", "/training/programmes/new", "/training/providers", "/training/classes", "/training/batches", "/training/studios" })
         {
             await page.GotoAsync(url);
             await app.ShotAsync(page, $"{shot++}-hrbureau-phone{url.Replace('/', '-')}");
         }
+        // The demo's round of master studios: eight applications, three selected, two granted.
+        await page.GotoAsync("/training/studios");
+        await Assertions.Expect(page.Locator("[data-testid=studio]")).ToHaveCountAsync(8);
+        await Assertions.Expect(page.Locator("[data-testid=studio][data-state=Granted]")).ToHaveCountAsync(2);
         await page.GotoAsync("/training/trainees?area=141127000000&measure=HighSkilled");
         var total = int.Parse((await page.Locator("[data-testid=trainee-total]").GetAttributeAsync("data-total"))!);
         Assert.True(total > 0, "the demo's year has high-skilled certificates in Lan County");

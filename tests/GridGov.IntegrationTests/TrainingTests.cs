@@ -338,6 +338,39 @@ public abstract class TrainingTests(GridGovApp app)
         Assert.Equal(before["training.employed"] + 1, after["training.employed"]);
     }
 
+    [Fact]
+    public async Task Studios_are_scored_by_experts_selected_by_average_with_ties_and_granted_once_by_another_hand()
+    {
+        var bureau = await app.ApiAsync("hrbureau");
+        var reviewer = await app.ApiAsync("hrreview");
+        var round = 2030 + Random.Shared.Next(60);
+        var ids = new List<int>();
+        foreach (var name in new[] { "甲", "乙", "丙", "丁" })
+            ids.Add((await bureau.PostJsonAsync("/api/v1/training/studios", new
+            {
+                round, areaCode = "141127000000", studioName = $"{name}技能大师工作室", master = name + "师傅", occupation = "电工", masterLevel = "Technician",
+                host = "岚县供电公司",
+            }, HttpStatusCode.Created)).Int("id"));
+        // Refused while any lacks three scores.
+        await (await reviewer.PostAsJsonAsync("/api/v1/training/studios/selection", new { round, places = 2 })).ProblemAsync(HttpStatusCode.Conflict, "studios_unscored");
+        int[][] marks = [[95, 93, 94], [90, 90, 90], [91, 89, 90], [70, 75, 80]];
+        for (var i = 0; i < ids.Count; i++)
+            for (var e = 0; e < 3; e++)
+                await reviewer.PostJsonAsync($"/api/v1/training/studios/{ids[i]}/scores", new { expert = $"专家{e + 1}", score = marks[i][e] });
+        await (await reviewer.PostAsJsonAsync($"/api/v1/training/studios/{ids[0]}/scores", new { expert = "专家1", score = 10 }))
+            .ProblemAsync(HttpStatusCode.Conflict, "expert_scored");
+        var selection = await reviewer.PostJsonAsync("/api/v1/training/studios/selection", new { round, places = 2 });
+        Assert.Equal(ids.Take(3), selection.GetProperty("selected").EnumerateArray().Select(x => x.GetInt32()));
+        Assert.Equal([ids[3]], selection.GetProperty("notSelected").EnumerateArray().Select(x => x.GetInt32()));
+        await (await reviewer.PostAsJsonAsync($"/api/v1/training/studios/{ids[0]}/grant", new { reference = "GK-S1" }))
+            .ProblemAsync(HttpStatusCode.Conflict, "second_person_required");
+        var granted = await bureau.PostJsonAsync($"/api/v1/training/studios/{ids[0]}/grant", new { reference = "GK-S1" });
+        Assert.Equal(("Granted", 30000), (granted.Str("state"), granted.Int("grant")));
+        await (await bureau.PostAsJsonAsync($"/api/v1/training/studios/{ids[0]}/grant", new { reference = "GK-S2" })).ProblemAsync(HttpStatusCode.Conflict, "grant_paid");
+        await (await bureau.PostAsJsonAsync($"/api/v1/training/studios/{ids[3]}/grant", new { reference = "GK-S3" }))
+            .ProblemAsync(HttpStatusCode.Conflict, "studio_not_selected");
+    }
+
     private static MultipartFormDataContent Csv(IEnumerable<string> lines)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes("姓名,身份证号\n" + string.Join("\n", lines) + "\n");

@@ -61,6 +61,37 @@ public static class TrainingHistory
         await db.SaveChangesAsync(ct);
         await TrainAsync(db, enrolments, today, random, programme.SubsidyTable, ct);
         await PayAsync(db, programme, vouchers, today, ct);
+        await StudiosAsync(db, county, countyPath, today, random, ct);
+    }
+
+    private static readonly (string Studio, string Master, string Occupation, string Host)[] StudioApplicants =
+    [
+        ("王建平电工技能大师工作室", "王建平", "电工", "岚县供电公司"), ("李秀英养老护理技能大师工作室", "李秀英", "养老护理员", "吕梁山护工培训基地（岚县）"),
+        ("张卫东焊工技能大师工作室", "张卫东", "焊工", "岚县鑫源电力工程公司"), ("刘桂兰中式面点技能大师工作室", "刘桂兰", "中式面点师", "岚县职业技能培训学校"),
+        ("赵国强汽车维修技能大师工作室", "赵国强", "汽车维修工", "岚县运输公司"), ("孙丽华育婴技能大师工作室", "孙丽华", "育婴员", "岚县妇幼保健院"),
+        ("周明亮农机修理技能大师工作室", "周明亮", "农机修理工", "岚县农机服务中心"), ("吴春梅家政服务技能大师工作室", "吴春梅", "家政服务员", "岚县康养中心"),
+    ];
+
+    /// <summary>This year's round of skill master studios in the county: eight applications, five experts' scores each, three selected, two granted.</summary>
+    private static async Task StudiosAsync(GridGovDbContext db, string county, string countyPath, DateOnly today, Random random, CancellationToken ct)
+    {
+        var applied = At(today.AddDays(-60));
+        var studios = StudioApplicants.Select((a, i) => StudioApplication.Apply(today.Year, county, countyPath, a.Studio, a.Master, a.Occupation,
+            i % 3 == 0 ? CertificateLevel.SeniorTechnician : CertificateLevel.Technician, a.Host, IssuedBy, applied)).ToList();
+        db.AddRange(studios);
+        await db.SaveChangesAsync(ct);
+        var scores = new Dictionary<int, IReadOnlyList<int>>();
+        foreach (var studio in studios)
+        {
+            var marks = Enumerable.Range(1, 5).Select(_ => random.Next(70, 98)).ToList();
+            scores[studio.Id] = marks;
+            db.AddRange(marks.Select((m, e) => StudioScore.Of(studio, $"评审专家{e + 1}", m, null, ReviewedBy, At(today.AddDays(-30)))));
+        }
+        var selected = StudioApplication.Select(scores, 3).ToHashSet();
+        foreach (var studio in studios) studio.Decide(selected.Contains(studio.Id), ReviewedBy, At(today.AddDays(-20)));
+        foreach (var studio in studios.Where(s => selected.Contains(s.Id)).Take(2))
+            studio.PayGrant(StudioApplication.DefaultGrant, $"GK{today:yyyyMM}S{studio.Id:D3}", IssuedBy, At(today.AddDays(-10)));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>What became of one voucher: left unclaimed, cancelled, or claimed and taken to a class that starts after the claim.</summary>

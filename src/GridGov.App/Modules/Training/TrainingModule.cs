@@ -37,6 +37,7 @@ public sealed class TrainingModule : IGridGovModule
         services.AddScoped<VoucherListImport>();
         services.AddScoped<VoucherExport>();
         services.AddScoped<TrainingOutcomes>();
+        services.AddScoped<StudioBook>();
         services.AddScoped<Kernel.Tallies.IFigureSource, TrainingFigureSource>();
         services.AddScoped<IDeadlineSweep>(s => s.GetRequiredService<VoucherExpiry>());
     }
@@ -69,6 +70,7 @@ public sealed class TrainingModule : IGridGovModule
         new("/training", "Nav.Training", u => u.Has(TrainingPermissions.View), 40, "nav-training"),
         new("/training/classes", "Nav.TrainingClasses", u => u.Has(TrainingPermissions.Provide) || u.Has(TrainingPermissions.View), 41, "nav-training-classes"),
         new("/training/batches", "Nav.TrainingBatches", u => u.Has(TrainingPermissions.View), 42, "nav-training-batches"),
+        new("/training/studios", "Nav.TrainingStudios", u => u.Has(TrainingPermissions.View), 43, "nav-training-studios"),
     ];
 
     public IEnumerable<Landing> Landings =>

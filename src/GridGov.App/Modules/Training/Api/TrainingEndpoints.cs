@@ -40,6 +40,7 @@ public static class TrainingEndpoints
         MapProviders(training.MapGroup("/providers").WithTags("Training providers"));
         MapClasses(training.WithTags("Training classes"));
         MapPayments(training.MapGroup("/payment-batches").WithTags("Training subsidy payments"));
+        MapStudios(training.MapGroup("/studios").WithTags("Skill master studios"));
         return api;
     }
 
@@ -156,6 +157,25 @@ public static class TrainingEndpoints
             .WithSummary("The trainees a training figure counts, by where they live: finished, certified, skilled, high-skilled or employed in a period");
         training.MapPost("/enrolments/{id:int}/certificate", (int id, RecordCertificate body, ClassBook book, CancellationToken ct) => book.CertifyAsync(id, body, ct))
             .WithSummary("Records the certificate a trainee won (level, number, date), or that they won none (reason); a voucher moves with it");
+    }
+
+    private static void MapStudios(RouteGroupBuilder studios)
+    {
+        studios.MapPost("/", async (ApplyStudio body, StudioBook book, CancellationToken ct) =>
+            {
+                var studio = await book.ApplyAsync(body, ct);
+                return TypedResults.Created($"/api/v1/training/studios/{studio.Id}", studio);
+            })
+            .WithSummary("An application for a skill master studio in a round: the master (技师 or 高级技师), the trade and the host organisation");
+        studios.MapGet("/", (int? round, StudioState? state, int? page, int? pageSize, StudioBook book, CancellationToken ct) =>
+            book.ListAsync(round, state, PageRequest.Of(page, pageSize), ct)).WithSummary("Applications in view, by round and state, with their scores");
+        studios.MapGet("/{id:int}", (int id, StudioBook book, CancellationToken ct) => book.GetAsync(id, ct)).WithSummary("One application with its scores");
+        studios.MapPost("/{id:int}/scores", (int id, ScoreStudio body, StudioBook book, CancellationToken ct) => book.ScoreAsync(id, body, ct))
+            .WithSummary("An expert's score out of 100, once per expert and application");
+        studios.MapPost("/selection", (SelectStudios body, StudioBook book, CancellationToken ct) => book.SelectAsync(body, ct))
+            .WithSummary("Selects a round's studios: the best average scores up to the places, ties at the last place included; refused while any lacks three scores");
+        studios.MapPost("/{id:int}/grant", (int id, PayStudioGrant body, StudioBook book, CancellationToken ct) => book.PayGrantAsync(id, body, ct))
+            .WithSummary("Pays a selected studio's one-off grant (30,000 yuan unless given), once, never by who selected it");
     }
 
     private static void MapPayments(RouteGroupBuilder batches)

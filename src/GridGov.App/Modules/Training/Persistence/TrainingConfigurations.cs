@@ -190,3 +190,36 @@ internal sealed class ClaimChallengeConfiguration : IEntityTypeConfiguration<Cla
         b.HasIndex(x => new { x.VoucherId, x.CreatedAt });
     }
 }
+
+internal sealed class StudioApplicationConfiguration : IEntityTypeConfiguration<StudioApplication>
+{
+    public void Configure(EntityTypeBuilder<StudioApplication> b)
+    {
+        b.ToTable("StudioApplications");
+        b.Property(x => x.AreaCode).HasMaxLength(17).IsRequired();
+        b.Property(x => x.StudioName).HasMaxLength(100).IsRequired();
+        b.Property(x => x.Master).HasMaxLength(50).IsRequired();
+        b.Property(x => x.Occupation).HasMaxLength(40).IsRequired();
+        b.Property(x => x.Host).HasMaxLength(100).IsRequired();
+        b.Property(x => x.SubmittedBy).HasMaxLength(256).IsRequired();
+        b.Property(x => x.DecidedBy).HasMaxLength(256);
+        b.Property(x => x.GrantReference).HasMaxLength(40);
+        b.Property(x => x.GrantedBy).HasMaxLength(256);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => new { x.Round, x.Path });
+    }
+}
+
+internal sealed class StudioScoreConfiguration : IEntityTypeConfiguration<StudioScore>
+{
+    public void Configure(EntityTypeBuilder<StudioScore> b)
+    {
+        b.ToTable("StudioScores");
+        b.Property(x => x.Expert).HasMaxLength(50).IsRequired();
+        b.Property(x => x.Comment).HasMaxLength(500);
+        b.Property(x => x.RecordedBy).HasMaxLength(256).IsRequired();
+        b.HasOne<StudioApplication>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        // Each expert scores an application once.
+        b.HasIndex(x => new { x.ApplicationId, x.Expert }).IsUnique();
+    }
+}
