@@ -126,11 +126,15 @@ public sealed class TrainingJourneyTests(LiveApp app)
     {
         var page = await app.SignedInPageAsync("hrbureau", width: 390, height: 844);
         var shot = 82;
-        foreach (var url in new[] { "/training", "/training/programmes/new", "/training/providers", "/training/classes", "/training/batches", "/training/studios" })
+        foreach (var url in new[] { "/training", "/training/programmes/new", "/training/providers", "/training/classes", "/training/batches", "/training/studios", "/training/brand" })
         {
             await page.GotoAsync(url);
             await app.ShotAsync(page, $"{shot++}-hrbureau-phone{url.Replace('/', '-')}");
         }
+        // The caregiver brand's placements by city, each opening the trainees it counts.
+        await page.GotoAsync("/training/brand");
+        Assert.True(int.Parse((await page.Locator("[data-testid=brand-facts]").GetAttributeAsync("data-placed"))!) > 0, "the demo's cohorts have placements");
+        await Assertions.Expect(page.Locator("[data-testid=station]")).ToHaveCountAsync(5);
         // The demo's round of master studios: eight applications, three selected, two granted.
         await page.GotoAsync("/training/studios");
         await Assertions.Expect(page.Locator("[data-testid=studio]")).ToHaveCountAsync(8);

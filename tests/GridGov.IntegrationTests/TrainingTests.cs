@@ -371,6 +371,41 @@ public abstract class TrainingTests(GridGovApp app)
             .ProblemAsync(HttpStatusCode.Conflict, "studio_not_selected");
     }
 
+    [Fact]
+    public async Task The_caregiver_brand_counts_its_cohorts_and_placements_by_city_each_opening_its_trainees_and_lists_its_stations()
+    {
+        var bureau = await app.ApiAsync("hrbureau");
+        var provider = await app.ApiAsync("provider");
+        var before = await bureau.GetJsonAsync("/api/v1/training/brand");
+        Assert.Equal("吕梁山护工", before.Str("brand"));
+        foreach (var city in before.GetProperty("byCity").EnumerateArray().Where(c => c.Str("city").Length > 0))
+            Assert.Equal(city.Int("placed"), (await bureau.GetJsonAsync(
+                $"/api/v1/training/trainees?area=141127000000&measure=Employed&brand={Uri.EscapeDataString("吕梁山护工")}&city={Uri.EscapeDataString(city.Str("city"))}")).Int("total"));
+        // A cohort of the brand: its trainee placed in Taiyuan counts there.
+        var programme = await ProgrammeAsync(bureau);
+        var (_, code, _) = await ClaimedAsync(bureau, programme, (await ResidentsAsync(14))[13]);
+        var classId = (await provider.PostJsonAsync("/api/v1/training/classes", new
+        {
+            kind = "Open", name = "养老护理员品牌班 " + Key()[..6], occupation = "养老护理员", level = "Intermediate", startsOn = Today.AddDays(-10), endsOn = Today,
+            capacity = 50, daysRequired = 1, brand = "吕梁山护工",
+        }, HttpStatusCode.Created)).Int("id");
+        var seat = (await provider.PostJsonAsync("/api/v1/training/redemptions", new { code, classId }, HttpStatusCode.Created)).Int("enrolmentId");
+        await provider.PostJsonAsync($"/api/v1/training/classes/{classId}/attendance", new { day = Today, present = new[] { seat } });
+        await provider.PostJsonAsync($"/api/v1/training/classes/{classId}/finish", new { });
+        await provider.PostJsonAsync($"/api/v1/training/enrolments/{seat}/employment",
+            new { employer = "太原某养老院", employedOn = Today, checkedBy = "EmployerConfirmed", workCity = "太原市" });
+        var after = await bureau.GetJsonAsync("/api/v1/training/brand");
+        Assert.Equal(before.Int("cohorts") + 1, after.Int("cohorts"));
+        Assert.Equal(before.Int("placed") + 1, after.Int("placed"));
+        int Taiyuan(JsonElement b) => b.GetProperty("byCity").EnumerateArray().Where(c => c.Str("city") == "太原市").Select(c => c.Int("placed")).FirstOrDefault();
+        Assert.Equal(Taiyuan(before) + 1, Taiyuan(after));
+        var station = await bureau.PostJsonAsync("/api/v1/training/brand/stations", new
+        {
+            brand = "吕梁山护工", kind = "Station", name = "吕梁山护工测试服务站 " + Key()[..4], city = "太原市", contact = "0351-1234567", openedOn = Today, areaCode = "141127000000",
+        }, HttpStatusCode.Created);
+        Assert.Contains((await bureau.GetJsonAsync("/api/v1/training/brand")).GetProperty("stations").EnumerateArray(), s => s.Int("id") == station.Int("id"));
+    }
+
     private static MultipartFormDataContent Csv(IEnumerable<string> lines)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes("姓名,身份证号\n" + string.Join("\n", lines) + "\n");

@@ -62,7 +62,17 @@ public static class TrainingHistory
         await TrainAsync(db, enrolments, today, random, programme.SubsidyTable, ct);
         await PayAsync(db, programme, vouchers, today, ct);
         await StudiosAsync(db, county, countyPath, today, random, ct);
+        db.AddRange(Stations.Select(s => BrandStation.Open(BrandStation.Caregivers, s.Kind, s.Name, s.City, s.Contact, start.AddDays(s.OpenedAfter), countyPath, IssuedBy)));
+        await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The caregiver brand's offices and stations where its workers go.</summary>
+    private static readonly (StationKind Kind, string Name, string City, string Contact, int OpenedAfter)[] Stations =
+    [
+        (StationKind.Office, "吕梁山护工太原服务处", "太原市", "0351-7654321", 0), (StationKind.Office, "吕梁山护工北京服务处", "北京市", "010-87654321", 30),
+        (StationKind.Station, "吕梁山护工天津和平服务站", "天津市", "022-27654321", 90), (StationKind.Station, "吕梁山护工西安长安服务站", "西安市", "029-85654321", 120),
+        (StationKind.Station, "吕梁山护工太原小店服务站", "太原市", "0351-7012345", 200),
+    ];
 
     private static readonly (string Studio, string Master, string Occupation, string Host)[] StudioApplicants =
     [
@@ -168,16 +178,18 @@ public static class TrainingHistory
         await db.SaveChangesAsync(ct);
     }
 
-    private static readonly string[] Employers = ["岚县康养中心", "吕梁市第一人民医院", "太原家政服务有限公司", "岚县鑫源电力工程公司", "北京颐和养老院"];
+    private static readonly (string Employer, string City)[] Employers =
+        [("岚县康养中心", "吕梁市"), ("吕梁市第一人民医院", "吕梁市"), ("太原家政服务有限公司", "太原市"), ("岚县鑫源电力工程公司", "吕梁市"), ("北京颐和养老院", "北京市"),
+         ("天津和平区居家养老服务中心", "天津市"), ("西安长安养老公寓", "西安市")];
 
     /// <summary>A follow-up call or the employer's word a few weeks after the exam: most order-class trainees and over half of the others at work.</summary>
     private static void FollowUp(Enrolment enrolment, TrainingClass trainingClass, DateOnly examined, DateOnly today, Random random)
     {
         var employed = examined.AddDays(random.Next(3, 40));
         if (employed > today || random.Next(100) >= (trainingClass.Kind == ClassKind.Order ? 88 : 62)) return;
-        var employer = trainingClass.Employer ?? Employers[random.Next(Employers.Length)];
+        var (employer, city) = trainingClass.Employer is { } own ? (own, "吕梁市") : Employers[random.Next(Employers.Length)];
         var check = trainingClass.Employer is not null ? EmploymentCheck.EmployerConfirmed : random.Next(2) == 0 ? EmploymentCheck.SocialInsurance : EmploymentCheck.FollowUpCall;
-        enrolment.RecordEmployment(employer, employed, check, ProviderLogin, today);
+        enrolment.RecordEmployment(employer, employed, check, ProviderLogin, today, city);
     }
 
     /// <summary>Each month's reviewed vouchers paid to their provider a month later, in one batch each.</summary>
@@ -223,7 +235,7 @@ public static class TrainingHistory
             var provider = occupation == "养老护理员" && n % 2 == 0 ? caregivers : school;
             var kind = n % 5 == 4 ? ClassKind.Order : ClassKind.Open;
             classes.Add(TrainingClass.Plan(provider, kind, $"{occupation}第{n + 1}期", occupation, level, kind == ClassKind.Order ? "岚县康养中心" : null,
-                day, day.AddDays(20), 60, 16, ProviderLogin, At(day.AddDays(-14))));
+                day, day.AddDays(20), 60, 16, ProviderLogin, At(day.AddDays(-14)), provider == caregivers ? BrandStation.Caregivers : null));
         }
         return classes;
     }

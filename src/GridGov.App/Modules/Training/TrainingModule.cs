@@ -38,6 +38,7 @@ public sealed class TrainingModule : IGridGovModule
         services.AddScoped<VoucherExport>();
         services.AddScoped<TrainingOutcomes>();
         services.AddScoped<StudioBook>();
+        services.AddScoped<BrandBook>();
         services.AddScoped<Kernel.Tallies.IFigureSource, TrainingFigureSource>();
         services.AddScoped<IDeadlineSweep>(s => s.GetRequiredService<VoucherExpiry>());
     }
@@ -70,6 +71,7 @@ public sealed class TrainingModule : IGridGovModule
         new("/training", "Nav.Training", u => u.Has(TrainingPermissions.View), 40, "nav-training"),
         new("/training/classes", "Nav.TrainingClasses", u => u.Has(TrainingPermissions.Provide) || u.Has(TrainingPermissions.View), 41, "nav-training-classes"),
         new("/training/batches", "Nav.TrainingBatches", u => u.Has(TrainingPermissions.View), 42, "nav-training-batches"),
+        new("/training/brand", "Nav.TrainingBrand", u => u.Has(TrainingPermissions.View), 44, "nav-training-brand"),
         new("/training/studios", "Nav.TrainingStudios", u => u.Has(TrainingPermissions.View), 43, "nav-training-studios"),
     ];
 

@@ -41,6 +41,15 @@ public static class TrainingEndpoints
         MapClasses(training.WithTags("Training classes"));
         MapPayments(training.MapGroup("/payment-batches").WithTags("Training subsidy payments"));
         MapStudios(training.MapGroup("/studios").WithTags("Skill master studios"));
+        var brands = training.MapGroup("/brand").WithTags("Labour brands");
+        brands.MapGet("/", (string? name, BrandBook book, CancellationToken ct) => book.ReadAsync(name, ct))
+            .WithSummary("A labour brand (吕梁山护工 unless named): its cohorts, trained, placed in work by city, and its offices and stations");
+        brands.MapPost("/stations", async (OpenStation body, BrandBook book, CancellationToken ct) =>
+            {
+                var station = await book.OpenAsync(body, ct);
+                return TypedResults.Created("/api/v1/training/brand", station);
+            })
+            .WithSummary("Registers a brand's service office or station in a city");
         return api;
     }
 
@@ -151,9 +160,10 @@ public static class TrainingEndpoints
         training.MapPost("/enrolments/{id:int}/employment", (int id, RecordEmployment body, TrainingOutcomes outcomes, CancellationToken ct) =>
                 outcomes.RecordEmploymentAsync(id, body, ct))
             .WithSummary("The follow-up after a class: employed by whom, from when, and how it was checked (employer, social insurance, contract, call)");
-        training.MapGet("/trainees", async (string? area, DateOnly? from, DateOnly? to, OutcomeMeasure? measure, int? page, int? pageSize,
-                TrainingOutcomes outcomes, Territory.Contracts.ITerritoryDirectory territory, Kernel.Security.CurrentUser user, CancellationToken ct) =>
-                await outcomes.ListAsync(await AreaPathAsync(area, territory, user, ct), from, to, measure ?? OutcomeMeasure.Trained, PageRequest.Of(page, pageSize), ct))
+        training.MapGet("/trainees", async (string? area, DateOnly? from, DateOnly? to, OutcomeMeasure? measure, string? brand, string? city, int? page,
+                int? pageSize, TrainingOutcomes outcomes, Territory.Contracts.ITerritoryDirectory territory, Kernel.Security.CurrentUser user, CancellationToken ct) =>
+                await outcomes.ListAsync(await AreaPathAsync(area, territory, user, ct), from, to, measure ?? OutcomeMeasure.Trained, PageRequest.Of(page, pageSize), ct,
+                    brand, city))
             .WithSummary("The trainees a training figure counts, by where they live: finished, certified, skilled, high-skilled or employed in a period");
         training.MapPost("/enrolments/{id:int}/certificate", (int id, RecordCertificate body, ClassBook book, CancellationToken ct) => book.CertifyAsync(id, body, ct))
             .WithSummary("Records the certificate a trainee won (level, number, date), or that they won none (reason); a voucher moves with it");

@@ -12,13 +12,13 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGov.Modules.Training.Application;
 
 public sealed record PlanClass(ClassKind Kind, string Name, string Occupation, CertificateLevel Level, DateOnly StartsOn, DateOnly EndsOn, int Capacity,
-    int DaysRequired, string? Employer = null);
+    int DaysRequired, string? Employer = null, string? Brand = null);
 
 public sealed record ClassRow(int Id, int ProviderId, ClassKind Kind, string Name, string Occupation, CertificateLevel Level, string? Employer,
     DateOnly StartsOn, DateOnly EndsOn, int Capacity, bool Finished);
 
 public sealed record TraineeView(int Id, int PersonId, string PersonName, long? VoucherId, DateOnly EnrolledOn, int DaysAttended, bool? Finished,
-    CertificateLevel? Level, string? CertificateNumber, DateOnly? CertifiedOn, string? Employer = null, DateOnly? EmployedOn = null);
+    CertificateLevel? Level, string? CertificateNumber, DateOnly? CertifiedOn, string? Employer = null, DateOnly? EmployedOn = null, string? WorkCity = null);
 
 public sealed record ClassView(ClassRow Class, int DaysRequired, int Enrolled, IReadOnlyList<TraineeView> Trainees, OutcomeCounts Outcomes, int Version);
 
@@ -39,7 +39,7 @@ public sealed class ClassBook(GridGovDbContext db, CurrentUser user, TimeProvide
         var providerId = await desk.ProviderIdAsync(ct);
         var provider = await db.Set<TrainingProvider>().AsNoTracking().FirstAsync(p => p.Id == providerId, ct);
         var planned = TrainingClass.Plan(provider, input.Kind, input.Name ?? "", input.Occupation ?? "", input.Level, input.Employer, input.StartsOn,
-            input.EndsOn, input.Capacity, input.DaysRequired, user.UserName, clock.UtcNow());
+            input.EndsOn, input.Capacity, input.DaysRequired, user.UserName, clock.UtcNow(), input.Brand);
         db.Add(planned);
         await db.SaveChangesAsync(ct);
         return Row(planned);
@@ -64,7 +64,7 @@ public sealed class ClassBook(GridGovDbContext db, CurrentUser user, TimeProvide
         var trainees = await db.Set<Enrolment>().AsNoTracking().Where(e => e.ClassId == id).OrderBy(e => e.Id).Take(MaxTrainees).ToListAsync(ct);
         return new ClassView(Row(c), c.DaysRequired, trainees.Count,
             trainees.Select(e => new TraineeView(e.Id, e.PersonId, e.PersonName, e.VoucherId, e.EnrolledOn, days.GetValueOrDefault(e.Id), e.Finished, e.Level,
-                e.CertificateNumber, e.CertifiedOn, e.Employer, e.EmployedOn)).ToList(), await outcomes.OfAsync(id, null, ct), c.Version);
+                e.CertificateNumber, e.CertifiedOn, e.Employer, e.EmployedOn, e.WorkCity)).ToList(), await outcomes.OfAsync(id, null, ct), c.Version);
     }
 
     /// <summary>A trainee on the provider's own list (an order class's employees): matched on the ledger by ID number.</summary>

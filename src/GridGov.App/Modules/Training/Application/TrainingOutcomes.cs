@@ -27,10 +27,10 @@ public sealed record OutcomeCounts(int Enrolled, int Trained, int Certified, int
     public double? EmploymentRate => Trained == 0 ? null : (double)Employed / Trained;
 }
 
-public sealed record RecordEmployment(string Employer, DateOnly EmployedOn, EmploymentCheck CheckedBy);
+public sealed record RecordEmployment(string Employer, DateOnly EmployedOn, EmploymentCheck CheckedBy, string? WorkCity = null);
 
 public sealed record TraineeRow(int Id, int ClassId, string PersonName, DateOnly EnrolledOn, bool? Finished, DateOnly? FinishedOn, CertificateLevel? Level,
-    DateOnly? CertifiedOn, string? Employer, DateOnly? EmployedOn);
+    DateOnly? CertifiedOn, string? Employer, DateOnly? EmployedOn, string? WorkCity = null);
 
 /// <summary>
 /// The outcomes of training, counted in the database from the trainees' own records: per class,
@@ -57,11 +57,22 @@ public sealed class TrainingOutcomes(GridGovDbContext db, CurrentUser user, Time
         await Measured(path, from, to, OutcomeMeasure.Employed).CountAsync(ct));
 
     /// <summary>The trainees a figure counts, newest first.</summary>
-    public async Task<Page<TraineeRow>> ListAsync(string path, DateOnly? from, DateOnly? to, OutcomeMeasure measure, PageRequest page, CancellationToken ct)
+    /// <param name="brand">Only the cohorts of a labour brand.</param>
+    /// <param name="city">Only those placed in a city (the brand's placements).</param>
+    public async Task<Page<TraineeRow>> ListAsync(string path, DateOnly? from, DateOnly? to, OutcomeMeasure measure, PageRequest page, CancellationToken ct,
+        string? brand = null, string? city = null)
     {
         if (!user.Has(TrainingPermissions.View)) user.Require(TrainingPermissions.Provide);
-        return await Measured(path, from, to, measure).OrderByDescending(e => e.Id)
-            .Select(e => new TraineeRow(e.Id, e.ClassId, e.PersonName, e.EnrolledOn, e.Finished, e.FinishedOn, e.Level, e.CertifiedOn, e.Employer, e.EmployedOn))
+        var rows = Measured(path, from, to, measure);
+        if (!string.IsNullOrWhiteSpace(brand))
+        {
+            var cohorts = db.Set<TrainingClass>().Where(c => c.Brand == brand).Select(c => c.Id);
+            rows = rows.Where(e => cohorts.Contains(e.ClassId));
+        }
+        if (!string.IsNullOrWhiteSpace(city)) rows = rows.Where(e => e.WorkCity == city);
+        return await rows.OrderByDescending(e => e.Id)
+            .Select(e => new TraineeRow(e.Id, e.ClassId, e.PersonName, e.EnrolledOn, e.Finished, e.FinishedOn, e.Level, e.CertifiedOn, e.Employer, e.EmployedOn,
+                e.WorkCity))
             .ToPageAsync(page, ct);
     }
 
@@ -70,10 +81,10 @@ public sealed class TrainingOutcomes(GridGovDbContext db, CurrentUser user, Time
         await desk.ProviderIdAsync(ct);
         var enrolment = await db.Set<Enrolment>().FirstOrDefaultAsync(e => e.Id == enrolmentId, ct) ?? throw new NotFoundException("enrolment_not_found", enrolmentId);
         if (!user.CanCapture(enrolment.Path)) throw new ForbiddenException("outside_capture_scope");
-        enrolment.RecordEmployment(input.Employer ?? "", input.EmployedOn, input.CheckedBy, user.UserName, clock.Today());
+        enrolment.RecordEmployment(input.Employer ?? "", input.EmployedOn, input.CheckedBy, user.UserName, clock.Today(), input.WorkCity);
         await db.SaveChangesAsync(ct);
         return new TraineeView(enrolment.Id, enrolment.PersonId, enrolment.PersonName, enrolment.VoucherId, enrolment.EnrolledOn, 0, enrolment.Finished,
-            enrolment.Level, enrolment.CertificateNumber, enrolment.CertifiedOn, enrolment.Employer, enrolment.EmployedOn);
+            enrolment.Level, enrolment.CertificateNumber, enrolment.CertifiedOn, enrolment.Employer, enrolment.EmployedOn, enrolment.WorkCity);
     }
 
     private IQueryable<Enrolment> Measured(string path, DateOnly? from, DateOnly? to, OutcomeMeasure measure)

@@ -44,6 +44,8 @@ public sealed class Enrolment : IScopedByPath, IAudited
     public string? CertificateNumber { get; private set; }
     public DateOnly? CertifiedOn { get; private set; }
     public string? Employer { get; private set; }
+    /// <summary>The city the trainee went to work in: a labour brand's placements are counted by it.</summary>
+    public string? WorkCity { get; private set; }
     public DateOnly? EmployedOn { get; private set; }
     public EmploymentCheck? CheckedBy { get; private set; }
     public string? EmploymentRecordedBy { get; private set; }
@@ -66,12 +68,13 @@ public sealed class Enrolment : IScopedByPath, IAudited
     }
 
     /// <summary>The follow-up after the class: employed where, from when, and how it was checked; a later follow-up replaces it.</summary>
-    public void RecordEmployment(string employer, DateOnly on, EmploymentCheck check, string by, DateOnly today)
+    public void RecordEmployment(string employer, DateOnly on, EmploymentCheck check, string by, DateOnly today, string? workCity = null)
     {
         if (Finished is null) throw new ConflictException("training_not_finished");
-        new Validator().Require("employer", employer, 100).Check(Enum.IsDefined(check), "checkedBy", "unknown")
+        new Validator().Require("employer", employer, 100).Optional("workCity", workCity, 20).Check(Enum.IsDefined(check), "checkedBy", "unknown")
             .Check(on <= today, "employedOn", "in_future").Check(on >= EnrolledOn, "employedOn", "before_enrolment").ThrowIfInvalid();
         (Employer, EmployedOn, CheckedBy, EmploymentRecordedBy) = (employer.Trim(), on, check, by);
+        WorkCity = string.IsNullOrWhiteSpace(workCity) ? null : workCity.Trim();
     }
 
     /// <summary>The certificate won; once recorded it changes only when the bureau returned the voucher for correction.</summary>

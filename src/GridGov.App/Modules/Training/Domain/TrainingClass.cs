@@ -35,6 +35,8 @@ public sealed class TrainingClass : IScopedByPath, IAudited
     public string Occupation { get; private set; } = "";
     public CertificateLevel Level { get; private set; }
     public string? Employer { get; private set; }
+    /// <summary>The labour brand the class is a cohort of (吕梁山护工), if any.</summary>
+    public string? Brand { get; private set; }
     public DateOnly StartsOn { get; private set; }
     public DateOnly EndsOn { get; private set; }
     public int Capacity { get; private set; }
@@ -46,20 +48,20 @@ public sealed class TrainingClass : IScopedByPath, IAudited
     public int Version { get; private set; }
 
     public static TrainingClass Plan(TrainingProvider provider, ClassKind kind, string name, string occupation, CertificateLevel level,
-        string? employer, DateOnly startsOn, DateOnly endsOn, int capacity, int daysRequired, string by, DateTime at)
+        string? employer, DateOnly startsOn, DateOnly endsOn, int capacity, int daysRequired, string by, DateTime at, string? brand = null)
     {
         var v = new Validator().Check(Enum.IsDefined(kind), "kind", "unknown").Require("name", name, MaxName).Require("occupation", occupation, 40)
             .Check(endsOn >= startsOn, "endsOn", "before_start").Check(endsOn.DayNumber - startsOn.DayNumber <= 366, "endsOn", "too_long")
             .Check(capacity is >= 1 and <= 500, "capacity", "out_of_range")
             .Check(daysRequired >= 1 && daysRequired <= endsOn.DayNumber - startsOn.DayNumber + 1, "daysRequired", "out_of_range")
-            .Optional("employer", employer, 100);
+            .Optional("employer", employer, 100).Optional("brand", brand, 20);
         if (kind == ClassKind.Order) v.Require("employer", employer, 100);
         v.ThrowIfInvalid();
         provider.CheckMayTrain(occupation, level);
         return new TrainingClass
         {
             ProviderId = provider.Id, Path = provider.Path, Kind = kind, Name = name.Trim(), Occupation = occupation.Trim(), Level = level,
-            Employer = string.IsNullOrWhiteSpace(employer) ? null : employer.Trim(), StartsOn = startsOn, EndsOn = endsOn, Capacity = capacity,
+            Employer = string.IsNullOrWhiteSpace(employer) ? null : employer.Trim(), Brand = string.IsNullOrWhiteSpace(brand) ? null : brand.Trim(), StartsOn = startsOn, EndsOn = endsOn, Capacity = capacity,
             DaysRequired = daysRequired, CreatedBy = by, CreatedAt = at,
         };
     }

@@ -118,10 +118,12 @@ internal sealed class TrainingClassConfiguration : IEntityTypeConfiguration<Trai
         b.Property(x => x.Name).HasMaxLength(TrainingClass.MaxName).IsRequired();
         b.Property(x => x.Occupation).HasMaxLength(40).IsRequired();
         b.Property(x => x.Employer).HasMaxLength(100);
+        b.Property(x => x.Brand).HasMaxLength(20);
         b.Property(x => x.CreatedBy).HasMaxLength(256).IsRequired();
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<TrainingProvider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.ProviderId, x.StartsOn });
+        b.HasIndex(x => x.Brand);
         b.HasIndex(x => new { x.Path, x.StartsOn });
     }
 }
@@ -136,6 +138,7 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         b.Property(x => x.EnrolledBy).HasMaxLength(256).IsRequired();
         b.Property(x => x.CertificateNumber).HasMaxLength(40);
         b.Property(x => x.Employer).HasMaxLength(100);
+        b.Property(x => x.WorkCity).HasMaxLength(20);
         b.Property(x => x.EmploymentRecordedBy).HasMaxLength(256);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<TrainingClass>().WithMany().HasForeignKey(x => x.ClassId).OnDelete(DeleteBehavior.Restrict);
@@ -221,5 +224,20 @@ internal sealed class StudioScoreConfiguration : IEntityTypeConfiguration<Studio
         b.HasOne<StudioApplication>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         // Each expert scores an application once.
         b.HasIndex(x => new { x.ApplicationId, x.Expert }).IsUnique();
+    }
+}
+
+internal sealed class BrandStationConfiguration : IEntityTypeConfiguration<BrandStation>
+{
+    public void Configure(EntityTypeBuilder<BrandStation> b)
+    {
+        b.ToTable("BrandStations");
+        b.Property(x => x.Brand).HasMaxLength(20).IsRequired();
+        b.Property(x => x.Name).HasMaxLength(100).IsRequired();
+        b.Property(x => x.City).HasMaxLength(20).IsRequired();
+        b.Property(x => x.Contact).HasMaxLength(50).IsRequired();
+        b.Property(x => x.CreatedBy).HasMaxLength(256).IsRequired();
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => new { x.Brand, x.Path });
     }
 }
