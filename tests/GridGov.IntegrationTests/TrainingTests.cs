@@ -406,6 +406,38 @@ public abstract class TrainingTests(GridGovApp app)
         Assert.Contains((await bureau.GetJsonAsync("/api/v1/training/brand")).GetProperty("stations").EnumerateArray(), s => s.Int("id") == station.Int("id"));
     }
 
+    [Fact]
+    public async Task Eligibility_is_checked_again_at_enrolment_under_the_rules_then_in_force()
+    {
+        var bureau = await app.ApiAsync("hrbureau");
+        var provider = await app.ApiAsync("provider");
+        var programme = await ProgrammeAsync(bureau);
+        var (_, code, _) = await ClaimedAsync(bureau, programme, (await ResidentsAsync(16))[15]);
+        // A new version of the rules from today: only the young are served now.
+        await bureau.PostJsonAsync($"/api/v1/training/programmes/{programme}/rules", new { effectiveFrom = Today, minAge = 16, maxAge = 18, needsTextCode = true });
+        var classId = await ClassAsync(provider);
+        var refused = await (await provider.PostAsJsonAsync("/api/v1/training/redemptions", new { code, classId })).ProblemAsync(HttpStatusCode.Conflict, "not_eligible");
+        Assert.Equal(["too_old"], refused.GetProperty("failed").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal(0, (await provider.GetJsonAsync($"/api/v1/training/classes/{classId}")).Int("enrolled"));
+    }
+
+    [Fact]
+    public async Task Every_training_list_exports_to_excel_the_rows_its_page_lists()
+    {
+        var bureau = await app.ApiAsync("hrbureau");
+        var provider = await app.ApiAsync("provider");
+        async Task<int> RowsAsync(HttpClient client, string url) =>
+            MiniExcelLibs.MiniExcel.Query(await (await client.GetAsync(url)).Content.ReadAsStreamAsync(), useHeaderRow: true).Count();
+        Assert.Equal((await bureau.GetJsonAsync("/api/v1/training/trainees?area=141127000000&measure=Certified")).Int("total"),
+            await RowsAsync(bureau, "/api/v1/training/exports/Trainees?area=141127000000&measure=Certified"));
+        Assert.Equal((await provider.GetJsonAsync("/api/v1/training/classes")).Int("total"), await RowsAsync(provider, "/api/v1/training/exports/Classes"));
+        Assert.Equal((await bureau.GetJsonAsync("/api/v1/training/payment-batches")).Int("total"), await RowsAsync(bureau, "/api/v1/training/exports/Batches"));
+        Assert.Equal((await bureau.GetJsonAsync("/api/v1/training/providers")).Int("total"), await RowsAsync(bureau, "/api/v1/training/exports/Providers"));
+        Assert.Equal((await bureau.GetJsonAsync("/api/v1/training/programmes")).Int("total"), await RowsAsync(bureau, "/api/v1/training/exports/Programmes"));
+        var round = GridGov.Kernel.Time.ChinaTime.Today(TimeProvider.System).Year;
+        Assert.Equal((await bureau.GetJsonAsync($"/api/v1/training/studios?round={round}")).Int("total"), await RowsAsync(bureau, $"/api/v1/training/exports/Studios?round={round}"));
+    }
+
     private static MultipartFormDataContent Csv(IEnumerable<string> lines)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes("姓名,身份证号\n" + string.Join("\n", lines) + "\n");

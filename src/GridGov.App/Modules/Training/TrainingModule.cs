@@ -39,6 +39,7 @@ public sealed class TrainingModule : IGridGovModule
         services.AddScoped<TrainingOutcomes>();
         services.AddScoped<StudioBook>();
         services.AddScoped<BrandBook>();
+        services.AddScoped<TrainingExports>();
         services.AddScoped<Kernel.Tallies.IFigureSource, TrainingFigureSource>();
         services.AddScoped<IDeadlineSweep>(s => s.GetRequiredService<VoucherExpiry>());
     }

@@ -23,6 +23,7 @@ public static class TrainingEndpoints
     public static IEndpointRouteBuilder MapTrainingDownloads(this IEndpointRouteBuilder app)
     {
         app.MapGet("/training/vouchers.xlsx", ExportVouchersAsync).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/training/exports/{list}.xlsx", ExportListAsync).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/training/voucher-list-template.xlsx", ListTemplate).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/training/batches/{id:int}/document.docx", async (int id, BatchDocument document, CancellationToken ct) =>
         {
@@ -108,6 +109,8 @@ public static class TrainingEndpoints
             .WithSummary("Vouchers in view (a provider's staff: their provider's), newest first; a voucher past its day reads as expired");
         training.MapGet("/vouchers/export", ExportVouchersAsync)
             .WithSummary("The voucher list, filtered as on the screen, as an Excel workbook; each export is logged");
+        training.MapGet("/exports/{list}", ExportListAsync)
+            .WithSummary("A training list (programmes, providers, classes, batches, trainees, studios) as an Excel workbook, filtered as its page; each export is logged");
         training.MapGet("/voucher-lists/template", ListTemplate).WithSummary("The template of a list of people to issue vouchers to");
         training.MapGet("/vouchers/{id:long}", (long id, VoucherBook book, CancellationToken ct) => book.GetAsync(id, ct))
             .WithSummary("One voucher: state, balance and expiry as its steps made them, and every step");
@@ -213,6 +216,15 @@ public static class TrainingEndpoints
         TimeProvider clock, CancellationToken ct) =>
         TypedResults.File(await export.ExportAsync(new VoucherQuery(programmeId, state, Search: search), http.Request.QueryString.Value ?? "", ct), ExcelType,
             $"vouchers-{Kernel.Time.ChinaTime.FileStamp(clock)}.xlsx");
+
+    private static async Task<IResult> ExportListAsync(TrainingList list, string? area, DateOnly? from, DateOnly? to, OutcomeMeasure? measure, string? brand,
+        string? city, int? round, TrainingExports exports, Territory.Contracts.ITerritoryDirectory territory, Kernel.Security.CurrentUser user, HttpContext http,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var path = list == TrainingList.Trainees ? await AreaPathAsync(area, territory, user, ct) : null;
+        var file = await exports.ExportAsync(list, new ExportFilter(path, from, to, measure, brand, city, round), http.Request.QueryString.Value ?? "", ct);
+        return TypedResults.File(file, ExcelType, $"{list.ToString().ToLowerInvariant()}-{Kernel.Time.ChinaTime.FileStamp(clock)}.xlsx");
+    }
 
     private static IResult ListTemplate()
     {

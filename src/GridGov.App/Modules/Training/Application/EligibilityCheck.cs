@@ -108,6 +108,24 @@ public sealed class EligibilityCheck(GridGovDbContext db, CurrentUser user, Time
         return new EligibilityCount(people, eligible, notEligible, unknown, reasons);
     }
 
+    /// <summary>
+    /// The rules in force are applied again when a voucher is verified at enrolment: a holder who no
+    /// longer passes them (moved out of the area, past the age band, under a new version of the rules)
+    /// is refused with the rules that failed. A fact gone missing since the issue does not refuse it.
+    /// </summary>
+    internal async Task RecheckAtEnrolmentAsync(Voucher voucher, CancellationToken ct)
+    {
+        var day = clock.Today();
+        var programme = await db.Set<VoucherProgramme>().AsNoTracking().OutsideScope("a voucher's own programme decides its enrolment")
+            .FirstAsync(p => p.Id == voucher.ProgrammeId, ct);
+        var versions = await db.Set<EligibilityRules>().AsNoTracking().Where(r => r.ProgrammeId == programme.Id).ToListAsync(ct);
+        if (EligibilityRules.InForce(versions, day) is not { } rules) return;
+        var facts = await ledger.FactsOfAsync(voucher.PersonId, day, ct);
+        var result = facts is null ? EligibilityResult.NotOnLedger : (await JudgeAsync(programme, rules, [facts], day, ct))[0].Result;
+        if (result.Verdict == Verdict.NotEligible)
+            throw new ConflictException("not_eligible") { Extensions = new Dictionary<string, object?> { ["failed"] = result.Failed, ["missing"] = result.Missing } };
+    }
+
     internal async Task<(VoucherProgramme Programme, EligibilityRules Rules)> ProgrammeAsync(int programmeId, DateOnly on, CancellationToken ct)
     {
         var programme = await db.Set<VoucherProgramme>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, ct)

@@ -19,7 +19,7 @@ public sealed record Redeemed(int EnrolmentId, long VoucherId, int ClassId, stri
 /// of the provider's classes for good. Tried many times at once, it is redeemed once: the others
 /// meet the first at the voucher's next step number and answer what it did.
 /// </summary>
-public sealed class Redemption(GridGovDbContext db, CurrentUser user, TimeProvider clock, ProviderDesk desk, ClassBook classes)
+public sealed class Redemption(GridGovDbContext db, CurrentUser user, TimeProvider clock, ProviderDesk desk, ClassBook classes, EligibilityCheck eligibility)
 {
     public async Task<Redeemed> RedeemAsync(Redeem input, CancellationToken ct)
     {
@@ -52,6 +52,7 @@ public sealed class Redemption(GridGovDbContext db, CurrentUser user, TimeProvid
         if (voucher.State != VoucherState.Claimed && voucher.ClassId is not null) throw new ConflictException("voucher_already_used");
         if (!user.CanCapture(voucher.Path)) throw new NotFoundException("voucher_not_found", Voucher.Show(code));
         trainingClass.CheckFull(await db.Set<Enrolment>().CountAsync(e => e.ClassId == trainingClass.Id, ct));
+        await eligibility.RecheckAtEnrolmentAsync(voucher, ct);
         var (now, today) = (clock.UtcNow(), clock.Today());
         voucher.Enrol(trainingClass, user.UserName, now, today, input.ClientKey);
         var enrolment = Enrolment.Of(trainingClass, voucher.PersonId, voucher.PersonName, voucher.Path, voucher.Id, user.UserName, now, today);
