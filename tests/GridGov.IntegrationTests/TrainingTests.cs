@@ -96,6 +96,7 @@ public abstract class TrainingTests(GridGovApp app)
     public async Task Issuing_to_an_areas_eligible_people_twice_issues_to_each_once()
     {
         var bureau = await app.ApiAsync("hrbureau");
+        var residentsOutside = (await ResidentsAsync(40)).Skip(30).ToList();
         var programme = await ProgrammeAsync(bureau, area: WorkerGrid);
         var first = await bureau.PostJsonAsync($"/api/v1/training/programmes/{programme}/issue-eligible", new { });
         Assert.True(first.Int("issued") > 0, first.ToString());
@@ -109,6 +110,17 @@ public abstract class TrainingTests(GridGovApp app)
             (count.Int("people"), count.Int("eligible"), count.Int("notEligible"), count.Int("unknown")));
         var view = await bureau.GetJsonAsync($"/api/v1/training/programmes/{programme}");
         Assert.Equal(first.Int("issued") * 2000L, view.GetProperty("committed").GetInt64());
+        // Written in bulk, each voucher still has its issue step and its change-log record, and the ids go on from there.
+        var ids = (await bureau.GetJsonAsync($"/api/v1/training/vouchers?programmeId={programme}&pageSize=200")).GetProperty("items").EnumerateArray()
+            .Select(v => v.GetProperty("id").GetInt64()).ToList();
+        var (steps, logged) = await app.AsSystemAsync(async db => (
+            await db.Set<VoucherStep>().CountAsync(s => ids.Contains(s.VoucherId) && s.Action == VoucherAction.Issue && s.Sequence == 0),
+            await db.Set<GridGov.Kernel.Auditing.ChangeRecord>().CountAsync(c => c.EntityType == "Voucher" && c.Action == "Added"
+                && ids.Select(i => i.ToString()).Contains(c.EntityId))));
+        Assert.Equal((ids.Count, ids.Count), (steps, logged));
+        var resident = residentsOutside[0];
+        var single = await IssueAsync(bureau, await ProgrammeAsync(bureau), resident.Id);
+        Assert.True(single.GetProperty("id").GetInt64() > ids.Max());
     }
 
     [Fact]

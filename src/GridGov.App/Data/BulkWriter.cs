@@ -67,6 +67,25 @@ public static class BulkWriter
         }
     }
 
+    /// <summary>
+    /// Ids for rows a bulk load writes itself: drawn from the identity's sequence on PostgreSQL, so
+    /// that saves running beside the load never draw the same; above the highest in the table on
+    /// SQLite, whose one writer at a time is the load's transaction.
+    /// </summary>
+    public static async Task<long[]> ReserveIdsAsync<T>(GridGovDbContext db, int count, CancellationToken ct = default)
+    {
+        if (count == 0) return [];
+        var table = db.Model.FindEntityType(typeof(T))!.GetTableName();
+        // The names come from the EF model, never from input.
+#pragma warning disable EF1002
+        if (db.Database.IsNpgsql())
+            return [.. (await db.Database.SqlQueryRaw<long>(
+                $"SELECT nextval(pg_get_serial_sequence('\"{table}\"', 'Id')) AS \"Value\" FROM generate_series(1, {count})").ToListAsync(ct)).Order()];
+        var highest = (await db.Database.SqlQueryRaw<long>($"SELECT COALESCE(MAX(\"Id\"), 0) AS \"Value\" FROM \"{table}\"").ToListAsync(ct)).Single();
+#pragma warning restore EF1002
+        return [.. Enumerable.Range(1, count).Select(i => highest + i)];
+    }
+
     /// <summary>After rows were written with explicit ids, moves PostgreSQL's identity past them.</summary>
     public static async Task ResetIdentityAsync<T>(GridGovDbContext db, CancellationToken ct = default)
     {

@@ -156,9 +156,11 @@ public sealed class Voucher : WorkflowSubject<VoucherState, VoucherAction, Vouch
         return voucher;
     }
 
-    public Voucher WithId(long id)
+    /// <summary>Ids drawn for a bulk load: the voucher's, and its issue step's.</summary>
+    public Voucher WithId(long id, long? issueStepId = null)
     {
         Id = id;
+        foreach (var step in _steps) step.Belong(id, step.Sequence == 0 ? issueStepId : null);
         return this;
     }
 
@@ -310,6 +312,12 @@ public sealed class VoucherStep
     public string? ClientKey { get; private set; }
     /// <summary>What the step fixed (class, level and number, subsidy, batch), as "name:value" pairs.</summary>
     public string? Detail { get; private set; }
+
+    internal void Belong(long voucherId, long? id)
+    {
+        VoucherId = voucherId;
+        if (id is { } given) Id = given;
+    }
 
     internal static VoucherStep Of(Voucher voucher, int sequence, VoucherAction action, VoucherState from, VoucherState to, string by, DateTime at,
         string? note, string? clientKey, string? detail) =>
