@@ -131,6 +131,18 @@ public sealed class TrainingJourneyTests(LiveApp app)
             await page.GotoAsync(url);
             await app.ShotAsync(page, $"{shot++}-hrbureau-phone{url.Replace('/', '-')}");
         }
+        // A programme, one of its vouchers and a paid batch, opened from their lists as a person would.
+        await page.GotoAsync("/training");
+        await page.Locator("[data-testid=programme-link]").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=vouchers-chart]")).ToBeVisibleAsync();
+        await app.ShotAsync(page, $"{shot++}-hrbureau-phone-programme");
+        await page.Locator("[data-testid=voucher-link]").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=voucher-steps]")).ToBeVisibleAsync();
+        await app.ShotAsync(page, $"{shot++}-hrbureau-phone-voucher");
+        await page.GotoAsync("/training/batches");
+        await page.Locator("[data-testid=batch-link]").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=batch-lines]")).ToBeVisibleAsync();
+        await app.ShotAsync(page, $"{shot++}-hrbureau-phone-batch");
         // The caregiver brand's placements by city, each opening the trainees it counts.
         await page.GotoAsync("/training/brand");
         Assert.True(int.Parse((await page.Locator("[data-testid=brand-facts]").GetAttributeAsync("data-placed"))!) > 0, "the demo's cohorts have placements");
