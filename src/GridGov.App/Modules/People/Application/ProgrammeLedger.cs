@@ -83,11 +83,16 @@ internal sealed class ProgrammeLedger(GridGovDbContext db, CurrentUser user, Tim
 
     public async Task<LedgerFacts?> FactsOfAsync(int personId, DateOnly on, CancellationToken ct)
     {
+        // The person and the tags active on the day in one round trip: a voucher's verification at enrolment reads them each time.
         var p = await db.Set<Person>().AsNoTracking().Where(x => x.Id == personId)
-            .Select(x => new { x.Id, x.Name, x.IsActive, x.Path, x.BirthDate, x.Residency, CanReceiveText = x.PhoneIndex != null }).FirstOrDefaultAsync(ct);
+            .Select(x => new
+            {
+                x.Id, x.Name, x.IsActive, x.Path, x.BirthDate, x.Residency, CanReceiveText = x.PhoneIndex != null,
+                Tags = db.Set<PersonTag>().Where(pt => pt.PersonId == x.Id && pt.ValidFrom <= on && (pt.ValidTo == null || pt.ValidTo >= on))
+                    .Join(db.Set<TagDefinition>(), pt => pt.TagId, t => t.Id, (pt, t) => t.Code).ToList(),
+            }).FirstOrDefaultAsync(ct);
         if (p is null) return null;
-        var tagsOf = await TagsOnAsync(p.Id, p.Id, p.Path, on, ct);
-        return new LedgerFacts(p.Id, p.Name, p.IsActive, p.Path, p.BirthDate, p.Residency.ToString(), tagsOf.TryGetValue(p.Id, out var t) ? t : [], p.CanReceiveText);
+        return new LedgerFacts(p.Id, p.Name, p.IsActive, p.Path, p.BirthDate, p.Residency.ToString(), p.Tags.Distinct().ToList(), p.CanReceiveText);
     }
 
     public async Task<IReadOnlyDictionary<string, int>> FindByIdNumbersAsync(IReadOnlyCollection<string> idNumbers, CancellationToken ct)

@@ -116,10 +116,13 @@ public sealed class EligibilityCheck(GridGovDbContext db, CurrentUser user, Time
     internal async Task RecheckAtEnrolmentAsync(Voucher voucher, CancellationToken ct)
     {
         var day = clock.Today();
-        var programme = await db.Set<VoucherProgramme>().AsNoTracking().OutsideScope("a voucher's own programme decides its enrolment")
-            .FirstAsync(p => p.Id == voucher.ProgrammeId, ct);
-        var versions = await db.Set<EligibilityRules>().AsNoTracking().Where(r => r.ProgrammeId == programme.Id).ToListAsync(ct);
-        if (EligibilityRules.InForce(versions, day) is not { } rules) return;
+        // One round trip for the programme and its rule versions: this runs inside every verification at the provider's desk.
+        var found = await db.Set<VoucherProgramme>().AsNoTracking().OutsideScope("a voucher's own programme decides its enrolment")
+            .Where(p => p.Id == voucher.ProgrammeId)
+            .Select(p => new { Programme = p, Versions = db.Set<EligibilityRules>().Where(r => r.ProgrammeId == p.Id).ToList() })
+            .FirstAsync(ct);
+        var programme = found.Programme;
+        if (EligibilityRules.InForce(found.Versions, day) is not { } rules) return;
         var facts = await ledger.FactsOfAsync(voucher.PersonId, day, ct);
         var result = facts is null ? EligibilityResult.NotOnLedger : (await JudgeAsync(programme, rules, [facts], day, ct))[0].Result;
         if (result.Verdict == Verdict.NotEligible)
