@@ -2,6 +2,7 @@ using GridGov.Modules.Accounts.Contracts;
 using GridGov.Modules.Audit.Contracts;
 using GridGov.Modules.FieldWork.Contracts;
 using GridGov.Modules.Training.Contracts;
+using GridGov.Modules.Targets.Contracts;
 using GridGov.Modules.Incidents.Contracts;
 using GridGov.Modules.People.Contracts;
 using GridGov.Modules.Territory.Contracts;
@@ -250,6 +251,48 @@ public abstract class RouteMatrixTests(GridGovApp app)
         new("trainee.claim", HttpMethod.Post, _ => "/api/v1/public/voucher-claims", Everyone, S(HttpStatusCode.BadRequest),
             Body: _ => Json(new { code = "0000-0000-0000", idNumber = "x", textCode = "000000" })),
         new("trainee.mine", HttpMethod.Get, _ => "/api/v1/public/vouchers/mine", Everyone, S(HttpStatusCode.Unauthorized)),
+        new("targets.cycle", HttpMethod.Get, _ => "/api/v1/targets/cycle", Any(TargetsPermissions.View), S(HttpStatusCode.OK)),
+        new("targets.cycle.change", HttpMethod.Put, _ => "/api/v1/targets/cycle", Any(TargetsPermissions.Manage), S(HttpStatusCode.BadRequest),
+            Body: _ => Json(new { office = "" })),
+        new("targets.indicators", HttpMethod.Get, _ => "/api/v1/targets/indicators", Any(TargetsPermissions.View), S(HttpStatusCode.OK)),
+        new("targets.indicators.figures", HttpMethod.Get, _ => "/api/v1/targets/indicators/figures", Any(TargetsPermissions.View), S(HttpStatusCode.OK)),
+        new("targets.indicators.define", HttpMethod.Post, _ => "/api/v1/targets/indicators", Any(TargetsPermissions.Manage), S(HttpStatusCode.BadRequest),
+            Body: _ => Json(new { code = "", name = "", kind = "Count", periods = "Year" })),
+        new("targets.list", HttpMethod.Get, _ => "/api/v1/targets", Any(TargetsPermissions.View), S(HttpStatusCode.OK)),
+        new("targets.get", HttpMethod.Get, _ => "/api/v1/targets/999999999", Any(TargetsPermissions.View), S(HttpStatusCode.NotFound)),
+        new("targets.set", HttpMethod.Post, _ => "/api/v1/targets", Any(TargetsPermissions.Manage), S(HttpStatusCode.BadRequest),
+            Body: _ => Json(new { indicatorId = 0, periodKind = "Year", within = "2026-01-01", value = 1, source = "x" })),
+        new("targets.split", HttpMethod.Post, _ => "/api/v1/targets/999999999/split", Any(TargetsPermissions.Manage), S(HttpStatusCode.NotFound),
+            Body: _ => Json(new { parts = Array.Empty<object>() })),
+        new("targets.revisions", HttpMethod.Get, _ => "/api/v1/targets/999999999/revisions", Any(TargetsPermissions.View), S(HttpStatusCode.NotFound)),
+        new("targets.revise", HttpMethod.Post, _ => "/api/v1/targets/999999999/revisions", Any(TargetsPermissions.Manage), S(HttpStatusCode.NotFound),
+            Body: _ => Json(new { value = 1, reason = "x" })),
+        new("targets.revision.decide", HttpMethod.Post, _ => "/api/v1/targets/revisions/999999999/decision", Any(TargetsPermissions.Approve),
+            S(HttpStatusCode.NotFound), Body: _ => Json(new { approve = true })),
+        new("targets.pledges", HttpMethod.Get, _ => "/api/v1/targets/pledges", Any(TargetsPermissions.View), S(HttpStatusCode.OK)),
+        new("targets.pledge.get", HttpMethod.Get, _ => "/api/v1/targets/pledges/999999999", Any(TargetsPermissions.View), S(HttpStatusCode.NotFound)),
+        new("targets.pledge.draft", HttpMethod.Post, _ => "/api/v1/targets/pledges", Any(TargetsPermissions.Manage), S(HttpStatusCode.BadRequest),
+            Body: _ => Json(new { title = "", year = 2026 })),
+        new("targets.pledge.scan.upload", HttpMethod.Post, _ => "/api/v1/targets/pledges/scans", Any(TargetsPermissions.Manage),
+            S(HttpStatusCode.UnsupportedMediaType), Body: _ => Photo()),
+        new("targets.pledge.sign", HttpMethod.Post, _ => "/api/v1/targets/pledges/999999999/sign", Any(TargetsPermissions.Manage), S(HttpStatusCode.NotFound),
+            Body: _ => Json(new { signatories = "x", signedOn = "2026-01-05" })),
+        new("targets.pledge.scan", HttpMethod.Get, _ => "/api/v1/targets/pledges/999999999/scan/x.png", Any(TargetsPermissions.View), S(HttpStatusCode.NotFound)),
+        new("targets.reported", HttpMethod.Get, _ => "/api/v1/targets/reported-figures", Any(TargetsPermissions.View), S(HttpStatusCode.OK)),
+        new("targets.reported.enter", HttpMethod.Post, _ => "/api/v1/targets/reported-figures", Any(TargetsPermissions.Report), S(HttpStatusCode.BadRequest),
+            Body: _ => Json(new { indicatorId = 0, from = "2026-01-01", to = "2026-01-31", numerator = 1, source = "x" })),
+        new("targets.reported.decide", HttpMethod.Post, _ => "/api/v1/targets/reported-figures/999999999/decision", Any(TargetsPermissions.Approve),
+            S(HttpStatusCode.NotFound), Body: _ => Json(new { approve = true })),
+        new("targets.bulletins", HttpMethod.Get, _ => "/api/v1/targets/bulletins", Any(TargetsPermissions.View), S(HttpStatusCode.OK)),
+        new("targets.bulletin.get", HttpMethod.Get, _ => "/api/v1/targets/bulletins/999999999", Any(TargetsPermissions.View), S(HttpStatusCode.NotFound)),
+        new("targets.bulletin.compile", HttpMethod.Post, _ => "/api/v1/targets/bulletins", Any(TargetsPermissions.Manage), S(HttpStatusCode.BadRequest),
+            Body: _ => Json(new { weekOf = "2026-01-05", indicatorIds = Array.Empty<int>() })),
+        new("targets.bulletin.text", HttpMethod.Put, _ => "/api/v1/targets/bulletins/999999999/text", Any(TargetsPermissions.Manage), S(HttpStatusCode.NotFound),
+            Body: _ => Json(new { text = "x" })),
+        new("targets.bulletin.approve", HttpMethod.Post, _ => "/api/v1/targets/bulletins/999999999/approve", Any(TargetsPermissions.Approve), S(HttpStatusCode.NotFound)),
+        new("targets.bulletin.publish", HttpMethod.Post, _ => "/api/v1/targets/bulletins/999999999/publish", Any(TargetsPermissions.Approve), S(HttpStatusCode.NotFound)),
+        new("targets.bulletin.docx", HttpMethod.Get, _ => "/api/v1/targets/bulletins/999999999/bulletin.docx", Any(TargetsPermissions.View), S(HttpStatusCode.NotFound)),
+        new("targets.bulletin.xlsx", HttpMethod.Get, _ => "/api/v1/targets/bulletins/999999999/bulletin.xlsx", Any(TargetsPermissions.View), S(HttpStatusCode.NotFound)),
         new("staff.end", HttpMethod.Post, _ => "/api/v1/grids/14112710000130001/staff/999999999/end", Any(TerritoryPermissions.Manage),
             S(HttpStatusCode.NotFound, HttpStatusCode.Forbidden)),
     ];
@@ -267,6 +310,9 @@ public abstract class RouteMatrixTests(GridGovApp app)
         ["GET /training/exports/{list}.xlsx"] = "the page twin of /api/v1/training/exports/{list}; TrainingTests",
         ["GET /training/voucher-list-template.xlsx"] = "the page twin of /api/v1/training/voucher-lists/template",
         ["GET /training/batches/{id:int}/document.docx"] = "the page twin of /api/v1/training/payment-batches/{id}/document; TrainingTests and the browser journey",
+        ["GET /targets/bulletins/{id:int}/bulletin.docx"] = "the page twin of /api/v1/targets/bulletins/{id}/bulletin.docx; TargetsTests and the browser journey",
+        ["GET /targets/bulletins/{id:int}/bulletin.xlsx"] = "the page twin of /api/v1/targets/bulletins/{id}/bulletin.xlsx; TargetsTests",
+        ["GET /targets/pledges/{id:int}/scan/{name}"] = "the page twin of /api/v1/targets/pledges/{id}/scan/{name}",
         ["GET /incidents/{id:int}/photos/{name}"] = "the page twin of /api/v1/incidents/{id}/photos/{name}; IncidentTests",
     };
 

@@ -8,23 +8,23 @@ public class PermissionGrantTests
     private static readonly string[] CentreStaff =
         ["TerritoryView", "TerritoryManage", "CoverageView", "PeopleView", "PeopleManage", "PeopleReveal", "SensitiveTags",
          "UsersView", "UsersManage", "IncidentView", "IncidentReport", "IncidentDispatch", "CockpitView",
-         "FieldView", "FieldRecord", "FieldPlan", "FieldReview"];
+         "FieldView", "FieldRecord", "FieldPlan", "FieldReview", "TargetsView", "TargetsReport"];
 
     public static readonly TheoryData<string, string[]> Expected = new()
     {
         { Roles.SystemAdmin, ["TerritoryView", "TerritoryManage", "CoverageView", "PeopleView", "PeopleManage", "PeopleReveal", "SensitiveTags",
             "SystemSettings", "IncidentView", "IncidentReport", "IncidentDispatch", "IncidentHandle", "IncidentVerify", "IncidentConfigure", "SharedReferenceData", "CockpitView",
-            "FieldView", "FieldRecord", "FieldPlan", "FieldReview", "TrainingView"] },
+            "FieldView", "FieldRecord", "FieldPlan", "FieldReview", "TrainingView", "TargetsView"] },
         { Roles.SecurityAdmin, ["TerritoryView", "UsersView", "UsersManage"] },
         { Roles.AuditAdmin, ["TerritoryView", "UsersView", "AuditView", "AuditVerify"] },
-        { Roles.CountyCentre, [.. CentreStaff, "IncidentConfigure"] },
-        { Roles.TownshipStaff, CentreStaff },
+        { Roles.CountyCentre, [.. CentreStaff, "IncidentConfigure", "TargetsManage", "TargetsApprove"] },
+        { Roles.TownshipStaff, [.. CentreStaff, "TargetsManage", "TargetsApprove"] },
         { Roles.CommunityStaff, CentreStaff },
         { Roles.GridWorker, ["TerritoryView", "PeopleView", "PeopleManage", "PeopleReveal", "IncidentView", "IncidentReport", "IncidentVerify",
             "FieldView", "FieldRecord"] },
         { Roles.DepartmentHandler, ["TerritoryView", "IncidentHandle"] },
-        { Roles.Auditor, ["TerritoryView", "CoverageView", "PeopleView", "UsersView", "AuditView", "IncidentView", "CockpitView", "FieldView", "TrainingView"] },
-        { Roles.HrBureau, ["TerritoryView", "TrainingView", "TrainingManage", "TrainingReview"] },
+        { Roles.Auditor, ["TerritoryView", "CoverageView", "PeopleView", "UsersView", "AuditView", "IncidentView", "CockpitView", "FieldView", "TrainingView", "TargetsView"] },
+        { Roles.HrBureau, ["TerritoryView", "TrainingView", "TrainingManage", "TrainingReview", "TargetsView", "TargetsReport"] },
         { Roles.TrainingProvider, ["TerritoryView", "TrainingProvide"] },
     };
 

@@ -44,6 +44,29 @@ public sealed class FigureBoard(IEnumerable<IFigureSource> sources, IPlaceDirect
         }).ToList());
     }
 
+    /// <summary>
+    /// The values of figures at many places (paths the reader may view) for one period: what a
+    /// bulletin reads for each unit it ranks. Each source reads each place once; a source that
+    /// fails fails the whole read, so that no caller goes on with figures missing.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, double?>>> ReadAtAsync(IReadOnlyCollection<string> keys,
+        IReadOnlyCollection<string> paths, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        if (paths.Any(p => !user.CanView(p))) throw new ValidationException("area", "unknown_node");
+        var readable = sources.Where(s => s.MayRead(user)).ToList();
+        var owners = keys.Distinct().Select(key => (Key: key, Source: readable.FirstOrDefault(s => s.Figures.Any(f => f.Key == key))
+            ?? throw new ValidationException("key", "unknown"))).GroupBy(o => o.Source).ToList();
+        var result = new Dictionary<string, IReadOnlyDictionary<string, double?>>();
+        foreach (var path in paths.Distinct())
+        {
+            var values = new Dictionary<string, double?>();
+            foreach (var group in owners)
+                foreach (var (key, value) in await group.Key.ReadAsync(new FigureQuery(path, from, to), group.Select(g => g.Key).ToList(), ct)) values[key] = value;
+            result[path] = values;
+        }
+        return result;
+    }
+
     private static string? Link(string? template, string? placeCode, DateOnly? from, DateOnly? to) => template?
         .Replace("{area}", Uri.EscapeDataString(placeCode ?? ""))
         .Replace("{from}", from?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "")

@@ -66,6 +66,8 @@ public sealed class DemoCounty(GridGovDbContext db, UserManager<AppUser> users, 
         new(TrainingHistory.IssuedBy, Password, Roles.HrBureau, LuliangDivisions.LanCounty, "岚县人社局 Human-resources bureau: voucher programmes, issue"),
         new(TrainingHistory.ReviewedBy, Password, Roles.HrBureau, LuliangDivisions.LanCounty, "岚县人社局复核 Human-resources bureau: second reviewer, payments"),
         new(TrainingHistory.ProviderLogin, Password, Roles.TrainingProvider, LuliangDivisions.LanCounty, "岚县职业技能培训学校 Training provider staff"),
+        new(TargetsHistory.CityOffice, Password, Roles.CountyCentre, LuliangDivisions.City, "吕梁市技能提升办 City office: targets, bulletins"),
+        new(TargetsHistory.CityClerk, Password, Roles.CountyCentre, LuliangDivisions.City, "吕梁市技能提升办统计员 City office clerk: figures reported by hand"),
     ];
 
     public static string LoginTable()

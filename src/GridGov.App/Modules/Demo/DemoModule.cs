@@ -29,6 +29,7 @@ public sealed class DemoModule : IGridGovModule
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var summary = await services.GetRequiredService<DemoCounty>().SeedAsync(ct);
+            await TargetsHistory.GenerateAsync(services, ct);
             services.GetRequiredService<ILogger<DemoModule>>()
                 .LogInformation("Seeded the demo county in {Seconds:F1} s: {Summary}", watch.Elapsed.TotalSeconds, summary);
         }

@@ -33,7 +33,23 @@ public static class TrainingHistory
         var start = today.AddDays(-365);
         var random = new Random(seed + 13);
         var (school, caregivers) = await ProvidersAsync(db, county, countyPath, At(start), ct);
-        var programme = VoucherProgramme.Define($"岚县普惠制职业技能培训券（{start.Year}–{today.Year}）", ProgrammeKind.Universal, county, countyPath, start,
+        await ProgrammeYearAsync(db, random, school, caregivers, county, countyPath, start, today, $"岚县普惠制职业技能培训券（{start.Year}–{today.Year}）", 30, ct);
+        await StudiosAsync(db, county, countyPath, today, random, ct);
+        db.AddRange(Stations.Select(s => BrandStation.Open(BrandStation.Caregivers, s.Kind, s.Name, s.City, s.Contact, start.AddDays(s.OpenedAfter), countyPath, IssuedBy)));
+        await db.SaveChangesAsync(ct);
+        // Lüliang's 2021 skills drive: the county's own trainees of that year, on the records, for the city's year-end bulletin.
+        await ProgrammeYearAsync(db, new Random(seed + DriveYear), school, caregivers, county, countyPath, new DateOnly(DriveYear, 1, 1),
+            new DateOnly(DriveYear, 12, 31), $"岚县全民技能提升工程培训券（{DriveYear}）", -25, ct);
+    }
+
+    /// <summary>The year of the skills drive whose figures the demo's targets and bulletins carry.</summary>
+    public const int DriveYear = 2021;
+
+    /// <summary>A programme over a stretch of time: its rules, classes, vouchers and what became of each, trained, certified, reviewed and paid.</summary>
+    private static async Task ProgrammeYearAsync(GridGovDbContext db, Random random, TrainingProvider school, TrainingProvider caregivers, string county,
+        string countyPath, DateOnly start, DateOnly today, string name, int planAhead, CancellationToken ct)
+    {
+        var programme = VoucherProgramme.Define(name, ProgrammeKind.Universal, county, countyPath, start,
             today.AddDays(180), 2_000_000, new SubsidyTable(new Dictionary<CertificateLevel, int>
             {
                 [CertificateLevel.Completion] = 600, [CertificateLevel.Junior] = 1000, [CertificateLevel.Intermediate] = 1500, [CertificateLevel.Senior] = 2000,
@@ -42,7 +58,7 @@ public static class TrainingHistory
         await db.SaveChangesAsync(ct);
         var rules = EligibilityRules.Effective(programme.Id, start, TargetTags, 16, 60, null, 1, true, IssuedBy, At(start));
         db.Add(rules);
-        var classes = Classes(school, caregivers, start, today);
+        var classes = Classes(school, caregivers, start, today, planAhead);
         db.AddRange(classes);
         await db.SaveChangesAsync(ct);
         var people = await EligiblePeopleAsync(db, programme, rules, countyPath, start, ct);
@@ -61,9 +77,6 @@ public static class TrainingHistory
         await db.SaveChangesAsync(ct);
         await TrainAsync(db, enrolments, today, random, programme.SubsidyTable, ct);
         await PayAsync(db, programme, vouchers, today, ct);
-        await StudiosAsync(db, county, countyPath, today, random, ct);
-        db.AddRange(Stations.Select(s => BrandStation.Open(BrandStation.Caregivers, s.Kind, s.Name, s.City, s.Contact, start.AddDays(s.OpenedAfter), countyPath, IssuedBy)));
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The caregiver brand's offices and stations where its workers go.</summary>
@@ -225,11 +238,11 @@ public static class TrainingHistory
     }
 
     /// <summary>A class starting every three weeks at one provider or the other, each three weeks long.</summary>
-    private static List<TrainingClass> Classes(TrainingProvider school, TrainingProvider caregivers, DateOnly start, DateOnly today)
+    private static List<TrainingClass> Classes(TrainingProvider school, TrainingProvider caregivers, DateOnly start, DateOnly today, int planAhead)
     {
         var classes = new List<TrainingClass>();
         var n = 0;
-        for (var day = start.AddDays(10); day <= today.AddDays(30); day = day.AddDays(21), n++)
+        for (var day = start.AddDays(10); day <= today.AddDays(planAhead); day = day.AddDays(21), n++)
         {
             var (occupation, level) = Courses[n % Courses.Length];
             var provider = occupation == "养老护理员" && n % 2 == 0 ? caregivers : school;

@@ -1,0 +1,183 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using GridGov.IntegrationTests.Infrastructure;
+using MiniExcelLibs;
+
+namespace GridGov.IntegrationTests;
+
+/// <summary>
+/// Targets, pledges and weekly bulletins through the API: the demo city's 2021 year-end bulletin
+/// computed from records and hand-reported figures as the city published it, under either rounding
+/// rule; the same numbers in the page's data, the .docx and the .xlsx; totals from raw values; a
+/// signed pledge that locks its targets; and bulletins that units below see only once published.
+/// </summary>
+public abstract class TargetsTests(GridGovApp app)
+{
+    private const string City = "141100000000";
+    private const string Lan = "141127000000";
+    private const string Dongcun = "141127100000";
+
+    private static async Task<JsonElement> YearEndAsync(HttpClient client)
+    {
+        var list = await client.GetJsonAsync("/api/v1/targets/bulletins?state=Published&pageSize=50");
+        var summary = list.GetProperty("items").EnumerateArray().First(b => b.Int("weekYear") == 2021 && b.Int("weekNumber") == 52);
+        return await client.GetJsonAsync($"/api/v1/targets/bulletins/{summary.Int("id")}");
+    }
+
+    private static JsonElement Total(JsonElement bulletin, int section) =>
+        bulletin.GetProperty("sections")[section].GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("isTotal").GetBoolean());
+
+    [Fact]
+    public async Task The_city_year_end_bulletin_prints_the_published_figures_truncated_and_rounded_half_up_on_request()
+    {
+        var city = await app.ApiAsync("city");
+        var bulletin = await YearEndAsync(city);
+        Assert.Equal("Truncate", bulletin.Str("rounding"));
+        (string Actual, string Target, string Completion)[] published =
+            [("231,679人", "200,000人", "115.83%"), ("119,072人", "80,000人", "148.84%"), ("71,657人", "40,000人", "179.14%"), ("2,829人", "2,000人", "141.45%")];
+        for (var i = 0; i < published.Length; i++)
+        {
+            var total = Total(bulletin, i);
+            Assert.Equal(published[i], (total.Str("actual"), total.Str("target"), total.Str("completion")));
+        }
+        Assert.Contains("截尾", bulletin.Str("ruleStatement"));
+
+        var ids = bulletin.GetProperty("sections").EnumerateArray().Select(s => s.Int("indicatorId")).ToList();
+        var rounded = await city.PostJsonAsync("/api/v1/targets/bulletins", new { areaCode = City, weekOf = "2021-12-31", indicatorIds = ids, rounding = "HalfUp" },
+            HttpStatusCode.Created);
+        Assert.Equal("115.84%", Total(rounded, 0).Str("completion"));
+        Assert.Contains("四舍五入", rounded.Str("ruleStatement"));
+    }
+
+    [Fact]
+    public async Task Totals_are_sums_of_the_units_raw_figures_and_lan_county_counts_its_own_records()
+    {
+        var city = await app.ApiAsync("city");
+        var bulletin = await YearEndAsync(city);
+        var rows = bulletin.GetProperty("sections")[0].GetProperty("rows").EnumerateArray().ToList();
+        var units = rows.Where(r => !r.GetProperty("isTotal").GetBoolean()).ToList();
+        Assert.Equal(13, units.Count);
+        Assert.Equal(231_679m, units.Sum(r => r.GetProperty("numerator").GetDecimal()));
+        var lan = units.Single(r => r.Str("unitCode") == Lan);
+        var recorded = await city.GetJsonAsync($"/api/v1/figures/values?key=training.trained&area={Lan}&from=2021-01-01&to=2021-12-31");
+        Assert.Equal(recorded.GetProperty("values")[0].GetProperty("value").GetDecimal(), lan.GetProperty("numerator").GetDecimal());
+        Assert.True(lan.GetProperty("numerator").GetDecimal() > 0);
+        // Ranks run 1.. over the ranked units, ties sharing theirs.
+        Assert.Contains(units, r => r.Str("rank").StartsWith('1'));
+    }
+
+    [Fact]
+    public async Task The_page_data_the_docx_and_the_xlsx_print_the_same_numbers()
+    {
+        var city = await app.ApiAsync("city");
+        var bulletin = await YearEndAsync(city);
+        var id = bulletin.Int("id");
+        var sections = bulletin.GetProperty("sections").EnumerateArray().ToList();
+        var expected = sections.SelectMany(s => s.GetProperty("rows").EnumerateArray()
+            .Select(r => new[] { r.Str("unitName"), r.Str("actual"), r.Str("target"), r.Str("completion"), r.Str("rank"), r.Str("change") })).ToList();
+
+        var docx = await city.GetByteArrayAsync($"/api/v1/targets/bulletins/{id}/bulletin.docx");
+        using var word = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var tables = word.MainDocumentPart!.Document.Body!.Elements<Table>().ToList();
+        Assert.Equal(sections.Count, tables.Count);
+        var printed = tables.SelectMany(t => t.Elements<TableRow>().Skip(1)
+            .Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToArray())).ToList();
+        Assert.Equal(expected, printed);
+        Assert.Contains(bulletin.Str("numberText"), word.MainDocumentPart.Document.Body.InnerText);
+
+        var xlsx = await city.GetByteArrayAsync($"/api/v1/targets/bulletins/{id}/bulletin.xlsx");
+        var sheet = MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(expected, sheet.Select(r => new[] { "单位", "完成", "目标", "完成率", "排名", "较上期" }.Select(h => r[h]?.ToString() ?? "").ToArray()).ToList());
+    }
+
+    [Fact]
+    public async Task A_signed_pledge_locks_its_targets_and_a_change_is_a_revision_approved_by_a_second_person()
+    {
+        var city = await app.ApiAsync("city");
+        var clerk = await app.ApiAsync("cityclerk");
+        var indicator = (await city.GetJsonAsync("/api/v1/targets/indicators")).EnumerateArray().First(i => i.Str("code") == "incidents.on_time").Int("id");
+        var year = 2030 + Random.Shared.Next(0, 60);
+        var target = await city.PostJsonAsync("/api/v1/targets", new
+        {
+            indicatorId = indicator, areaCode = Lan, periodKind = "Year", within = $"{year}-06-01", value = 90, source = "县委县政府目标考核办法",
+        });
+        var pledge = await city.PostJsonAsync("/api/v1/targets/pledges", new { areaCode = Lan, title = "事件办理目标责任书", year, targetIds = new[] { target.Int("id") } },
+            HttpStatusCode.Created);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(TestImages.Png), "file", "pledge.png" } };
+        var scan = await (await city.PostAsync("/api/v1/targets/pledges/scans", form)).JsonAsync(HttpStatusCode.Created);
+        await (await city.PostAsJsonAsync($"/api/v1/targets/pledges/{pledge.Int("id")}/sign", new { signatories = "县长 张三；副县长 李四", signedOn = "2026-01-05" }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var signed = await city.PostJsonAsync($"/api/v1/targets/pledges/{pledge.Int("id")}/sign",
+            new { signatories = "县长 张三；副县长 李四", signedOn = "2026-01-05", document = scan.Str("name") });
+        Assert.Equal("Signed", signed.Str("state"));
+        Assert.True(signed.GetProperty("targets")[0].GetProperty("isLocked").GetBoolean());
+
+        await (await city.PostAsJsonAsync("/api/v1/targets", new
+        {
+            indicatorId = indicator, areaCode = Lan, periodKind = "Year", within = $"{year}-06-01", value = 80, source = "改",
+        })).ProblemAsync(HttpStatusCode.Conflict, "target_locked");
+        var revision = await city.PostJsonAsync($"/api/v1/targets/{target.Int("id")}/revisions", new { value = 85, reason = "疫情影响，经县政府常务会研究调整" });
+        await (await city.PostAsJsonAsync($"/api/v1/targets/revisions/{revision.Int("id")}/decision", new { approve = true }))
+            .ProblemAsync(HttpStatusCode.Conflict, "second_person_required");
+        Assert.Equal("Approved", (await clerk.PostJsonAsync($"/api/v1/targets/revisions/{revision.Int("id")}/decision", new { approve = true })).Str("state"));
+        var after = await city.GetJsonAsync($"/api/v1/targets/{target.Int("id")}");
+        Assert.Equal(85m, after.GetProperty("value").GetDecimal());
+        Assert.Equal(2, after.Int("revision"));
+        Assert.True(after.GetProperty("isLocked").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_split_that_falls_short_is_refused_and_one_that_adds_up_is_saved_with_its_surplus()
+    {
+        var county = await app.ApiAsync("county");
+        var indicator = (await county.GetJsonAsync("/api/v1/targets/indicators")).EnumerateArray().First(i => i.Str("code") == "skills.trained").Int("id");
+        var year = 2030 + Random.Shared.Next(0, 60);
+        var whole = await county.PostJsonAsync("/api/v1/targets", new
+        {
+            indicatorId = indicator, areaCode = Lan, periodKind = "Year", within = $"{year}-01-01", value = 1000, source = "市下达",
+        });
+        await (await county.PostAsJsonAsync($"/api/v1/targets/{whole.Int("id")}/split", new
+        {
+            parts = new[] { new { areaCode = Dongcun, value = 600m }, new { areaCode = "141127101000", value = 399m } },
+        })).ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var split = await county.PostJsonAsync($"/api/v1/targets/{whole.Int("id")}/split", new
+        {
+            parts = new[] { new { areaCode = Dongcun, value = 600m }, new { areaCode = "141127101000", value = 420m } },
+        });
+        Assert.Equal(20m, split.GetProperty("check").GetProperty("difference").GetDecimal());
+        Assert.Equal(2, split.GetProperty("parts").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_township_sees_its_own_targets_and_a_county_bulletin_only_once_it_is_published()
+    {
+        var county = await app.ApiAsync("county");
+        var township = await app.ApiAsync("township");
+        var indicator = (await county.GetJsonAsync("/api/v1/targets/indicators")).EnumerateArray().First(i => i.Str("code") == "incidents.on_time").Int("id");
+        var draft = await county.PostJsonAsync("/api/v1/targets/bulletins", new { areaCode = Lan, weekOf = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-7),
+            indicatorIds = new[] { indicator } }, HttpStatusCode.Created);
+        var id = draft.Int("id");
+        Assert.Equal(12, draft.GetProperty("sections")[0].GetProperty("rows").GetArrayLength() - 1);
+        await (await township.GetAsync($"/api/v1/targets/bulletins/{id}")).ProblemAsync(HttpStatusCode.NotFound, "bulletin_not_found");
+        Assert.DoesNotContain((await township.GetJsonAsync("/api/v1/targets/bulletins?pageSize=100")).GetProperty("items").EnumerateArray(), b => b.Int("id") == id);
+        await (await county.PostAsync($"/api/v1/targets/bulletins/{id}/publish", null)).ProblemAsync(HttpStatusCode.Conflict, "bulletin_not_approved");
+        await county.PostJsonAsync($"/api/v1/targets/bulletins/{id}/approve", new { });
+        await county.PostJsonAsync($"/api/v1/targets/bulletins/{id}/publish", new { });
+        Assert.Equal("Published", (await township.GetJsonAsync($"/api/v1/targets/bulletins/{id}")).Str("state"));
+        var notices = await township.GetJsonAsync("/api/v1/notices?pageSize=50");
+        Assert.Contains(notices.GetProperty("items").EnumerateArray(), n => n.Str("subjectType") == "bulletin" && n.Str("subjectKey") == id.ToString());
+        // The city's targets lie above the township: it cannot see them.
+        var cityTargets = await township.GetJsonAsync("/api/v1/targets?pageSize=200");
+        Assert.All(cityTargets.GetProperty("items").EnumerateArray(), t => Assert.StartsWith(Dongcun[..9], t.Str("areaCode")));
+        await (await township.PutAsJsonAsync($"/api/v1/targets/bulletins/{id}/text", new { text = "改" })).ProblemAsync(HttpStatusCode.Forbidden, "outside_capture_scope");
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class TargetsOnSqlite(SqliteApp app) : TargetsTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class TargetsOnPostgres(PostgresApp app) : TargetsTests(app);
