@@ -21,6 +21,7 @@ public sealed class BulletinJourneyTests(LiveApp app)
         await office.Locator("[data-testid=compile-indicator]").Last.CheckAsync();
         await app.ShotAsync(office, "93-county-bulletin-compile");
         await office.ClickAsync("[data-testid=compile-submit]");
+        await Assertions.Expect(office).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/targets/bulletins/\\d+$"));
         await Assertions.Expect(office.Locator("[data-testid=bulletin-state]")).ToHaveTextAsync("已计算待审核");
         await Assertions.Expect(office.Locator("[data-testid=bulletin-table]")).ToHaveCountAsync(2);
         // Twelve townships and the county's total in each table.
