@@ -19,6 +19,7 @@ using Npgsql;
 //   --cockpit 300000   the cockpit of a county and of the whole city (after a generation; adds that many incidents once)
 //   --training 200000 --clients 100 --loops 10 --pace 1000   training vouchers over the generated city (after a generation):
 //                                                   eligibility of every resident, issuing that many, paced redemptions
+//   --bulletins 3     weekly bulletins of the city, every county and every township over ten indicators (after a generation)
 //   --campaign --clients 100 --loops 20 --pace 1000   a screening of every household of the generated city (after a
 //                                                   generation): freezing its universe, coverage while paced clients record outcomes
 var options = Args.Parse(args);
@@ -68,6 +69,11 @@ if (options.Has("ci"))
         + $"{training.Issued:N0} vouchers issued in {training.IssueS:F2} s; {TrainingBench.Row("redemption", training.Redemptions)}");
     if (search.RawSqlP50Ms is { } raw)
         Console.WriteLine($"search: p50 {search.SearchP50Ms:F1} ms = {search.SearchP50Ms / raw:F1}x hand-written indexed SQL (p50 {raw:F1} ms)");
+    return;
+}
+if (options.Has("bulletins"))
+{
+    await BulletinBench.RunAsync(provider, connection, int.Parse(options.Get("bulletins", "3")));
     return;
 }
 if (options.Has("training"))

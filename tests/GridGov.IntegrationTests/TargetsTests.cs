@@ -174,6 +174,99 @@ public abstract class TargetsTests(GridGovApp app)
         Assert.All(cityTargets.GetProperty("items").EnumerateArray(), t => Assert.StartsWith(Dongcun[..9], t.Str("areaCode")));
         await (await township.PutAsJsonAsync($"/api/v1/targets/bulletins/{id}/text", new { text = "改" })).ProblemAsync(HttpStatusCode.Forbidden, "outside_capture_scope");
     }
+    private static async Task<string> PhotoAsync(HttpClient client)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(TestImages.Png), "file", "evidence.png" } };
+        return (await (await client.PostAsync("/api/v1/targets/photos", form)).JsonAsync(HttpStatusCode.Created)).Str("name");
+    }
+
+    [Fact]
+    public async Task A_meeting_decision_is_tracked_to_closure_by_its_unit_and_verified_by_a_second_person()
+    {
+        var county = await app.ApiAsync("county");
+        var township = await app.ApiAsync("township");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var meeting = await county.PostJsonAsync("/api/v1/targets/meetings", new
+        {
+            areaCode = Lan, kind = "MonthlyReview", title = "11月份技能提升工作调度会", heldOn = today, participants = "县长 张三；各乡镇长", minutes = "通报进度，部署下月工作",
+        }, HttpStatusCode.Created);
+        await (await county.PostAsJsonAsync($"/api/v1/targets/meetings/{meeting.Int("id")}/decisions", new { title = "x", areaCode = Dongcun, owner = "镇长", dueInWorkingDays = 0 }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var decided = await county.PostJsonAsync($"/api/v1/targets/meetings/{meeting.Int("id")}/decisions",
+            new { title = "东村镇12月底前完成培训300人", areaCode = Dongcun, owner = "东村镇镇长", dueInWorkingDays = 5 });
+        var item = decided.GetProperty("decisions")[0];
+        var id = item.GetProperty("id").GetInt64();
+        Assert.True(item.GetProperty("dueAt").GetDateTime() > DateTime.UtcNow.AddDays(5));
+
+        await township.PostJsonAsync($"/api/v1/targets/tracked/{id}/steps", new { action = "Progress", note = "已开班两期" });
+        await (await township.PostAsJsonAsync($"/api/v1/targets/tracked/{id}/steps", new { action = "Verify" })).ProblemAsync(HttpStatusCode.Conflict, "step_not_allowed");
+        var reported = await township.PostJsonAsync($"/api/v1/targets/tracked/{id}/steps", new { action = "Report", note = "已完成培训312人" });
+        Assert.Equal("Reported", reported.Str("state"));
+        Assert.True(reported.GetProperty("onTime").GetBoolean());
+        var closed = await county.PostJsonAsync($"/api/v1/targets/tracked/{id}/steps", new { action = "Verify" });
+        Assert.Equal("Closed", closed.Str("state"));
+        Assert.Equal(3, closed.GetProperty("steps").GetArrayLength());
+        var figures = await county.GetJsonAsync($"/api/v1/figures/values?key=meetings.decisions&key=meetings.decisions_closed&area={Lan}&from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+        Assert.All(figures.GetProperty("values").EnumerateArray(), v => Assert.True(v.GetProperty("value").GetDouble() >= 1));
+    }
+
+    [Fact]
+    public async Task A_supervision_round_records_findings_with_evidence_and_closes_only_when_every_rectification_is_verified()
+    {
+        var county = await app.ApiAsync("county");
+        var township = await app.ApiAsync("township");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var round = await county.PostJsonAsync("/api/v1/targets/inspections", new
+        {
+            areaCode = Lan, title = "技能提升工程第一轮督导", team = "县督查室 王五（组长）；人社局 赵六", startsOn = today.AddDays(-2), endsOn = today,
+        }, HttpStatusCode.Created);
+        var id = round.Int("id");
+        await (await county.PostAsJsonAsync($"/api/v1/targets/inspections/{id}/findings", new { areaCode = Dongcun, visitedOn = today, text = "台账不全" }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var found = await county.PostJsonAsync($"/api/v1/targets/inspections/{id}/findings", new
+        {
+            areaCode = Dongcun, visitedOn = today, text = "培训台账缺少签到记录", photos = new[] { await PhotoAsync(county) },
+            rectification = new { title = "补齐培训签到台账", owner = "东村镇人社所", dueInWorkingDays = 10 },
+        });
+        var finding = found.GetProperty("findings")[0];
+        var photo = finding.GetProperty("photos")[0].GetString();
+        Assert.Equal(HttpStatusCode.OK, (await county.GetAsync($"/api/v1/targets/inspections/{id}/findings/{finding.GetProperty("id").GetInt64()}/photos/{photo}")).StatusCode);
+        var item = found.GetProperty("rectifications")[0].GetProperty("id").GetInt64();
+        await (await county.PostAsync($"/api/v1/targets/inspections/{id}/close", null)).ProblemAsync(HttpStatusCode.Conflict, "rectifications_open");
+
+        await township.PostJsonAsync($"/api/v1/targets/tracked/{item}/steps", new { action = "Report", note = "已补齐", photos = new[] { await PhotoAsync(township) } });
+        var back = await county.PostJsonAsync($"/api/v1/targets/tracked/{item}/steps", new { action = "Return", note = "缺少十月份的" });
+        Assert.Equal("Open", back.Str("state"));
+        await township.PostJsonAsync($"/api/v1/targets/tracked/{item}/steps", new { action = "Report", note = "十月份也已补齐" });
+        await county.PostJsonAsync($"/api/v1/targets/tracked/{item}/steps", new { action = "Verify" });
+        Assert.Equal("Closed", (await county.PostJsonAsync($"/api/v1/targets/inspections/{id}/close", new { })).Str("state"));
+
+        var figures = await county.GetJsonAsync("/api/v1/figures/values?key=supervision.rounds&key=supervision.findings&key=supervision.rectified"
+            + $"&key=supervision.rectified_on_time&area={Lan}&from={today.AddDays(-2):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+        Assert.All(figures.GetProperty("values").EnumerateArray(), v => Assert.True(v.GetProperty("value").GetDouble() >= 1, v.Str("key")));
+        // The township sees the finding at its own unit through its rectification, not the county's other rounds' units.
+        Assert.Equal("Closed", (await township.GetJsonAsync($"/api/v1/targets/tracked/{item}")).Str("state"));
+    }
+
+    [Fact]
+    public async Task The_policy_register_checks_document_numbers_refuses_a_number_twice_and_counts_by_month()
+    {
+        var county = await app.ApiAsync("county");
+        var number = $"岚政办发〔2026〕{Random.Shared.Next(100, 99999)}号";
+        await (await county.PostAsJsonAsync("/api/v1/targets/policies", new { issuingBody = "岚县人民政府办公室", number = "12号", issuedOn = "2026-03-01", title = "x" }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var policy = await county.PostJsonAsync("/api/v1/targets/policies", new
+        {
+            issuingBody = "岚县人民政府办公室", number, issuedOn = "2026-03-01", title = "岚县全民技能提升工程实施方案", scan = await PhotoAsync(county), programmes = "全民技能提升工程",
+        }, HttpStatusCode.Created);
+        Assert.NotNull(policy.Str("fileName"));
+        await (await county.PostAsJsonAsync("/api/v1/targets/policies", new { issuingBody = "岚县人民政府办公室", number, issuedOn = "2026-03-01", title = "再登记" }))
+            .ProblemAsync(HttpStatusCode.Conflict, "policy_exists");
+        var counts = await county.GetJsonAsync("/api/v1/targets/policies/count?from=2026-01-01&to=2026-12-31");
+        Assert.Contains(counts.EnumerateArray(), c => c.Int("month") == 3 && c.Int("count") >= 1);
+        var township = await app.ApiAsync("township");
+        Assert.Contains((await township.GetJsonAsync("/api/v1/targets/policies?pageSize=100")).GetProperty("items").EnumerateArray(), p => p.Str("number") == number);
+    }
 }
 
 [Collection(SqliteCollection.Name)]

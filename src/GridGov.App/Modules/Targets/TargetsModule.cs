@@ -32,6 +32,14 @@ public sealed class TargetsModule : IGridGovModule
         services.AddScoped<UnitFigures>();
         services.AddScoped<BulletinDesk>();
         services.AddScoped<BulletinDocuments>();
+        services.AddScoped<TrackedBook>();
+        services.AddScoped<MeetingBook>();
+        services.AddScoped<InspectionBook>();
+        services.AddScoped<PolicyBook>();
+        services.AddScoped<Kernel.Tallies.IFigureSource, CycleFigureSource>();
+        services.AddScoped<Kernel.Files.IFileAuthoriser, TrackedFiles>();
+        services.AddScoped<Kernel.Files.IFileAuthoriser, FindingFiles>();
+        services.AddScoped<Kernel.Files.IFileAuthoriser, PolicyFiles>();
         services.AddScoped<Kernel.Files.IFileAuthoriser, PledgeFiles>();
         services.AddScoped<Kernel.Notices.INoticeAudiences, TargetsAudiences>();
     }
@@ -51,6 +59,7 @@ public sealed class TargetsModule : IGridGovModule
     [
         new("/targets", "Nav.Targets", u => u.Has(TargetsPermissions.View), 30, "nav-targets"),
         new("/targets/bulletins", "Nav.Bulletins", u => u.Has(TargetsPermissions.View), 31, "nav-bulletins"),
+        new("/targets/tracked", "Nav.Tracked", u => u.Has(TargetsPermissions.View), 32, "nav-tracked"),
     ];
 
     public IEnumerable<PermissionGrant> Grants =>

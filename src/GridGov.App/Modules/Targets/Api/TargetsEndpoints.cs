@@ -37,6 +37,7 @@ internal static class TargetsEndpoints
         MapPledges(targets.MapGroup("/pledges").WithTags("Targets: pledges"));
         MapReports(targets.MapGroup("/reported-figures").WithTags("Targets: figures reported by hand"));
         MapBulletins(targets.MapGroup("/bulletins").WithTags("Targets: weekly bulletins"));
+        CycleEndpoints.MapCycle(targets);
         targets.MapGet("/cycle", (string? area, CycleBook book, CancellationToken ct) => book.GetAsync(area, ct)).WithTags("Targets")
             .WithSummary("An area's cycle settings (its own or the nearest above): the bulletin week's first day, the rounding rule, the issuing office");
         targets.MapPut("/cycle", (ChangeCycle body, CycleBook book, CancellationToken ct) => book.ChangeAsync(body, ct)).WithTags("Targets")
