@@ -293,6 +293,7 @@ public abstract class RouteMatrixTests(GridGovApp app)
         new("targets.bulletin.publish", HttpMethod.Post, _ => "/api/v1/targets/bulletins/999999999/publish", Any(TargetsPermissions.Approve), S(HttpStatusCode.NotFound)),
         new("targets.bulletin.docx", HttpMethod.Get, _ => "/api/v1/targets/bulletins/999999999/bulletin.docx", Any(TargetsPermissions.View), S(HttpStatusCode.NotFound)),
         new("targets.bulletin.xlsx", HttpMethod.Get, _ => "/api/v1/targets/bulletins/999999999/bulletin.xlsx", Any(TargetsPermissions.View), S(HttpStatusCode.NotFound)),
+        new("targets.board", HttpMethod.Get, _ => "/api/v1/targets/board", Any(TargetsPermissions.View), S(HttpStatusCode.OK)),
         new("targets.photos", HttpMethod.Post, _ => "/api/v1/targets/photos", Any(TargetsPermissions.View), S(HttpStatusCode.UnsupportedMediaType), Body: _ => Photo()),
         new("targets.tracked", HttpMethod.Get, _ => "/api/v1/targets/tracked", Any(TargetsPermissions.View), S(HttpStatusCode.OK)),
         new("targets.tracked.get", HttpMethod.Get, _ => "/api/v1/targets/tracked/999999999", Any(TargetsPermissions.View), S(HttpStatusCode.NotFound)),
@@ -340,6 +341,9 @@ public abstract class RouteMatrixTests(GridGovApp app)
         ["GET /targets/bulletins/{id:int}/bulletin.docx"] = "the page twin of /api/v1/targets/bulletins/{id}/bulletin.docx; TargetsTests and the browser journey",
         ["GET /targets/bulletins/{id:int}/bulletin.xlsx"] = "the page twin of /api/v1/targets/bulletins/{id}/bulletin.xlsx; TargetsTests",
         ["GET /targets/pledges/{id:int}/scan/{name}"] = "the page twin of /api/v1/targets/pledges/{id}/scan/{name}",
+        ["GET /targets/tracked/{id:long}/photos/{name}"] = "the page twin of /api/v1/targets/tracked/{id}/photos/{name}",
+        ["GET /targets/supervision/{id:int}/findings/{findingId:long}/photos/{name}"] = "the page twin of /api/v1/targets/inspections/{id}/findings/{findingId}/photos/{name}; TargetsTests",
+        ["GET /targets/policies/{id:int}/scan/{name}"] = "the page twin of /api/v1/targets/policies/{id}/scan/{name}",
         ["GET /incidents/{id:int}/photos/{name}"] = "the page twin of /api/v1/incidents/{id}/photos/{name}; IncidentTests",
     };
 

@@ -267,6 +267,36 @@ public abstract class TargetsTests(GridGovApp app)
         var township = await app.ApiAsync("township");
         Assert.Contains((await township.GetJsonAsync("/api/v1/targets/policies?pageSize=100")).GetProperty("items").EnumerateArray(), p => p.Str("number") == number);
     }
+
+    [Fact]
+    public async Task The_demo_city_carries_its_2021_cycle_14_bulletins_2_rounds_and_38_policy_documents()
+    {
+        var city = await app.ApiAsync("city");
+        var bulletins = (await city.GetJsonAsync("/api/v1/targets/bulletins?state=Published&pageSize=100")).GetProperty("items").EnumerateArray()
+            .Where(b => b.Int("weekYear") == 2021).ToList();
+        Assert.Equal(14, bulletins.Count);
+        Assert.Equal(Enumerable.Range(1, 14).Select(n => $"2021年第{n}期").Order(StringComparer.Ordinal), bulletins.Select(b => b.Str("numberText")).Order(StringComparer.Ordinal));
+        var figures = await city.GetJsonAsync("/api/v1/figures/values?key=supervision.rounds&key=supervision.rectified&key=supervision.rectified_on_time"
+            + $"&key=policies.issued&area={City}&from=2021-01-01&to=2021-12-31");
+        var values = figures.GetProperty("values").EnumerateArray().ToDictionary(v => v.Str("key"), v => v.GetProperty("value").GetDouble());
+        Assert.Equal((2d, 5d, 3d, 38d), (values["supervision.rounds"], values["supervision.rectified"], values["supervision.rectified_on_time"], values["policies.issued"]));
+    }
+
+    [Fact]
+    public async Task The_board_ranks_the_units_lowest_first_with_the_trend_over_the_year_and_links_to_the_records()
+    {
+        var city = await app.ApiAsync("city");
+        var board = await city.GetJsonAsync("/api/v1/targets/board?year=2021");
+        var trained = board.GetProperty("indicators")[0];
+        Assert.Equal("115.83%", trained.GetProperty("total").Str("completion"));
+        Assert.Equal(14, trained.GetProperty("trend").GetArrayLength());
+        var completions = trained.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("completionValue").GetDecimal()).ToList();
+        Assert.Equal(completions.Order(), completions);
+        var lan = trained.GetProperty("units").EnumerateArray().Single(u => u.Str("code") == Lan);
+        Assert.Equal($"/training/trainees?area={Lan}&from=2021-01-01&to=2021-12-31&measure=Trained", lan.Str("link"));
+        var shown = trained.GetProperty("trend").EnumerateArray().Select(p => p.GetProperty("completion").GetDecimal()).ToList();
+        Assert.True(shown[^1] > shown[0], "the year's completion grows over its bulletins");
+    }
 }
 
 [Collection(SqliteCollection.Name)]

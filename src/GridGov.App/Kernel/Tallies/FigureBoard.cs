@@ -67,7 +67,8 @@ public sealed class FigureBoard(IEnumerable<IFigureSource> sources, IPlaceDirect
         return result;
     }
 
-    private static string? Link(string? template, string? placeCode, DateOnly? from, DateOnly? to) => template?
+    /// <summary>A figure's list of records for a place and period: its template with the place and the days filled in.</summary>
+    public static string? Link(string? template, string? placeCode, DateOnly? from, DateOnly? to) => template?
         .Replace("{area}", Uri.EscapeDataString(placeCode ?? ""))
         .Replace("{from}", from?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "")
         .Replace("{to}", to?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "");

@@ -96,7 +96,9 @@ public static class TargetsHistory
         await BulletinsAsync(services, city, indicators, ct);
     }
 
-    /// <summary>The city's bulletins of the year's last two weeks, compiled, approved and published by its office.</summary>
+    /// <summary>The city's 14 weekly bulletins of the drive's last quarter, to the year's end, compiled, approved and published by its office.</summary>
+    public const int Bulletins = 14;
+
     private static async Task BulletinsAsync(IServiceProvider services, AdminArea city, List<Indicator> indicators, CancellationToken ct)
     {
         var user = services.GetRequiredService<CurrentUser>();
@@ -107,12 +109,14 @@ public static class TargetsHistory
         {
             var desk = services.GetRequiredService<BulletinDesk>();
             var ids = indicators.Take(Drive.Length).Select(i => i.Id).ToList();
-            foreach (var week in new[] { new DateOnly(TrainingHistory.DriveYear, 12, 22), new DateOnly(TrainingHistory.DriveYear, 12, 31) })
+            var yearEnd = new DateOnly(TrainingHistory.DriveYear, 12, 31);
+            for (var n = Bulletins - 1; n >= 0; n--)
             {
-                var bulletin = await desk.CompileAsync(new CompileBulletin(city.Code, week, ids), ct);
+                var bulletin = await desk.CompileAsync(new CompileBulletin(city.Code, yearEnd.AddDays(-7 * n), ids), ct);
                 await desk.ApproveAsync(bulletin.Id, ct);
                 await desk.PublishAsync(bulletin.Id, ct);
             }
+            await CycleHistory.GenerateAsync(services, city, ids, ct);
         }
         finally
         {

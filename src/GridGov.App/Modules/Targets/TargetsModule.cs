@@ -33,6 +33,7 @@ public sealed class TargetsModule : IGridGovModule
         services.AddScoped<BulletinDesk>();
         services.AddScoped<BulletinDocuments>();
         services.AddScoped<TrackedBook>();
+        services.AddScoped<BoardReader>();
         services.AddScoped<MeetingBook>();
         services.AddScoped<InspectionBook>();
         services.AddScoped<PolicyBook>();
@@ -57,6 +58,7 @@ public sealed class TargetsModule : IGridGovModule
 
     public IEnumerable<NavEntry> Navigation =>
     [
+        new("/targets/board", "Nav.Board", u => u.Has(TargetsPermissions.View), 29, "nav-board"),
         new("/targets", "Nav.Targets", u => u.Has(TargetsPermissions.View), 30, "nav-targets"),
         new("/targets/bulletins", "Nav.Bulletins", u => u.Has(TargetsPermissions.View), 31, "nav-bulletins"),
         new("/targets/tracked", "Nav.Tracked", u => u.Has(TargetsPermissions.View), 32, "nav-tracked"),

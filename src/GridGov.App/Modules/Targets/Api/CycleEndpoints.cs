@@ -32,6 +32,34 @@ internal static class CycleEndpoints
             .WithSummary("Uploads a photo or scan (evidence of a finding or a rectification, a policy's scan); name it in the record that claims it");
     }
 
+    /// <summary>The pages open photos and scans through the signed-in cookie; the API takes bearer tokens only.</summary>
+    public static void MapDownloads(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/targets/tracked/{id:long}/photos/{name}", TrackedPhotoAsync).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/targets/supervision/{id:int}/findings/{findingId:long}/photos/{name}", FindingPhotoAsync).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/targets/policies/{id:int}/scan/{name}", PolicyScanAsync).RequireAuthorization().ExcludeFromDescription();
+    }
+
+    private static async Task<UntrustedFileResult> TrackedPhotoAsync(long id, string name, TrackedBook book, FileStore files, CancellationToken ct)
+    {
+        await book.GetAsync(id, ct);
+        var (content, type) = await files.OpenAsync(TrackedBook.FileOwner, id.ToString(System.Globalization.CultureInfo.InvariantCulture), name, ct);
+        return new UntrustedFileResult(TypedResults.Stream(content, type));
+    }
+
+    private static async Task<UntrustedFileResult> FindingPhotoAsync(int id, long findingId, string name, InspectionBook book, CancellationToken ct)
+    {
+        var (content, type) = await book.PhotoAsync(id, findingId, name, ct);
+        return new UntrustedFileResult(TypedResults.Stream(content, type));
+    }
+
+    private static async Task<UntrustedFileResult> PolicyScanAsync(int id, string name, PolicyBook book, FileStore files, CancellationToken ct)
+    {
+        await book.GetAsync(id, ct);
+        var (content, type) = await files.OpenAsync(PolicyBook.FileOwner, id.ToString(System.Globalization.CultureInfo.InvariantCulture), name, ct);
+        return new UntrustedFileResult(TypedResults.Stream(content, type));
+    }
+
     private static void MapTracked(RouteGroupBuilder group)
     {
         group.MapGet("/", (TrackedKind? kind, TrackedState? state, bool? overdue, int? page, int? pageSize, TrackedBook book, CancellationToken ct) =>
@@ -40,12 +68,7 @@ internal static class CycleEndpoints
             .WithSummary("One tracked item with its timeline and the steps open to the caller");
         group.MapPost("/{id:long}/steps", (long id, TakeTracked body, TrackedBook book, CancellationToken ct) => book.TakeAsync(id, body, ct))
             .WithSummary("A step: the owner's progress or report (with photos), the issuer's verification or return (never by whoever reported it)");
-        group.MapGet("/{id:long}/photos/{name}", async (long id, string name, TrackedBook book, FileStore files, CancellationToken ct) =>
-        {
-            await book.GetAsync(id, ct);
-            var (content, type) = await files.OpenAsync(TrackedBook.FileOwner, id.ToString(System.Globalization.CultureInfo.InvariantCulture), name, ct);
-            return new UntrustedFileResult(TypedResults.Stream(content, type));
-        }).WithSummary("A tracked item's evidence photo");
+        group.MapGet("/{id:long}/photos/{name}", TrackedPhotoAsync).WithSummary("A tracked item's evidence photo");
     }
 
     private static void MapMeetings(RouteGroupBuilder group)
@@ -77,11 +100,7 @@ internal static class CycleEndpoints
             .WithSummary("Records a finding at a unit with its evidence photos, and the rectification it asks for");
         group.MapPost("/{id:int}/close", (int id, InspectionBook book, CancellationToken ct) => book.CloseAsync(id, ct))
             .WithSummary("Closes a round once every rectification is verified");
-        group.MapGet("/{id:int}/findings/{findingId:long}/photos/{name}", async (int id, long findingId, string name, InspectionBook book, CancellationToken ct) =>
-        {
-            var (content, type) = await book.PhotoAsync(id, findingId, name, ct);
-            return new UntrustedFileResult(TypedResults.Stream(content, type));
-        }).WithSummary("A finding's evidence photo");
+        group.MapGet("/{id:int}/findings/{findingId:long}/photos/{name}", FindingPhotoAsync).WithSummary("A finding's evidence photo");
     }
 
     private static void MapPolicies(RouteGroupBuilder group)
@@ -91,12 +110,7 @@ internal static class CycleEndpoints
         group.MapGet("/count", (DateOnly? from, DateOnly? to, PolicyBook book, CancellationToken ct) => book.CountAsync(from, to, ct))
             .WithSummary("Documents issued per month in a period (default: this year)");
         group.MapGet("/{id:int}", (int id, PolicyBook book, CancellationToken ct) => book.GetAsync(id, ct)).WithSummary("One policy document");
-        group.MapGet("/{id:int}/scan/{name}", async (int id, string name, PolicyBook book, FileStore files, CancellationToken ct) =>
-        {
-            await book.GetAsync(id, ct);
-            var (content, type) = await files.OpenAsync(PolicyBook.FileOwner, id.ToString(System.Globalization.CultureInfo.InvariantCulture), name, ct);
-            return new UntrustedFileResult(TypedResults.Stream(content, type));
-        }).WithSummary("A policy document's scan");
+        group.MapGet("/{id:int}/scan/{name}", PolicyScanAsync).WithSummary("A policy document's scan");
         group.MapPost("/", async (RegisterPolicy body, PolicyBook book, CancellationToken ct) =>
         {
             var policy = await book.RegisterAsync(body, ct);

@@ -26,6 +26,7 @@ internal static class TargetsEndpoints
         app.MapGet("/targets/bulletins/{id:int}/bulletin.docx", WordAsync).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/targets/bulletins/{id:int}/bulletin.xlsx", WorkbookAsync).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/targets/pledges/{id:int}/scan/{name}", ScanAsync).RequireAuthorization().ExcludeFromDescription();
+        CycleEndpoints.MapDownloads(app);
         return app;
     }
 
@@ -38,6 +39,9 @@ internal static class TargetsEndpoints
         MapReports(targets.MapGroup("/reported-figures").WithTags("Targets: figures reported by hand"));
         MapBulletins(targets.MapGroup("/bulletins").WithTags("Targets: weekly bulletins"));
         CycleEndpoints.MapCycle(targets);
+        targets.MapGet("/board", (string? area, int? year, BoardReader board, CancellationToken ct) => board.ReadAsync(area, year, ct)).WithTags("Targets")
+            .WithSummary("The board of an area (the caller's by default): each unit's completion in the latest published bulletin of the year, lowest first, "
+                + "with the list of records each figure counts, and the area's completion over the year's bulletins");
         targets.MapGet("/cycle", (string? area, CycleBook book, CancellationToken ct) => book.GetAsync(area, ct)).WithTags("Targets")
             .WithSummary("An area's cycle settings (its own or the nearest above): the bulletin week's first day, the rounding rule, the issuing office");
         targets.MapPut("/cycle", (ChangeCycle body, CycleBook book, CancellationToken ct) => book.ChangeAsync(body, ct)).WithTags("Targets")
