@@ -56,4 +56,70 @@ public sealed class BulletinJourneyTests(LiveApp app)
         await Assertions.Expect(page.Locator("[data-testid=pledges]")).ToBeVisibleAsync();
         await app.ShotAsync(page, "97-city-phone-targets");
     }
+
+    [Fact]
+    public async Task A_supervision_finding_is_rectified_on_a_phone_with_a_photo_and_verified_at_the_desk()
+    {
+        var office = await app.SignedInPageAsync("county");
+        await office.GotoAsync("/targets/supervision");
+        await office.ClickAsync("[data-testid=round-open]");
+        await office.FillAsync("[data-testid=round-title]", "技能提升工程专项督导");
+        await office.FillAsync("[data-testid=round-team]", "县督查室 王五（组长）；县人社局 赵六");
+        await office.ClickAsync("[data-testid=round-submit]");
+        await Assertions.Expect(office).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/targets/supervision/\\d+$"));
+        await office.SelectOptionAsync("[data-testid=finding-area]", "141127100000");
+        await office.FillAsync("[data-testid=finding-text]", "培训台账缺少学员签到记录");
+        await office.SetInputFilesAsync("[data-testid=finding-photos]", new FilePayload { Name = "ledger.png", MimeType = "image/png", Buffer = Png() });
+        await office.FillAsync("[data-testid=rectification-title]", "补齐培训签到台账");
+        await office.FillAsync("[data-testid=rectification-owner]", "东村镇人社所");
+        await office.ClickAsync("[data-testid=finding-submit]");
+        await Assertions.Expect(office.Locator("[data-testid=finding]")).ToHaveCountAsync(1);
+        await Assertions.Expect(office.Locator("[data-testid=rectifications] [data-testid=tracked-link]")).ToHaveCountAsync(1);
+        await app.ShotAsync(office, "98-county-supervision-finding");
+        var item = await office.Locator("[data-testid=rectifications] [data-testid=tracked-link]").GetAttributeAsync("href");
+
+        var township = await app.SignedInPageAsync("township", width: 390, height: 844);
+        await township.GotoAsync("/targets/tracked");
+        await township.Locator($"[data-testid=tracked-link][href=\"{item}\"]").ClickAsync();
+        await township.FillAsync("[data-testid=step-note]", "已补齐签到台账并上传照片");
+        await township.SetInputFilesAsync("[data-testid=step-photos]", new FilePayload { Name = "fixed.png", MimeType = "image/png", Buffer = Png() });
+        await township.ClickAsync("[data-testid=step-report]");
+        await Assertions.Expect(township.Locator("[data-testid=tracked-state]")).ToHaveTextAsync("已报告待核验");
+        await app.ShotAsync(township, "99-township-phone-rectification");
+
+        await office.GotoAsync(item!);
+        await office.ClickAsync("[data-testid=step-verify]");
+        await Assertions.Expect(office.Locator("[data-testid=tracked-state]")).ToHaveTextAsync("已销号");
+        await Assertions.Expect(office.Locator("[data-testid=tracked-steps] li")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task The_board_meetings_supervision_and_policy_pages_read_on_a_phone()
+    {
+        var page = await app.SignedInPageAsync("city", width: 390, height: 844);
+        await page.GotoAsync("/targets/board?year=2021");
+        await Assertions.Expect(page.Locator("[data-testid=board-indicator]")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("[data-testid=board-total]").First).ToContainTextAsync("115.83%");
+        await app.ShotAsync(page, "100-city-phone-board");
+        await page.GotoAsync("/targets/meetings");
+        await page.Locator("[data-testid=meeting-link]").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=decisions] [data-testid=tracked-link]")).ToHaveCountAsync(2);
+        await app.ShotAsync(page, "101-city-phone-meeting");
+        await page.GotoAsync("/targets/supervision");
+        await Assertions.Expect(page.Locator("[data-testid=round-link]")).ToHaveCountAsync(2);
+        await page.Locator("[data-testid=round-link]").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=round-state]")).ToHaveTextAsync("已结束");
+        await app.ShotAsync(page, "102-city-phone-round");
+        await page.GotoAsync("/targets/policies?year=2021");
+        await Assertions.Expect(page.Locator("[data-testid=policy]")).ToHaveCountAsync(38);
+        await app.ShotAsync(page, "103-city-phone-policies");
+    }
+
+    private static byte[] Png()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(64, 48);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap)) canvas.Clear(new SkiaSharp.SKColor(0x90, 0xA0, 0xB0));
+        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 90);
+        return data.ToArray();
+    }
 }

@@ -198,6 +198,7 @@ public abstract class TargetsTests(GridGovApp app)
         var id = item.GetProperty("id").GetInt64();
         Assert.True(item.GetProperty("dueAt").GetDateTime() > DateTime.UtcNow.AddDays(5));
 
+        Assert.Contains((await township.GetJsonAsync("/api/v1/targets/tracked?pageSize=100")).GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetInt64() == id);
         await township.PostJsonAsync($"/api/v1/targets/tracked/{id}/steps", new { action = "Progress", note = "已开班两期" });
         await (await township.PostAsJsonAsync($"/api/v1/targets/tracked/{id}/steps", new { action = "Verify" })).ProblemAsync(HttpStatusCode.Conflict, "step_not_allowed");
         var reported = await township.PostJsonAsync($"/api/v1/targets/tracked/{id}/steps", new { action = "Report", note = "已完成培训312人" });
