@@ -115,6 +115,80 @@ public sealed class BulletinJourneyTests(LiveApp app)
         await app.ShotAsync(page, "103-city-phone-policies");
     }
 
+    [Fact]
+    public async Task A_target_is_set_split_bound_to_a_pledge_signed_with_its_scan_and_revised_only_with_a_second_person()
+    {
+        var year = 2031 + Random.Shared.Next(0, 60);
+        var office = await app.SignedInPageAsync("county");
+        await office.GotoAsync("/targets");
+        await office.ClickAsync("[data-testid=target-open]");
+        await office.SelectOptionAsync("[data-testid=target-indicator]", new SelectOptionValue { Label = "职业技能培训人数" });
+        await office.FillAsync("input[name=within]", $"{year}-03-01");
+        await office.FillAsync("[data-testid=target-value]", "1200");
+        await office.FillAsync("[data-testid=target-source]", "市下达年度目标");
+        await office.ClickAsync("[data-testid=target-submit]");
+        await Assertions.Expect(office).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/targets/\\d+$"));
+        await office.Locator("[data-testid=split-part]").Nth(0).FillAsync("700");
+        await office.Locator("[data-testid=split-part]").Nth(1).FillAsync("550");
+        await office.ClickAsync("[data-testid=split-submit]");
+        await Assertions.Expect(office.Locator("[data-testid=split-check]")).ToContainTextAsync("1,250");
+        await app.ShotAsync(office, "104-county-target-split");
+
+        await office.GotoAsync("/targets");
+        await office.ClickAsync("[data-testid=pledge-open]");
+        await office.FillAsync("[data-testid=pledge-title]", $"{year}年技能提升目标责任书");
+        await office.FillAsync("input[name=pledgeYear]", year.ToString());
+        await office.ClickAsync("[data-testid=pledge-submit]");
+        await Assertions.Expect(office).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/targets/pledges/\\d+$"));
+        await office.Locator("[data-testid=bind-target]").First.CheckAsync();
+        await office.ClickAsync("[data-testid=bind-submit]");
+        await Assertions.Expect(office.Locator("[data-testid=bound] tbody tr")).ToHaveCountAsync(1);
+        await office.FillAsync("[data-testid=sign-signatories]", "县长 张三；东村镇镇长 李四");
+        await office.SetInputFilesAsync("[data-testid=sign-scan]", new FilePayload { Name = "pledge.png", MimeType = "image/png", Buffer = Png() });
+        await office.ClickAsync("[data-testid=sign-submit]");
+        await Assertions.Expect(office.Locator("[data-testid=pledge-state]")).ToHaveTextAsync("已签订");
+        await app.ShotAsync(office, "105-county-pledge-signed");
+
+        await office.Locator("[data-testid=bound] a").First.ClickAsync();
+        await Assertions.Expect(office.Locator("[data-testid=target-lock]")).ToContainTextAsync("已锁定");
+        await office.FillAsync("[data-testid=revise-value]", "1100");
+        await office.FillAsync("[data-testid=revise-reason]", "经县政府常务会研究调整");
+        await office.ClickAsync("[data-testid=revise-submit]");
+        await Assertions.Expect(office.Locator("[data-testid=revisions] tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(office.Locator("[data-testid=revision-approve]")).ToHaveCountAsync(0);
+        // The county's own target was bound first: the one set on this page, now locked under the pledge.
+        var locked = office.Url;
+
+        var city = await app.SignedInPageAsync("city");
+        await city.GotoAsync(locked);
+        await city.ClickAsync("[data-testid=revision-approve]");
+        await Assertions.Expect(city.Locator("[data-testid=target-value-shown]")).ToHaveTextAsync("1,100");
+        await Assertions.Expect(city.Locator("[data-testid=target-lock]")).ToContainTextAsync("第2版");
+    }
+
+    [Fact]
+    public async Task A_figure_reported_by_hand_is_approved_by_a_second_person_on_the_page()
+    {
+        var clerk = await app.SignedInPageAsync("cityclerk");
+        await clerk.GotoAsync("/targets/reports");
+        await clerk.ClickAsync("[data-testid=report-open]");
+        await clerk.SelectOptionAsync("[data-testid=report-area]", "141123000000");
+        var month = 1 + Random.Shared.Next(0, 12);
+        await clerk.FillAsync("input[name=from]", $"2031-{month:D2}-01");
+        await clerk.FillAsync("input[name=to]", $"2031-{month:D2}-28");
+        await clerk.FillAsync("[data-testid=report-numerator]", "864");
+        await clerk.FillAsync("[data-testid=report-source]", "兴县人社局统计月报");
+        await clerk.ClickAsync("[data-testid=report-submit]");
+        await Assertions.Expect(clerk.Locator("[data-testid=report]").First).ToContainTextAsync("待审核");
+        await Assertions.Expect(clerk.Locator("[data-testid=report-approve]")).ToHaveCountAsync(0);
+        await app.ShotAsync(clerk, "106-cityclerk-report");
+
+        var city = await app.SignedInPageAsync("city");
+        await city.GotoAsync("/targets/reports");
+        await city.Locator("[data-testid=report-approve]").First.ClickAsync();
+        await Assertions.Expect(city.Locator("[data-testid=report]").First).ToContainTextAsync("已审核");
+    }
+
     private static byte[] Png()
     {
         using var bitmap = new SkiaSharp.SKBitmap(64, 48);

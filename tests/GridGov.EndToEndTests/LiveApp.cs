@@ -169,7 +169,7 @@ public sealed class LiveApp : IAsyncLifetime
     private async Task WaitHealthyAsync()
     {
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (_server!.HasExited) throw new InvalidOperationException($"the app exited with {_server.ExitCode}");
@@ -182,7 +182,7 @@ public sealed class LiveApp : IAsyncLifetime
             }
             await Task.Delay(250);
         }
-        throw new TimeoutException("the app did not become healthy in 90 s");
+        throw new TimeoutException("the app did not become healthy in 180 s");
     }
 
     private static int FreePort()

@@ -275,6 +275,8 @@ public abstract class RouteMatrixTests(GridGovApp app)
             Body: _ => Json(new { title = "", year = 2026 })),
         new("targets.pledge.scan.upload", HttpMethod.Post, _ => "/api/v1/targets/pledges/scans", Any(TargetsPermissions.Manage),
             S(HttpStatusCode.UnsupportedMediaType), Body: _ => Photo()),
+        new("targets.pledge.bind", HttpMethod.Post, _ => "/api/v1/targets/pledges/999999999/targets", Any(TargetsPermissions.Manage), S(HttpStatusCode.NotFound),
+            Body: _ => Json(new { targetIds = new[] { 1 } })),
         new("targets.pledge.sign", HttpMethod.Post, _ => "/api/v1/targets/pledges/999999999/sign", Any(TargetsPermissions.Manage), S(HttpStatusCode.NotFound),
             Body: _ => Json(new { signatories = "x", signedOn = "2026-01-05" })),
         new("targets.pledge.scan", HttpMethod.Get, _ => "/api/v1/targets/pledges/999999999/scan/x.png", Any(TargetsPermissions.View), S(HttpStatusCode.NotFound)),

@@ -33,21 +33,25 @@ public static class TrainingHistory
         var start = today.AddDays(-365);
         var random = new Random(seed + 13);
         var (school, caregivers) = await ProvidersAsync(db, county, countyPath, At(start), ct);
-        await ProgrammeYearAsync(db, random, school, caregivers, county, countyPath, start, today, $"岚县普惠制职业技能培训券（{start.Year}–{today.Year}）", 30, ct);
+        await ProgrammeYearAsync(db, random, school, caregivers, county, countyPath, start, today, $"岚县普惠制职业技能培训券（{start.Year}–{today.Year}）", 30,
+            Vouchers, ct);
         await StudiosAsync(db, county, countyPath, today, random, ct);
         db.AddRange(Stations.Select(s => BrandStation.Open(BrandStation.Caregivers, s.Kind, s.Name, s.City, s.Contact, start.AddDays(s.OpenedAfter), countyPath, IssuedBy)));
         await db.SaveChangesAsync(ct);
         // Lüliang's 2021 skills drive: the county's own trainees of that year, on the records, for the city's year-end bulletin.
         await ProgrammeYearAsync(db, new Random(seed + DriveYear), school, caregivers, county, countyPath, new DateOnly(DriveYear, 1, 1),
-            new DateOnly(DriveYear, 12, 31), $"岚县全民技能提升工程培训券（{DriveYear}）", -25, ct);
+            new DateOnly(DriveYear, 12, 31), $"岚县全民技能提升工程培训券（{DriveYear}）", -25, DriveVouchers, ct);
     }
 
     /// <summary>The year of the skills drive whose figures the demo's targets and bulletins carry.</summary>
     public const int DriveYear = 2021;
 
+    /// <summary>The drive year's vouchers in the county's seat, fewer than this year's: enough for its own column of the city's bulletins.</summary>
+    public const int DriveVouchers = 200;
+
     /// <summary>A programme over a stretch of time: its rules, classes, vouchers and what became of each, trained, certified, reviewed and paid.</summary>
     private static async Task ProgrammeYearAsync(GridGovDbContext db, Random random, TrainingProvider school, TrainingProvider caregivers, string county,
-        string countyPath, DateOnly start, DateOnly today, string name, int planAhead, CancellationToken ct)
+        string countyPath, DateOnly start, DateOnly today, string name, int planAhead, int count, CancellationToken ct)
     {
         var programme = VoucherProgramme.Define(name, ProgrammeKind.Universal, county, countyPath, start,
             today.AddDays(180), 2_000_000, new SubsidyTable(new Dictionary<CertificateLevel, int>
@@ -64,7 +68,7 @@ public static class TrainingHistory
         var people = await EligiblePeopleAsync(db, programme, rules, countyPath, start, ct);
         var vouchers = new List<Voucher>();
         var enrolments = new List<(Voucher Voucher, TrainingClass Class, DateOnly On)>();
-        for (var i = 0; i < Math.Min(Vouchers, people.Count); i++)
+        for (var i = 0; i < Math.Min(count, people.Count); i++)
         {
             var person = people[random.Next(people.Count)];
             if (vouchers.Any(v => v.PersonId == person.Id)) continue;

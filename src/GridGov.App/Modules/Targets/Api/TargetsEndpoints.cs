@@ -15,6 +15,8 @@ public sealed record WriteText(string? Text);
 
 public sealed record Decision(bool Approve);
 
+public sealed record BindTargets(IReadOnlyList<int>? TargetIds);
+
 internal static class TargetsEndpoints
 {
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -102,6 +104,8 @@ internal static class TargetsEndpoints
             .DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(FileStore.DefaultMaxBytes + 64 * 1024))
             .WithSummary("Uploads the scan of a signed pledge (an image); name it when signing");
+        group.MapPost("/{id:int}/targets", (int id, BindTargets body, PledgeBook book, CancellationToken ct) => book.BindTargetsAsync(id, body.TargetIds ?? [], ct))
+            .WithSummary("Binds more targets of the unit or below to a pledge not yet signed");
         group.MapPost("/{id:int}/sign", (int id, SignPledge body, PledgeBook book, CancellationToken ct) => book.SignAsync(id, body, ct))
             .WithSummary("Signs a pledge with its signatories, day and scan: its targets are locked from then on");
         group.MapGet("/{id:int}/scan/{name}", ScanAsync).WithSummary("The scan of a signed pledge");

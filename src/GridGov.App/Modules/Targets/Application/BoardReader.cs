@@ -25,7 +25,7 @@ public sealed record BoardView(string AreaCode, string AreaName, int Year, int? 
 /// published bulletin of the year froze it, lowest first, and the area's completion over the
 /// year's bulletins; each figure opens the records it counts.
 /// </summary>
-public sealed class BoardReader(GridGovDbContext db, CurrentUser user, CycleBook cycles, FigureBoard figures)
+public sealed class BoardReader(GridGovDbContext db, CurrentUser user, TimeProvider clock, CycleBook cycles, FigureBoard figures)
 {
     public async Task<BoardView> ReadAsync(string? areaCode, int? year, CancellationToken ct)
     {
@@ -34,7 +34,7 @@ public sealed class BoardReader(GridGovDbContext db, CurrentUser user, CycleBook
         var name = await cycles.NameAsync(path, code, ct);
         var bulletins = await db.Set<Bulletin>().AsNoTracking().Where(b => b.Path == path && b.State == BulletinState.Published)
             .Where(b => year == null || b.WeekYear == year).OrderBy(b => b.WeekTo).ThenBy(b => b.Id).ToListAsync(ct);
-        var shownYear = year ?? bulletins.LastOrDefault()?.WeekYear ?? DateTime.UtcNow.Year;
+        var shownYear = year ?? bulletins.LastOrDefault()?.WeekYear ?? Kernel.Time.ChinaTime.Today(clock).Year;
         bulletins = bulletins.Where(b => b.WeekYear == shownYear).ToList();
         if (bulletins.Count == 0) return new BoardView(code, name, shownYear, null, null, null, null, []);
         var latest = bulletins[^1];

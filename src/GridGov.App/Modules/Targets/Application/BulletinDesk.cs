@@ -70,20 +70,21 @@ public sealed class BulletinDesk(GridGovDbContext db, CurrentUser user, TimeProv
         var before = previous is null ? [] : await db.Set<BulletinLine>().AsNoTracking().Where(l => l.BulletinId == previous.Id).ToListAsync(ct);
         var lines = new List<BulletinLine>();
         var area = new Unit(bulletin.Path, bulletin.AreaCode, bulletin.AreaName);
+        IReadOnlyList<IReadOnlyList<UnitFigure>> all;
+        try
+        {
+            all = await figures.ReadAsync(indicators, [.. units, area], bulletin.PeriodFrom, bulletin.PeriodTo, PeriodKind.Year, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Bulletin of {Area} for {Week}: the figures could not be read", bulletin.AreaCode, bulletin.WeekYear);
+            bulletin.Fail(e is AppException app ? app.Code : e.GetType().Name);
+            return null;
+        }
         for (var order = 0; order < indicators.Count; order++)
         {
             var indicator = indicators[order];
-            IReadOnlyList<UnitFigure> read;
-            try
-            {
-                read = await figures.ReadAsync(indicator, [.. units, area], bulletin.PeriodFrom, bulletin.PeriodTo, PeriodKind.Year, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "Bulletin of {Area} for {Week}: {Indicator} could not be read", bulletin.AreaCode, bulletin.WeekYear, indicator.Code);
-                bulletin.Fail($"{indicator.Name}: {(e is AppException app ? app.Code : e.GetType().Name)}");
-                return null;
-            }
+            var read = all[order];
             var parts = read.Take(units.Count).Select(f => BulletinLine.Of(order, indicator, f, isTotal: false)).ToList();
             Ranking.Rank(indicator, parts);
             var own = read[^1];

@@ -38,9 +38,7 @@ public sealed class PledgeBook(GridGovDbContext db, CurrentUser user, TimeProvid
         user.Require(TargetsPermissions.View);
         var pledge = await db.Set<Pledge>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("pledge_not_found", id);
         var bound = await db.Set<Target>().AsNoTracking().Where(t => t.PledgeId == id).Select(t => t.Id).ToListAsync(ct);
-        var views = new List<TargetView>();
-        foreach (var targetId in bound) views.Add(await targets.GetAsync(targetId, ct));
-        return View(pledge, views);
+        return View(pledge, await targets.ManyAsync(bound, ct));
     }
 
     public async Task<PledgeView> DraftAsync(DraftPledge input, CancellationToken ct)
@@ -58,6 +56,27 @@ public sealed class PledgeBook(GridGovDbContext db, CurrentUser user, TimeProvid
             await db.SaveChangesAsync(ct);
         }
         return await GetAsync(pledge.Id, ct);
+    }
+
+    /// <summary>Binds more targets of the unit (or below) to a pledge not yet signed.</summary>
+    public async Task<PledgeView> BindTargetsAsync(int id, IReadOnlyList<int> targetIds, CancellationToken ct)
+    {
+        user.Require(TargetsPermissions.Manage);
+        var pledge = await db.Set<Pledge>().ForChangeAsync(p => p.Id == id, user, "pledge_not_found", id, ct);
+        if (targetIds.Count == 0) throw new ValidationException("targetIds", "required");
+        pledge.Bind(await TargetsAsync(targetIds, ct));
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>The targets that could still be bound to a pledge: unbound, unlocked, of its unit or below, in its year.</summary>
+    public async Task<IReadOnlyList<TargetView>> BindableAsync(int id, CancellationToken ct)
+    {
+        var pledge = await GetAsync(id, ct);
+        var path = await db.Set<Pledge>().AsNoTracking().Where(p => p.Id == id).Select(p => p.Path).FirstAsync(ct);
+        var ids = await db.Set<Target>().AsNoTracking().Where(t => t.PledgeId == null && !t.IsLocked && t.Path.StartsWith(path) && t.From.Year == pledge.Year)
+            .OrderBy(t => t.IndicatorId).ThenBy(t => t.AreaCode).Select(t => t.Id).Take(200).ToListAsync(ct);
+        return await targets.ManyAsync(ids, ct);
     }
 
     /// <summary>Signs a pledge with the scan uploaded beforehand: its targets lock in the same save.</summary>

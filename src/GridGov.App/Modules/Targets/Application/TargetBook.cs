@@ -50,6 +50,18 @@ public sealed class TargetBook(GridGovDbContext db, CurrentUser user, TimeProvid
         return await Views(db.Set<Target>().AsNoTracking().Where(t => t.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("target_not_found", id);
     }
 
+    /// <summary>The path of a target in view, for the units below it.</summary>
+    public async Task<string> PathOfAsync(int id, CancellationToken ct)
+    {
+        user.Require(TargetsPermissions.View);
+        return await db.Set<Target>().AsNoTracking().Where(t => t.Id == id).Select(t => t.Path).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("target_not_found", id);
+    }
+
+    /// <summary>Several targets in one read, by indicator, unit and period.</summary>
+    internal Task<List<TargetView>> ManyAsync(IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        Views(db.Set<Target>().AsNoTracking().Where(t => ids.Contains(t.Id))).ToListAsync(ct);
+
     /// <summary>Sets a unit's target, or changes it when one is set for the period already (refused once locked).</summary>
     public async Task<TargetView> SetAsync(SetTarget input, CancellationToken ct)
     {
@@ -92,7 +104,7 @@ public sealed class TargetBook(GridGovDbContext db, CurrentUser user, TimeProvid
         }
         await db.SaveChangesAsync(ct);
         var ids = saved.Select(s => s.Id).ToList();
-        return new SplitView(await GetAsync(id, ct), check, await Views(db.Set<Target>().AsNoTracking().Where(t => ids.Contains(t.Id))).ToListAsync(ct));
+        return new SplitView(await GetAsync(id, ct), check, await ManyAsync(ids, ct));
     }
 
     public async Task<RevisionView> ProposeAsync(int id, ReviseTarget input, CancellationToken ct)

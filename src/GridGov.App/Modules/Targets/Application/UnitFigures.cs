@@ -16,13 +16,25 @@ public sealed record Unit(string Path, string Code, string Name);
 /// </summary>
 public sealed class UnitFigures(GridGovDbContext db, FigureBoard figures)
 {
-    public async Task<IReadOnlyList<UnitFigure>> ReadAsync(Indicator indicator, IReadOnlyList<Unit> units, DateOnly from, DateOnly to, PeriodKind targetKind,
-        CancellationToken ct)
+    /// <summary>Several indicators' figures for the same units: the records are read once for all their keys.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<UnitFigure>>> ReadAsync(IReadOnlyList<Indicator> indicators, IReadOnlyList<Unit> units, DateOnly from,
+        DateOnly to, PeriodKind targetKind, CancellationToken ct)
     {
-        var keys = new[] { indicator.NumeratorKey, indicator.DenominatorKey }.OfType<string>().ToList();
-        var paths = units.Select(u => u.Path).ToList();
+        var keys = indicators.SelectMany(i => new[] { i.NumeratorKey, i.DenominatorKey }).OfType<string>().Distinct().ToList();
         var recorded = keys.Count == 0 ? new Dictionary<string, IReadOnlyDictionary<string, double?>>()
-            : await figures.ReadAtAsync(keys, paths, from, to, ct);
+            : await figures.ReadAtAsync(keys, units.Select(u => u.Path).ToList(), from, to, ct);
+        var all = new List<IReadOnlyList<UnitFigure>>();
+        foreach (var indicator in indicators) all.Add(await CombineAsync(indicator, units, recorded, from, to, targetKind, ct));
+        return all;
+    }
+
+    public async Task<IReadOnlyList<UnitFigure>> ReadAsync(Indicator indicator, IReadOnlyList<Unit> units, DateOnly from, DateOnly to, PeriodKind targetKind,
+        CancellationToken ct) => (await ReadAsync([indicator], units, from, to, targetKind, ct))[0];
+
+    private async Task<IReadOnlyList<UnitFigure>> CombineAsync(Indicator indicator, IReadOnlyList<Unit> units,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double?>> recorded, DateOnly from, DateOnly to, PeriodKind targetKind, CancellationToken ct)
+    {
+        var paths = units.Select(u => u.Path).ToList();
         var reported = await ReportedAsync(indicator, paths, from, to, ct);
         var targets = await db.Set<Target>().AsNoTracking()
             .Where(t => t.IndicatorId == indicator.Id && t.PeriodKind == targetKind && t.From == from && paths.Contains(t.Path))
