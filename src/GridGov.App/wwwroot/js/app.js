@@ -103,7 +103,7 @@
       var series = [];
       for (var i = 0; i < index; i++) series.push({});
       series.push({ data: tilesInView(chart, el) });
-      chart.setOption({ series: series });
+      update(chart, { series: series });
       el.setAttribute('data-tiles-shown', String(series[index].data.length));
     };
     refresh();
@@ -113,6 +113,14 @@
       pending = true;
       window.setTimeout(function () { pending = false; refresh(); }, 0);
     });
+  }
+
+  // A map updated while its element is being resized can find its view not yet laid out and fail
+  // inside ECharts; the same update a frame later, once the layout has settled, is applied, and a
+  // second failure is real.
+  function update(chart, option) {
+    try { chart.setOption(option); }
+    catch (e) { window.requestAnimationFrame(function () { if (!chart.isDisposed()) chart.setOption(option); }); }
   }
 
   // Enhanced navigation may patch a drawn element back to the server's empty one: the old chart
@@ -170,7 +178,7 @@
       var marks = points.slice();
       window.setTimeout(function () {
         if (chart.isDisposed()) return;
-        chart.setOption({ series: [{}, { data: marks.map(function (c) { return { value: c, name: '' }; }) },
+        update(chart, { series: [{}, { data: marks.map(function (c) { return { value: c, name: '' }; }) },
           { data: marks.length > 1 ? [{ coords: closed ? marks.concat([marks[0]]) : marks }] : [] }] });
       }, 0);
     }
