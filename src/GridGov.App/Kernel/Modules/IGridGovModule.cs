@@ -43,6 +43,9 @@ public interface IGridGovModule
     /// <summary>The module's panels on the home page, each for the users it fits.</summary>
     IEnumerable<HomePanel> HomePanels => [];
 
+    /// <summary>The module's panels on other modules' pages, each in a named slot the page offers.</summary>
+    IEnumerable<SlotPanel> SlotPanels => [];
+
     /// <summary>The module's permissions and the roles that hold each.</summary>
     IEnumerable<PermissionGrant> Grants => [];
 }
@@ -62,6 +65,13 @@ public sealed record Landing(string Href, Func<CurrentUser, bool> Fits, int Orde
 
 /// <summary>A component on the home page, shown to the users <paramref name="Fits"/> lets through, lowest order first.</summary>
 public sealed record HomePanel(Type Component, Func<CurrentUser, bool> Fits, int Order);
+
+/// <summary>
+/// A component one module lends to a page of another through a named slot ("cockpit"), shown to
+/// the users <paramref name="Fits"/> lets through, lowest order first. The module that owns the
+/// page names the slot and the parameters it passes in its contracts; a panel declares each of them.
+/// </summary>
+public sealed record SlotPanel(string Slot, Type Component, Func<CurrentUser, bool> Fits, int Order);
 
 /// <summary>A permission and the roles that hold it.</summary>
 public sealed record PermissionGrant(Permission Permission, params string[] Roles);

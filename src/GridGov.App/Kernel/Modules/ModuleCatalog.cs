@@ -41,4 +41,10 @@ public static class ModuleCatalog
     public static string? LandingOf(CurrentUser user) => AllLandings.Value.FirstOrDefault(l => l.Fits(user))?.Href;
 
     public static IReadOnlyList<HomePanel> HomePanelsOf(CurrentUser user) => AllPanels.Value.Where(p => p.Fits(user)).ToList();
+
+    private static readonly Lazy<IReadOnlyList<SlotPanel>> AllSlotPanels = new(() => All.SelectMany(m => m.SlotPanels).OrderBy(p => p.Order).ToList());
+
+    /// <summary>The panels other modules lend to a page's slot, those that fit the user, in order.</summary>
+    public static IReadOnlyList<SlotPanel> SlotPanelsOf(string slot, CurrentUser user) =>
+        AllSlotPanels.Value.Where(p => p.Slot == slot && p.Fits(user)).ToList();
 }

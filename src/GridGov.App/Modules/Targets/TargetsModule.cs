@@ -64,6 +64,10 @@ public sealed class TargetsModule : IGridGovModule
         new("/targets/tracked", "Nav.Tracked", u => u.Has(TargetsPermissions.View), 32, "nav-tracked"),
     ];
 
+    /// <summary>Leaders read the board where they read everything else: in the cockpit, for the area it shows.</summary>
+    public IEnumerable<SlotPanel> SlotPanels =>
+        [new(Cockpit.Contracts.CockpitSlot.Name, typeof(Pages.CockpitBoardPanel), u => u.Has(TargetsPermissions.View), 10)];
+
     public IEnumerable<PermissionGrant> Grants =>
     [
         new(TargetsPermissions.View, [Roles.SystemAdmin, .. Roles.CentreStaff, Roles.Auditor, Roles.HrBureau]),
