@@ -191,6 +191,33 @@ public sealed class BulletinJourneyTests(LiveApp app)
         await Assertions.Expect(city.Locator("[data-testid=report]").First).ToContainTextAsync("已审核");
     }
 
+    [Fact]
+    public async Task The_cockpit_carries_the_targets_board_and_its_figures_open_the_records_they_count()
+    {
+        var city = await app.SignedInPageAsync("city");
+        await city.GotoAsync("/cockpit");
+        var board = city.Locator("[data-testid=cockpit-board]");
+        await Assertions.Expect(board.Locator("[data-testid=board-indicator]")).ToHaveCountAsync(4);
+        await Assertions.Expect(board.Locator("[data-testid=board-total]").First).ToContainTextAsync("115.83%");
+        await app.ShotAsync(city, "107-city-cockpit-board");
+        // Lan County's figures are read from its records; the other counties' are reported by hand.
+        var trainees = await board.Locator("[data-testid=board-unit]", new() { HasText = "岚县" }).First.Locator("[data-testid=board-link]").GetAttributeAsync("href");
+        await city.GotoAsync(trainees!);
+        await Assertions.Expect(city.Locator("[data-testid=trainee-rows] tbody tr").First).ToBeVisibleAsync();
+
+        // Visits and vouchers are figures too: each opens, on a phone, the records it counts.
+        var today = GridGov.Kernel.Time.ChinaTime.Today(TimeProvider.System);
+        var county = await app.SignedInPageAsync("county", width: 390, height: 844);
+        await county.GotoAsync($"/field/visits?area=141127000000&from={today.AddDays(-30):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+        await Assertions.Expect(county.Locator("[data-testid=visit-row]").First).ToBeVisibleAsync();
+        await app.ShotAsync(county, "108-county-phone-visits");
+        var bureau = await app.SignedInPageAsync("hrbureau", width: 390, height: 844);
+        await bureau.GotoAsync("/training/vouchers?area=141127000000&measure=Paid&from=2020-01-01");
+        await Assertions.Expect(bureau.Locator("[data-testid=voucher-row]").First).ToHaveAttributeAsync("data-state", "Paid");
+        await Assertions.Expect(bureau.Locator("[data-testid=voucher-row]:not([data-state=Paid])")).ToHaveCountAsync(0);
+        await app.ShotAsync(bureau, "109-hrbureau-phone-paid-vouchers");
+    }
+
     private static byte[] Png()
     {
         using var bitmap = new SkiaSharp.SKBitmap(64, 48);

@@ -298,6 +298,59 @@ public abstract class TargetsTests(GridGovApp app)
         var shown = trained.GetProperty("trend").EnumerateArray().Select(p => p.GetProperty("completion").GetDecimal()).ToList();
         Assert.True(shown[^1] > shown[0], "the year's completion grows over its bulletins");
     }
+
+    private static async Task<Dictionary<string, double?>> ValuesAsync(HttpClient client, string area, DateOnly from, DateOnly to, params string[] keys)
+    {
+        var figures = await client.GetJsonAsync($"/api/v1/figures/values?{string.Join("&", keys.Select(k => "key=" + k))}&area={area}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+        return figures.GetProperty("values").EnumerateArray().ToDictionary(v => v.Str("key"),
+            v => v.GetProperty("value").ValueKind == JsonValueKind.Null ? (double?)null : v.GetProperty("value").GetDouble());
+    }
+
+    [Fact]
+    public async Task Vouchers_issued_and_paid_are_figures_an_indicator_can_read_each_equal_to_the_vouchers_it_opens()
+    {
+        var hr = await app.ApiAsync("hrbureau");
+        var (from, to) = (new DateOnly(2020, 1, 1), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1));
+        var values = await ValuesAsync(hr, Lan, from, to, "training.vouchers_issued", "training.vouchers_paid");
+        Assert.True(values["training.vouchers_issued"] > values["training.vouchers_paid"], "the demo's vouchers are in every state, some paid");
+        Assert.True(values["training.vouchers_paid"] > 0);
+        foreach (var (key, measure) in new[] { ("training.vouchers_issued", "Issued"), ("training.vouchers_paid", "Paid") })
+        {
+            var list = await hr.GetJsonAsync($"/api/v1/training/vouchers?area={Lan}&measure={measure}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&pageSize=5");
+            Assert.Equal(values[key], list.Int("total"));
+            if (measure == "Paid") Assert.All(list.GetProperty("items").EnumerateArray(), v => Assert.Equal("Paid", v.Str("state")));
+        }
+        var before = await ValuesAsync(hr, Lan, new DateOnly(2000, 1, 1), new DateOnly(2000, 12, 31), "training.vouchers_issued", "training.vouchers_paid");
+        Assert.Equal((0d, 0d), (before["training.vouchers_issued"], before["training.vouchers_paid"]));
+        var indicators = await hr.GetJsonAsync("/api/v1/targets/indicators/figures");
+        Assert.Contains(indicators.EnumerateArray(), f => f.Str("key") == "training.vouchers_paid");
+    }
+
+    [Fact]
+    public async Task Visits_and_campaign_coverage_are_figures_equal_to_the_visits_and_campaigns_they_open()
+    {
+        var county = await app.ApiAsync("county");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (from, to) = (today.AddDays(-400), today.AddDays(1));
+        var values = await ValuesAsync(county, Lan, from, to, "field.visits", "field.campaign_done", "field.campaign_target", "field.campaign_coverage");
+        var visits = await county.GetJsonAsync($"/api/v1/field/visits?area={Lan}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&pageSize=1");
+        Assert.True(values["field.visits"] > 0);
+        Assert.Equal(values["field.visits"], visits.Int("total"));
+        var campaigns = (await county.GetJsonAsync($"/api/v1/campaigns?area={Lan}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&pageSize=100"))
+            .GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(campaigns);
+        var (done, target) = (0, 0);
+        foreach (var campaign in campaigns)
+        {
+            var coverage = (await county.GetJsonAsync($"/api/v1/campaigns/{campaign.Int("id")}/coverage?area={Lan}")).GetProperty("total");
+            (done, target) = (done + coverage.Int("done"), target + coverage.Int("target"));
+        }
+        Assert.Equal(((double)done, (double)target), (values["field.campaign_done"]!.Value, values["field.campaign_target"]!.Value));
+        Assert.Equal(100.0 * done / target, values["field.campaign_coverage"]!.Value, 6);
+        var none = await ValuesAsync(county, Lan, new DateOnly(2000, 1, 1), new DateOnly(2000, 12, 31), "field.visits", "field.campaign_coverage");
+        Assert.Equal(0d, none["field.visits"]);
+        Assert.Null(none["field.campaign_coverage"]);
+    }
 }
 
 [Collection(SqliteCollection.Name)]

@@ -26,6 +26,7 @@ public sealed class FieldWorkModule : IGridGovModule
         services.AddScoped<WatchBook>();
         services.AddScoped<FieldToday>();
         services.AddScoped<FieldFigures>();
+        services.AddScoped<Kernel.Tallies.IFigureSource, FieldFigureSource>();
         services.AddScoped<FieldDesk>();
         services.AddScoped<CampaignTaggings>();
         services.AddScoped<DutyBook>();

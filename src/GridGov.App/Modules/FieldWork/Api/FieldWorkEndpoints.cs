@@ -1,7 +1,9 @@
+using GridGov.Kernel.Errors;
 using GridGov.Kernel.Paging;
 using GridGov.Kernel.Time;
 using GridGov.Modules.FieldWork.Application;
 using GridGov.Modules.FieldWork.Domain;
+using GridGov.Modules.Territory.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -79,9 +81,10 @@ public static class FieldWorkEndpoints
             })
             .WithSummary("Records a visit: outcome, notes, photos (uploaded first), position and accuracy, a service asked on the spot, an incident raised; "
                 + "counted against its plan, flagged outside its window or with an unsure position; a retry with the same clientKey answers the visit saved (200)");
-        field.MapGet("/visits", (SubjectKind? subjectKind, int? subjectId, int? planId, DateOnly? from, DateOnly? to, bool? flagged, int? page, int? pageSize,
-                VisitBook book, CancellationToken ct) => book.VisitsAsync(subjectKind, subjectId, planId, from, to, flagged, PageRequest.Of(page, pageSize), ct))
-            .WithSummary("Visits in scope, newest first: by subject, plan, period, or flagged only");
+        field.MapGet("/visits", async (SubjectKind? subjectKind, int? subjectId, int? planId, DateOnly? from, DateOnly? to, bool? flagged, string? area,
+                int? page, int? pageSize, VisitBook book, ITerritoryDirectory territory, CancellationToken ct) =>
+                await book.VisitsAsync(subjectKind, subjectId, planId, from, to, flagged, PageRequest.Of(page, pageSize), ct, await AreaPathAsync(area, territory, ct)))
+            .WithSummary("Visits in scope, newest first: by subject, plan, area, period, or flagged only");
         field.MapGet("/visits/{id:int}", (int id, VisitBook book, CancellationToken ct) => book.VisitAsync(id, ct)).WithSummary("One visit");
         field.MapPost("/photos", async (IFormFile file, VisitBook book, CancellationToken ct) =>
             {
@@ -117,8 +120,10 @@ public static class FieldWorkEndpoints
                 return TypedResults.Created($"/api/v1/campaigns/{campaign.Id}", campaign);
             })
             .WithSummary("Defines a screening campaign: area, population (every household, or people carrying any of the tags), period, form and grids");
-        campaigns.MapGet("/", (CampaignState? state, int? page, int? pageSize, CampaignBook book, CancellationToken ct) =>
-            book.ListAsync(state, PageRequest.Of(page, pageSize), ct)).WithSummary("Campaigns run in or above the caller's scope");
+        campaigns.MapGet("/", async (CampaignState? state, string? area, DateOnly? from, DateOnly? to, int? page, int? pageSize, CampaignBook book,
+                ITerritoryDirectory territory, CancellationToken ct) =>
+                await book.ListAsync(state, PageRequest.Of(page, pageSize), ct, await AreaPathAsync(area, territory, ct), from, to))
+            .WithSummary("Campaigns run in or above the caller's scope; with an area, those run in, above or below it; with a period, those running in it");
         campaigns.MapGet("/{id:int}", (int id, CampaignBook book, CancellationToken ct) => book.GetAsync(id, ct)).WithSummary("One campaign");
         campaigns.MapPost("/{id:int}/start", (int id, CampaignBook book, CancellationToken ct) => book.StartAsync(id, ct))
             .WithSummary("Starts the campaign: its universe of households and people is copied from the ledger and frozen");
@@ -227,4 +232,8 @@ public static class FieldWorkEndpoints
         services.MapPost("/{id:int}/steps", (int id, ServiceStep body, ServiceBook book, CancellationToken ct) => book.StepAsync(id, body, ct))
             .WithSummary("Take, Complete (by the one who took it), Confirm (the resident's name), Cancel (reason)");
     }
+
+    /// <summary>An area named by its code, within the caller's view; null for none, not found outside the view.</summary>
+    internal static async Task<string?> AreaPathAsync(string? area, ITerritoryDirectory territory, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(area) ? null : await territory.PathOfAsync(area, ct) ?? throw new NotFoundException("area_not_found", area);
 }

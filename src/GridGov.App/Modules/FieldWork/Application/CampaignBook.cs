@@ -64,11 +64,20 @@ public sealed class CampaignBook(GridGovDbContext db, CurrentUser user, TimeProv
         return View(await db.Set<Campaign>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("campaign_not_found", id));
     }
 
-    public async Task<Page<CampaignView>> ListAsync(CampaignState? state, PageRequest page, CancellationToken ct)
+    /// <param name="touching">Only the campaigns run in this place, above it or below it.</param>
+    /// <param name="from">With <paramref name="to"/>: only the campaigns started and running some day of the period, as the coverage figure counts them.</param>
+    public async Task<Page<CampaignView>> ListAsync(CampaignState? state, PageRequest page, CancellationToken ct, string? touching = null,
+        DateOnly? from = null, DateOnly? to = null)
     {
         user.Require(FieldWorkPermissions.View);
         var campaigns = db.Set<Campaign>().AsNoTracking().AsQueryable();
         if (state is { } s) campaigns = campaigns.Where(c => c.State == s);
+        if (touching is not null) campaigns = campaigns.Where(c => c.Path.StartsWith(touching) || touching.StartsWith(c.Path));
+        if (from is not null || to is not null)
+        {
+            var (start, end) = (from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue);
+            campaigns = campaigns.Where(c => c.State != CampaignState.Draft && c.From <= end && c.To >= start);
+        }
         return await campaigns.OrderByDescending(c => c.Id).ToPageAsync(page, View, ct);
     }
 

@@ -192,11 +192,13 @@ public sealed class VisitBook(GridGovDbContext db, CurrentUser user, TimeProvide
         return View(visit, proposals);
     }
 
+    /// <param name="under">Only the visits under this path: the visits a figure counts.</param>
     public async Task<Page<VisitView>> VisitsAsync(SubjectKind? kind, int? subjectId, int? planId, DateOnly? from, DateOnly? to, bool? flagged,
-        PageRequest page, CancellationToken ct)
+        PageRequest page, CancellationToken ct, string? under = null)
     {
         user.Require(FieldWorkPermissions.View);
         var visits = db.Set<Visit>().AsNoTracking().AsQueryable();
+        if (under is not null) visits = visits.Where(v => v.Path.StartsWith(under));
         if (kind is { } k) visits = visits.Where(v => v.SubjectKind == k);
         if (subjectId is { } s) visits = visits.Where(v => v.SubjectId == s);
         if (planId is { } p) visits = visits.Where(v => v.PlanId == p);

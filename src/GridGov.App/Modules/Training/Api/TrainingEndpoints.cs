@@ -103,10 +103,11 @@ public static class TrainingEndpoints
 
     private static void MapVouchers(RouteGroupBuilder training)
     {
-        training.MapGet("/vouchers", (int? programmeId, VoucherState? state, int? classId, int? providerId, string? search, int? page, int? pageSize,
-                VoucherBook book, CancellationToken ct) =>
-                book.ListAsync(new VoucherQuery(programmeId, state, classId, providerId, search), PageRequest.Of(page, pageSize), ct))
-            .WithSummary("Vouchers in view (a provider's staff: their provider's), newest first; a voucher past its day reads as expired");
+        training.MapGet("/vouchers", async ([AsParameters] VoucherFilter filter, int? page, int? pageSize, VoucherBook book,
+                Territory.Contracts.ITerritoryDirectory territory, Kernel.Security.CurrentUser user, CancellationToken ct) =>
+                await book.ListAsync(await filter.ToQueryAsync(territory, user, ct), PageRequest.Of(page, pageSize), ct))
+            .WithSummary("Vouchers in view (a provider's staff: their provider's), newest first; a voucher past its day reads as expired; "
+                + "with an area, a measure and a period: the vouchers a figure counts, issued or paid in the period by where their holders live");
         training.MapGet("/vouchers/export", ExportVouchersAsync)
             .WithSummary("The voucher list, filtered as on the screen, as an Excel workbook; each export is logged");
         training.MapGet("/exports/{list}", ExportListAsync)
@@ -212,9 +213,9 @@ public static class TrainingEndpoints
             .WithSummary("Approve (a second person), Pay (the transfer's reference; a paid batch answers the first payment and pays nothing more), Fail (reason), Withdraw");
     }
 
-    private static async Task<IResult> ExportVouchersAsync(int? programmeId, VoucherState? state, string? search, VoucherExport export, HttpContext http,
-        TimeProvider clock, CancellationToken ct) =>
-        TypedResults.File(await export.ExportAsync(new VoucherQuery(programmeId, state, Search: search), http.Request.QueryString.Value ?? "", ct), ExcelType,
+    private static async Task<IResult> ExportVouchersAsync([AsParameters] VoucherFilter filter, VoucherExport export, HttpContext http,
+        Territory.Contracts.ITerritoryDirectory territory, Kernel.Security.CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.File(await export.ExportAsync(await filter.ToQueryAsync(territory, user, ct), http.Request.QueryString.Value ?? "", ct), ExcelType,
             $"vouchers-{Kernel.Time.ChinaTime.FileStamp(clock)}.xlsx");
 
     private static async Task<IResult> ExportListAsync(TrainingList list, string? area, DateOnly? from, DateOnly? to, OutcomeMeasure? measure, string? brand,
@@ -239,4 +240,13 @@ public static class TrainingEndpoints
         CancellationToken ct) =>
         string.IsNullOrWhiteSpace(area) ? user.ViewPath ?? "\u0000"
             : await territory.PathOfAsync(area, ct) ?? throw new Kernel.Errors.NotFoundException("area_not_found", area);
+}
+
+/// <summary>The voucher list's filters as a query string carries them; an area is named by its code and read within the caller's view.</summary>
+public readonly record struct VoucherFilter(int? ProgrammeId, VoucherState? State, int? ClassId, int? ProviderId, string? Search, string? Area,
+    VoucherMeasure? Measure, DateOnly? From, DateOnly? To)
+{
+    public async Task<VoucherQuery> ToQueryAsync(Territory.Contracts.ITerritoryDirectory territory, Kernel.Security.CurrentUser user, CancellationToken ct) =>
+        new(ProgrammeId, State, ClassId, ProviderId, Search, string.IsNullOrWhiteSpace(Area) ? null : await TrainingEndpoints.AreaPathAsync(Area, territory, user, ct),
+            Measure, From, To);
 }
