@@ -299,6 +299,23 @@ public abstract class TargetsTests(GridGovApp app)
         Assert.True(shown[^1] > shown[0], "the year's completion grows over its bulletins");
     }
 
+    [Fact]
+    public async Task A_unit_whose_figure_was_reported_by_hand_opens_the_approved_reports_its_line_counts()
+    {
+        var city = await app.ApiAsync("city");
+        var trained = (await city.GetJsonAsync("/api/v1/targets/board?year=2021")).GetProperty("indicators")[0];
+        var xing = trained.GetProperty("units").EnumerateArray().Single(u => u.Str("code") == "141123000000");
+        var link = xing.Str("link");
+        Assert.StartsWith("/targets/reports?indicator=", link);
+        var query = System.Web.HttpUtility.ParseQueryString(link[(link.IndexOf('?') + 1)..]);
+        var reports = await city.GetJsonAsync($"/api/v1/targets/reported-figures?indicatorId={query["indicator"]}&area={query["area"]}&from={query["from"]}"
+            + $"&to={query["to"]}&state={query["state"]}&pageSize=100");
+        var items = reports.GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(items);
+        Assert.All(items, r => Assert.Equal("Approved", r.Str("state")));
+        Assert.Equal(xing.GetProperty("numerator").GetDecimal(), items.Sum(r => r.GetProperty("numerator").GetInt64()));
+    }
+
     private static async Task<Dictionary<string, double?>> ValuesAsync(HttpClient client, string area, DateOnly from, DateOnly to, params string[] keys)
     {
         var figures = await client.GetJsonAsync($"/api/v1/figures/values?{string.Join("&", keys.Select(k => "key=" + k))}&area={area}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");

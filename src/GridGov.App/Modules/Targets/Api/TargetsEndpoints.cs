@@ -113,8 +113,10 @@ internal static class TargetsEndpoints
 
     private static void MapReports(RouteGroupBuilder group)
     {
-        group.MapGet("/", (ReportState? state, int? page, int? pageSize, ReportBook book, CancellationToken ct) =>
-            book.ListAsync(state, PageRequest.Of(page, pageSize), ct)).WithSummary("Figures reported by hand in view, newest first");
+        group.MapGet("/", async (ReportState? state, int? indicatorId, string? area, DateOnly? from, DateOnly? to, int? page, int? pageSize, ReportBook book,
+                CancellationToken ct) =>
+                await book.ListAsync(state, PageRequest.Of(page, pageSize), ct, await book.CountedAsync(indicatorId, area, from, to, ct)))
+            .WithSummary("Figures reported by hand in view, newest first; with an indicator, an area and a period: those a bulletin line of that unit counts");
         group.MapPost("/", async (EnterFigure body, ReportBook book, CancellationToken ct) =>
         {
             var figure = await book.EnterAsync(body, ct);

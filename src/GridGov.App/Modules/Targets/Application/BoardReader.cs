@@ -1,4 +1,5 @@
 using GridGov.Data;
+using GridGov.Kernel.Scoping;
 using GridGov.Kernel.Security;
 using GridGov.Kernel.Tallies;
 using GridGov.Modules.Targets.Contracts;
@@ -43,11 +44,19 @@ public sealed class BoardReader(GridGovDbContext db, CurrentUser user, TimeProvi
         var lines = await db.Set<BulletinLine>().AsNoTracking().Where(l => l.BulletinId == latest.Id).ToListAsync(ct);
         var keys = await db.Set<Indicator>().AsNoTracking().Select(i => new { i.Id, i.NumeratorKey }).ToDictionaryAsync(i => i.Id, i => i.NumeratorKey, ct);
         var templates = figures.Catalogue().ToDictionary(f => f.Key, f => f.ListLink);
+        // A unit whose figure was reported by hand opens the reports its line counts, not a list of records it has none of.
+        var indicatorIds = lines.Select(l => l.IndicatorId).Distinct().ToList();
+        var reported = await db.Set<ReportedFigure>().AsNoTracking()
+            .Where(r => indicatorIds.Contains(r.IndicatorId) && r.State == ReportState.Approved && r.From >= latest.PeriodFrom && r.To <= latest.PeriodTo
+                && r.Path.StartsWith(path))
+            .Select(r => new { r.IndicatorId, r.Path }).Distinct().ToListAsync(ct);
         var rule = latest.Rule;
         BoardUnit Unit(BulletinLine l) => new(l.UnitCode, l.UnitName, l.Numerator, l.Denominator, l.Target, BulletinText.Actual(l, rule), BulletinText.Target(l),
             BulletinText.Completion(l, rule), l.Completion, l.IsTotal ? "" : l.BelowMinimum ? "—" : l.Rank?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—",
-            l.Rag, keys.GetValueOrDefault(l.IndicatorId) is { } key && templates.GetValueOrDefault(key) is { } template
-                ? FigureBoard.Link(template, l.UnitCode, latest.PeriodFrom, latest.PeriodTo) : null);
+            l.Rag, reported.Any(p => TreePath.IsWithin(p.Path, l.UnitPath) && p.IndicatorId == l.IndicatorId)
+                ? $"/targets/reports?indicator={l.IndicatorId}&area={l.UnitCode}&from={latest.PeriodFrom:yyyy-MM-dd}&to={latest.PeriodTo:yyyy-MM-dd}&state={ReportState.Approved}"
+                : keys.GetValueOrDefault(l.IndicatorId) is { } key && templates.GetValueOrDefault(key) is { } template
+                    ? FigureBoard.Link(template, l.UnitCode, latest.PeriodFrom, latest.PeriodTo) : null);
         var indicators = lines.GroupBy(l => l.Order).OrderBy(g => g.Key).Select(g =>
         {
             var total = g.Single(l => l.IsTotal);

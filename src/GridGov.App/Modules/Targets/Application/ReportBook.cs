@@ -13,21 +13,35 @@ namespace GridGov.Modules.Targets.Application;
 
 public sealed record EnterFigure(int IndicatorId, string? AreaCode, DateOnly From, DateOnly To, long Numerator, long? Denominator, string Source);
 
+/// <summary>The hand-reported figures one unit's line counts, as a bulletin reads them: of the indicator, under the unit, inside the period.</summary>
+public sealed record ReportsCounted(int IndicatorId, string Under, DateOnly From, DateOnly To);
+
 public sealed record ReportedView(long Id, int IndicatorId, string Indicator, string AreaCode, string UnitName, DateOnly From, DateOnly To, long Numerator,
     long? Denominator, string Source, ReportState State, string EnteredBy, DateTime EnteredAt, string? DecidedBy);
 
 /// <summary>Figures reported by hand: entered with their source, counted once a second person approves them.</summary>
 public sealed class ReportBook(GridGovDbContext db, CurrentUser user, TimeProvider clock, CycleBook cycles)
 {
-    public async Task<Page<ReportedView>> ListAsync(ReportState? state, PageRequest page, CancellationToken ct)
+    /// <param name="counted">Only the figures a bulletin line counts: of that indicator, under that place, within that period.</param>
+    public async Task<Page<ReportedView>> ListAsync(ReportState? state, PageRequest page, CancellationToken ct, ReportsCounted? counted = null)
     {
         user.Require(TargetsPermissions.View);
         var rows = db.Set<ReportedFigure>().AsNoTracking();
         if (state is { } s) rows = rows.Where(r => r.State == s);
+        if (counted is { } c)
+            rows = rows.Where(r => r.IndicatorId == c.IndicatorId && r.Path.StartsWith(c.Under) && r.From >= c.From && r.To <= c.To);
         return await rows.OrderByDescending(r => r.Id)
             .Join(db.Set<Indicator>(), r => r.IndicatorId, i => i.Id, (r, i) => new ReportedView(r.Id, r.IndicatorId, i.Name, r.AreaCode, r.UnitName, r.From, r.To,
                 r.Numerator, r.Denominator, r.Source, r.State, r.EnteredBy, r.EnteredAt, r.DecidedBy))
             .ToPageAsync(page, ct);
+    }
+
+    /// <summary>The filter of a bulletin line's link, when it names an indicator; the area read within the caller's view.</summary>
+    public async Task<ReportsCounted?> CountedAsync(int? indicatorId, string? areaCode, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        if (indicatorId is not { } id) return null;
+        var (path, _) = await cycles.AreaAsync(areaCode, ct);
+        return new ReportsCounted(id, path, from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue);
     }
 
     /// <summary>Enters a unit's figure; one that overlaps a figure of the same unit and indicator not refused is refused, so nothing counts twice.</summary>
