@@ -116,11 +116,14 @@
   }
 
   // A map updated while its element is being resized can find its view not yet laid out and fail
-  // inside ECharts; the same update a frame later, once the layout has settled, is applied, and a
-  // second failure is real.
-  function update(chart, option) {
+  // inside ECharts; the same update is applied again a little later, once the layout has settled,
+  // a few times, each after a longer wait; a failure after that is real.
+  function update(chart, option, tries) {
     try { chart.setOption(option); }
-    catch (e) { window.requestAnimationFrame(function () { if (!chart.isDisposed()) chart.setOption(option); }); }
+    catch (e) {
+      if ((tries || 0) >= 4) throw e;
+      window.setTimeout(function () { if (!chart.isDisposed()) update(chart, option, (tries || 0) + 1); }, 60 * ((tries || 0) + 1));
+    }
   }
 
   // Enhanced navigation may patch a drawn element back to the server's empty one: the old chart
@@ -139,13 +142,15 @@
       if (el.hasAttribute('data-map') && el.hasAttribute('data-tiles')) tileUnder(chart, el);
       if (el.hasAttribute('data-pick')) pick(chart, el);
     } catch (e) {
-      // Drawn while enhanced navigation was still patching the page, the chart can fail to lay
-      // itself out: it is let go and drawn once more on the next frame, and a second failure is real.
+      // Drawn while enhanced navigation was still patching the page, or before the page's layout
+      // settled, the chart can fail to lay itself out: it is let go and drawn again a little later,
+      // a few times, each after a longer wait; a failure after that is real.
       chart.dispose();
       el.removeAttribute('data-drawn');
-      if (el.hasAttribute('data-redrawn')) throw e;
-      el.setAttribute('data-redrawn', '');
-      window.requestAnimationFrame(drawCharts);
+      var tries = parseInt(el.getAttribute('data-redrawn') || '0', 10);
+      if (tries >= 4) throw e;
+      el.setAttribute('data-redrawn', String(tries + 1));
+      window.setTimeout(function () { window.requestAnimationFrame(drawCharts); }, 60 * (tries + 1));
       return;
     }
     chart.on('click', function (p) { if (p.data && p.data.link) window.location.href = p.data.link; });
