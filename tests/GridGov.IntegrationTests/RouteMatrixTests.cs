@@ -1,5 +1,6 @@
 using GridGov.Modules.Accounts.Contracts;
 using GridGov.Modules.Audit.Contracts;
+using GridGov.Modules.Cockpit.Contracts;
 using GridGov.Modules.FieldWork.Contracts;
 using GridGov.Modules.Training.Contracts;
 using GridGov.Modules.Targets.Contracts;
@@ -182,8 +183,8 @@ public abstract class RouteMatrixTests(GridGovApp app)
             S(HttpStatusCode.NotFound), Body: _ => Json(new { personId = 1 })),
         new("training.programme.issueEligible", HttpMethod.Post, _ => "/api/v1/training/programmes/999999999/issue-eligible", Any(TrainingPermissions.Manage),
             S(HttpStatusCode.NotFound), Body: _ => Json(new { })),
-        new("training.vouchers.list", HttpMethod.Get, _ => "/api/v1/training/vouchers", Any(TrainingPermissions.View, TrainingPermissions.Provide), S(HttpStatusCode.OK)),
-        new("training.voucher.get", HttpMethod.Get, _ => "/api/v1/training/vouchers/999999999", Any(TrainingPermissions.View, TrainingPermissions.Provide),
+        new("training.vouchers.list", HttpMethod.Get, _ => "/api/v1/training/vouchers", Any(TrainingPermissions.View, TrainingPermissions.Provide, CockpitPermissions.View), S(HttpStatusCode.OK)),
+        new("training.voucher.get", HttpMethod.Get, _ => "/api/v1/training/vouchers/999999999", Any(TrainingPermissions.View, TrainingPermissions.Provide, CockpitPermissions.View),
             S(HttpStatusCode.NotFound)),
         new("training.voucher.step", HttpMethod.Post, _ => "/api/v1/training/vouchers/999999999/steps", Any(TrainingPermissions.Review), S(HttpStatusCode.NotFound),
             Body: _ => Json(new { action = "Review" })),
@@ -225,13 +226,13 @@ public abstract class RouteMatrixTests(GridGovApp app)
         new("training.lists.commit", HttpMethod.Post, _ => "/api/v1/training/programmes/999999999/voucher-lists/00000000000000000000000000000000/commit",
             Any(TrainingPermissions.Manage), S(HttpStatusCode.NotFound), Body: _ => Json(new { })),
         new("training.lists.template", HttpMethod.Get, _ => "/api/v1/training/voucher-lists/template", Everyone, S(HttpStatusCode.OK)),
-        new("training.vouchers.export", HttpMethod.Get, _ => "/api/v1/training/vouchers/export", Any(TrainingPermissions.View, TrainingPermissions.Provide),
+        new("training.vouchers.export", HttpMethod.Get, _ => "/api/v1/training/vouchers/export", Any(TrainingPermissions.View, TrainingPermissions.Provide, CockpitPermissions.View),
             S(HttpStatusCode.OK)),
         new("training.batch.document", HttpMethod.Get, _ => "/api/v1/training/payment-batches/999999999/document", Any(TrainingPermissions.View, TrainingPermissions.Provide),
             S(HttpStatusCode.NotFound)),
         new("training.enrolment.employment", HttpMethod.Post, _ => "/api/v1/training/enrolments/999999999/employment", Any(TrainingPermissions.Provide),
             S(HttpStatusCode.NotFound), Body: _ => Json(new { employer = "x", employedOn = "2026-01-05", checkedBy = "FollowUpCall" })),
-        new("training.trainees", HttpMethod.Get, _ => "/api/v1/training/trainees", Any(TrainingPermissions.View, TrainingPermissions.Provide), S(HttpStatusCode.OK)),
+        new("training.trainees", HttpMethod.Get, _ => "/api/v1/training/trainees", Any(TrainingPermissions.View, TrainingPermissions.Provide, CockpitPermissions.View), S(HttpStatusCode.OK)),
         new("training.studios.apply", HttpMethod.Post, _ => "/api/v1/training/studios", Any(TrainingPermissions.Manage), S(HttpStatusCode.BadRequest),
             Body: _ => Json(new { round = 2026, areaCode = "", masterLevel = "Technician" })),
         new("training.studios.list", HttpMethod.Get, _ => "/api/v1/training/studios", Any(TrainingPermissions.View), S(HttpStatusCode.OK)),

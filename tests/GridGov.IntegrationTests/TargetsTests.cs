@@ -337,6 +337,10 @@ public abstract class TargetsTests(GridGovApp app)
             Assert.Equal(values[key], list.Int("total"));
             if (measure == "Paid") Assert.All(list.GetProperty("items").EnumerateArray(), v => Assert.Equal("Paid", v.Str("state")));
         }
+        // The county's staff read the figure on a board, so they open the vouchers it counts too, read only.
+        var county = await app.ApiAsync("county");
+        var seen = await county.GetJsonAsync($"/api/v1/training/vouchers?area={Lan}&measure=Paid&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&pageSize=1");
+        Assert.Equal(values["training.vouchers_paid"], seen.Int("total"));
         var before = await ValuesAsync(hr, Lan, new DateOnly(2000, 1, 1), new DateOnly(2000, 12, 31), "training.vouchers_issued", "training.vouchers_paid");
         Assert.Equal((0d, 0d), (before["training.vouchers_issued"], before["training.vouchers_paid"]));
         var indicators = await hr.GetJsonAsync("/api/v1/targets/indicators/figures");

@@ -40,7 +40,7 @@ internal sealed class TrainingFigureSource(TrainingOutcomes outcomes, VoucherBoo
 
     public IReadOnlyList<FigureDefinition> Figures { get; } = [.. All.Select(a => a.Figure), .. Vouchers.Select(v => v.Figure)];
 
-    public bool MayRead(CurrentUser user) => user.Has(TrainingPermissions.View) || user.Has(Cockpit.Contracts.CockpitPermissions.View);
+    public bool MayRead(CurrentUser user) => TrainingPermissions.ReadsFigures(user);
 
     public async Task<IReadOnlyDictionary<string, double?>> ReadAsync(FigureQuery query, IReadOnlyCollection<string> keys, CancellationToken ct)
     {

@@ -71,7 +71,7 @@ public sealed class TrainingOutcomes(GridGovDbContext db, CurrentUser user, Time
     public async Task<Page<TraineeRow>> ListAsync(string path, DateOnly? from, DateOnly? to, OutcomeMeasure measure, PageRequest page, CancellationToken ct,
         string? brand = null, string? city = null)
     {
-        if (!user.Has(TrainingPermissions.View)) user.Require(TrainingPermissions.Provide);
+        TrainingPermissions.RequireCountedReader(user);
         var rows = Measured(path, from, to, measure);
         if (!string.IsNullOrWhiteSpace(brand))
         {

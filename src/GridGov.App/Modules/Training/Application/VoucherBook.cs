@@ -44,7 +44,7 @@ public sealed class VoucherBook(GridGovDbContext db, CurrentUser user, TimeProvi
 {
     public async Task<VoucherView> GetAsync(long id, CancellationToken ct)
     {
-        if (!user.Has(TrainingPermissions.View)) user.Require(TrainingPermissions.Provide);
+        TrainingPermissions.RequireCountedReader(user);
         var voucher = await db.Set<Voucher>().AsNoTracking().Include(v => v.Steps).FirstOrDefaultAsync(v => v.Id == id, ct)
             ?? throw new NotFoundException("voucher_not_found", id);
         return View(voucher, clock.Today(), ActorsOf(user));
@@ -52,7 +52,7 @@ public sealed class VoucherBook(GridGovDbContext db, CurrentUser user, TimeProvi
 
     public async Task<Page<VoucherRow>> ListAsync(VoucherQuery query, PageRequest page, CancellationToken ct)
     {
-        if (!user.Has(TrainingPermissions.View)) user.Require(TrainingPermissions.Provide);
+        TrainingPermissions.RequireCountedReader(user);
         var today = clock.Today();
         return await Filtered(query, today).OrderByDescending(v => v.Id).Select(Row(today)).ToPageAsync(page, ct);
     }
@@ -60,7 +60,7 @@ public sealed class VoucherBook(GridGovDbContext db, CurrentUser user, TimeProvi
     /// <summary>The list exactly as on the screen, newest first, up to a limit: for the export.</summary>
     internal async Task<IReadOnlyList<VoucherRow>> AllAsync(VoucherQuery query, int limit, CancellationToken ct)
     {
-        if (!user.Has(TrainingPermissions.View)) user.Require(TrainingPermissions.Provide);
+        TrainingPermissions.RequireCountedReader(user);
         var today = clock.Today();
         return await Filtered(query, today).OrderByDescending(v => v.Id).Take(limit).Select(Row(today)).ToListAsync(ct);
     }

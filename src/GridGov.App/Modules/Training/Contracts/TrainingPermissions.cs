@@ -18,4 +18,17 @@ public static class TrainingPermissions
     /// their own provider's classes, trainees and vouchers. Null for everyone else.
     /// </summary>
     public static string? ProviderScopeOf(CurrentUser user) => user.Has(Provide) && !user.Has(View) ? user.UserName : null;
+
+    /// <summary>
+    /// Who reads training's figures: the bureau, and the leaders and staff who read the cockpit and
+    /// the targets board. Whoever may read a figure may open the vouchers and trainees it counts,
+    /// within their view, read only.
+    /// </summary>
+    public static bool ReadsFigures(CurrentUser user) => user.Has(View) || user.Has(Cockpit.Contracts.CockpitPermissions.View);
+
+    /// <summary>The lists a figure opens: those who read the figures, and a provider's staff (their own provider's).</summary>
+    public static void RequireCountedReader(CurrentUser user)
+    {
+        if (!ReadsFigures(user)) user.Require(Provide);
+    }
 }
