@@ -316,6 +316,33 @@ public abstract class TargetsTests(GridGovApp app)
         Assert.Equal(xing.GetProperty("numerator").GetDecimal(), items.Sum(r => r.GetProperty("numerator").GetInt64()));
     }
 
+    [Fact]
+    public async Task A_figure_is_reported_by_hand_only_where_the_records_count_none_and_counts_once_a_second_person_approves_it()
+    {
+        var clerk = await app.ApiAsync("cityclerk");
+        var trained = (await clerk.GetJsonAsync("/api/v1/targets/indicators")).EnumerateArray().Single(i => i.Str("code") == "skills.trained").Int("id");
+        // Lan County's trainees are on the records: a hand-reported figure beside them would count twice.
+        await (await clerk.PostAsJsonAsync("/api/v1/targets/reported-figures",
+                new { indicatorId = trained, areaCode = Lan, from = "2021-01-01", to = "2021-12-31", numerator = 500, source = "岚县人社局月报" }))
+            .ProblemAsync(HttpStatusCode.Conflict, "records_already_count");
+
+        var month = 1 + Random.Shared.Next(0, 12);
+        var from = new DateOnly(2040 + Random.Shared.Next(0, 40), month, 1);
+        var to = from.AddMonths(1).AddDays(-1);
+        var entered = await clerk.PostJsonAsync("/api/v1/targets/reported-figures",
+            new { indicatorId = trained, areaCode = "141123000000", from = $"{from:yyyy-MM-dd}", to = $"{to:yyyy-MM-dd}", numerator = 864, source = "兴县人社局统计月报" },
+            HttpStatusCode.Created);
+        Assert.Equal(("Entered", "兴县人社局统计月报"), (entered.Str("state"), entered.Str("source")));
+        await (await clerk.PostAsJsonAsync($"/api/v1/targets/reported-figures/{entered.GetProperty("id").GetInt64()}/decision", new { approve = true }))
+            .ProblemAsync(HttpStatusCode.Conflict, "second_person_required");
+        var city = await app.ApiAsync("city");
+        var approved = await city.PostJsonAsync($"/api/v1/targets/reported-figures/{entered.GetProperty("id").GetInt64()}/decision", new { approve = true });
+        Assert.Equal("Approved", approved.Str("state"));
+        await (await clerk.PostAsJsonAsync("/api/v1/targets/reported-figures",
+                new { indicatorId = trained, areaCode = "141123000000", from = $"{from:yyyy-MM-dd}", to = $"{to:yyyy-MM-dd}", numerator = 1, source = "重复" }))
+            .ProblemAsync(HttpStatusCode.Conflict, "figure_already_reported");
+    }
+
     private static async Task<Dictionary<string, double?>> ValuesAsync(HttpClient client, string area, DateOnly from, DateOnly to, params string[] keys)
     {
         var figures = await client.GetJsonAsync($"/api/v1/figures/values?{string.Join("&", keys.Select(k => "key=" + k))}&area={area}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
@@ -357,6 +384,15 @@ public abstract class TargetsTests(GridGovApp app)
         var visits = await county.GetJsonAsync($"/api/v1/field/visits?area={Lan}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&pageSize=1");
         Assert.True(values["field.visits"] > 0);
         Assert.Equal(values["field.visits"], visits.Int("total"));
+        // The list's export holds the rows the list shows: a month of them here.
+        var month = await county.GetJsonAsync($"/api/v1/field/visits?area={Lan}&from={today.AddDays(-30):yyyy-MM-dd}&to={today:yyyy-MM-dd}&pageSize=1");
+        using (var workbook = await county.GetStreamAsync($"/api/v1/field/visits/export?area={Lan}&from={today.AddDays(-30):yyyy-MM-dd}&to={today:yyyy-MM-dd}"))
+        {
+            var copy = new MemoryStream();
+            await workbook.CopyToAsync(copy);
+            copy.Position = 0;
+            Assert.Equal(month.Int("total"), copy.Query(useHeaderRow: true).Count());
+        }
         var campaigns = (await county.GetJsonAsync($"/api/v1/campaigns?area={Lan}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&pageSize=100"))
             .GetProperty("items").EnumerateArray().ToList();
         Assert.NotEmpty(campaigns);

@@ -3,6 +3,7 @@ using GridGov.Kernel.Errors;
 using GridGov.Kernel.Paging;
 using GridGov.Kernel.Scoping;
 using GridGov.Kernel.Security;
+using GridGov.Kernel.Tallies;
 using GridGov.Kernel.Time;
 using GridGov.Modules.Targets.Contracts;
 using GridGov.Modules.Targets.Domain;
@@ -20,7 +21,7 @@ public sealed record ReportedView(long Id, int IndicatorId, string Indicator, st
     long? Denominator, string Source, ReportState State, string EnteredBy, DateTime EnteredAt, string? DecidedBy);
 
 /// <summary>Figures reported by hand: entered with their source, counted once a second person approves them.</summary>
-public sealed class ReportBook(GridGovDbContext db, CurrentUser user, TimeProvider clock, CycleBook cycles)
+public sealed class ReportBook(GridGovDbContext db, CurrentUser user, TimeProvider clock, CycleBook cycles, FigureBoard figures)
 {
     /// <param name="counted">Only the figures a bulletin line counts: of that indicator, under that place, within that period.</param>
     public async Task<Page<ReportedView>> ListAsync(ReportState? state, PageRequest page, CancellationToken ct, ReportsCounted? counted = null)
@@ -34,6 +35,17 @@ public sealed class ReportBook(GridGovDbContext db, CurrentUser user, TimeProvid
             .Join(db.Set<Indicator>(), r => r.IndicatorId, i => i.Id, (r, i) => new ReportedView(r.Id, r.IndicatorId, i.Name, r.AreaCode, r.UnitName, r.From, r.To,
                 r.Numerator, r.Denominator, r.Source, r.State, r.EnteredBy, r.EnteredAt, r.DecidedBy))
             .ToPageAsync(page, ct);
+    }
+
+    /// <summary>
+    /// Whether the modules' records already count something for the unit in the period: a bulletin adds a unit's
+    /// records and its approved reports, so a figure is reported by hand only where the records count none.
+    /// </summary>
+    private async Task<bool> RecordsCountAsync(Indicator indicator, string path, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        if (indicator.NumeratorKey is not { } key || !figures.Catalogue().Any(f => f.Key == key)) return false;
+        var values = await figures.ReadAtAsync([key], [path], from, to, ct);
+        return values.GetValueOrDefault(path)?.GetValueOrDefault(key) is > 0;
     }
 
     /// <summary>The filter of a bulletin line's link, when it names an indicator; the area read within the caller's view.</summary>
@@ -57,6 +69,7 @@ public sealed class ReportBook(GridGovDbContext db, CurrentUser user, TimeProvid
         var name = await cycles.NameAsync(path, code, ct);
         var figure = ReportedFigure.Enter(indicator, path, code, name, input.From, input.To, input.Numerator, input.Denominator, input.Source, user.UserName,
             clock.UtcNow());
+        if (await RecordsCountAsync(indicator, path, input.From, input.To, ct)) throw new ConflictException("records_already_count");
         db.Add(figure);
         await db.SaveChangesAsync(ct);
         return await GetAsync(figure.Id, ct);
