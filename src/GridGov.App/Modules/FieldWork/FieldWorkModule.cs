@@ -23,6 +23,7 @@ public sealed class FieldWorkModule : IGridGovModule
         services.AddScoped<CampaignFreeze>();
         services.AddScoped<CampaignCoverageReader>();
         services.AddScoped<CampaignExport>();
+        services.AddScoped<VisitExport>();
         services.AddScoped<WatchBook>();
         services.AddScoped<FieldToday>();
         services.AddScoped<FieldFigures>();

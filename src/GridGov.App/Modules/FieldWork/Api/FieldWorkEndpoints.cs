@@ -48,8 +48,14 @@ public static class FieldWorkEndpoints
                 TypedResults.File(await export.ExportAsync(id, under, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     $"campaign-{id}-{clock.FileStamp()}.xlsx"))
             .RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/field/visits.xlsx", ExportVisitsAsync).RequireAuthorization().ExcludeFromDescription();
         return app;
     }
+
+    private static async Task<IResult> ExportVisitsAsync(string? area, DateOnly? from, DateOnly? to, VisitExport export, ITerritoryDirectory territory,
+        HttpContext http, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.File(await export.ExportAsync(await AreaPathAsync(area, territory, ct), from, to, http.Request.QueryString.Value ?? "", ct),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"visits-{clock.FileStamp()}.xlsx");
 
     private static void MapVisits(RouteGroupBuilder field)
     {
@@ -85,6 +91,8 @@ public static class FieldWorkEndpoints
                 int? page, int? pageSize, VisitBook book, ITerritoryDirectory territory, CancellationToken ct) =>
                 await book.VisitsAsync(subjectKind, subjectId, planId, from, to, flagged, PageRequest.Of(page, pageSize), ct, await AreaPathAsync(area, territory, ct)))
             .WithSummary("Visits in scope, newest first: by subject, plan, area, period, or flagged only");
+        field.MapGet("/visits/export", ExportVisitsAsync)
+            .WithSummary("The visits of an area and a period, as on the visits list, as an Excel workbook; each export is logged");
         field.MapGet("/visits/{id:int}", (int id, VisitBook book, CancellationToken ct) => book.VisitAsync(id, ct)).WithSummary("One visit");
         field.MapPost("/photos", async (IFormFile file, VisitBook book, CancellationToken ct) =>
             {
