@@ -218,6 +218,36 @@ public sealed class BulletinJourneyTests(LiveApp app)
         await app.ShotAsync(bureau, "109-hrbureau-phone-paid-vouchers");
     }
 
+    [Fact]
+    public async Task A_hand_reported_board_line_and_a_coverage_figure_open_their_filtered_lists_on_a_phone()
+    {
+        var city = await app.SignedInPageAsync("city");
+        await city.GotoAsync("/cockpit");
+        var board = city.Locator("[data-testid=cockpit-board]");
+        // 兴县's training figures were reported by hand: its line opens the approved reports it counts.
+        var reports = await board.Locator("[data-testid=board-unit]", new() { HasText = "兴县" }).First.Locator("[data-testid=board-link]").GetAttributeAsync("href");
+        Assert.StartsWith("/targets/reports?", reports);
+        var phone = await app.SignedInPageAsync("city", width: 390, height: 844);
+        await phone.GotoAsync(reports!);
+        await Assertions.Expect(phone.Locator("[data-testid=reports-counted]")).ToBeVisibleAsync();
+        var rows = phone.Locator("[data-testid=report]");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        Assert.Equal(await rows.CountAsync(), await phone.Locator("[data-testid=report]", new() { HasText = "兴县" }).CountAsync());
+        Assert.Equal(await rows.CountAsync(), await phone.Locator("[data-testid=report]", new() { HasText = "已审核" }).CountAsync());
+        await app.ShotAsync(phone, "110-city-phone-board-line-reports");
+
+        // A coverage figure opens the campaigns that ran in its area and period; another period, none.
+        var today = GridGov.Kernel.Time.ChinaTime.Today(TimeProvider.System);
+        var county = await app.SignedInPageAsync("county", width: 390, height: 844);
+        await county.GotoAsync($"/field/campaigns?area=141127000000&from={today.AddDays(-365):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+        await Assertions.Expect(county.Locator("[data-testid=campaign-link]").First).ToBeVisibleAsync();
+        await Assertions.Expect(county.Locator("input[name=from]")).ToHaveValueAsync($"{today.AddDays(-365):yyyy-MM-dd}");
+        await app.ShotAsync(county, "111-county-phone-campaigns-in-period");
+        await county.GotoAsync("/field/campaigns?area=141127000000&from=2001-01-01&to=2001-12-31");
+        await Assertions.Expect(county.Locator("[data-testid=campaigns-none]")).ToBeVisibleAsync();
+        await Assertions.Expect(county.Locator("[data-testid=campaign-link]")).ToHaveCountAsync(0);
+    }
+
     private static byte[] Png()
     {
         using var bitmap = new SkiaSharp.SKBitmap(64, 48);
