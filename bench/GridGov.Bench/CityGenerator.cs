@@ -8,13 +8,14 @@ using NetTopologySuite.Geometries;
 namespace GridGov.Bench;
 
 /// <summary>
-/// A city the size of Lüliang: 13 counties × 5 townships × 10 communities, each community cut into
-/// 5 level-1, 30 level-2 and 120 level-3 grids (78,000 in all) of 12–18 households, every grid drawn
-/// as a rectangle and every household located inside its grid. Written county by county.
+/// A city the size of Lüliang: 13 counties of 11 or 12 townships (150 in all), each township of 4 or 5
+/// communities (650 in all), each community cut into 5 level-1, 30 level-2 and 120 level-3 grids
+/// (78,000 in all) of 12–18 households, every grid drawn as a rectangle and every household located
+/// inside its grid. Written county by county.
 /// </summary>
 internal sealed class CityGenerator(GridGovDbContext db, int householdsPerGridMin = 12, int householdsPerGridMax = 18, bool populate = true)
 {
-    public const int Townships = 5, Communities = 10, LevelOne = 5, LevelTwo = 6, LevelThree = 4;
+    public const int LevelOne = 5, LevelTwo = 6, LevelThree = 4;
     private static readonly GeometryFactory Geometry = new();
     private int _areaId, _gridId;
 
@@ -26,6 +27,7 @@ internal sealed class CityGenerator(GridGovDbContext db, int householdsPerGridMi
         await BulkWriter.InsertAsync(db, new[] { province, city });
         var grids = 0;
         var countyIndex = 0;
+        var townshipIndex = 0;
         foreach (var (code, name) in Counties)
         {
             var county = AdminArea.Create(code + "000000", name, city).WithId(++_areaId);
@@ -34,11 +36,11 @@ internal sealed class CityGenerator(GridGovDbContext db, int householdsPerGridMi
             var buildings = new List<Building>();
             var households = new List<Household>();
             var people = new List<Person>();
-            for (var t = 0; t < Townships; t++)
+            for (var t = 0; t < TownshipsOf(countyIndex); t++, townshipIndex++)
             {
                 var town = AdminArea.Create($"{code}{100 + t:D3}000", $"{name}第{t + 1}镇", county).WithId(++_areaId);
                 areas.Add(town);
-                for (var c = 0; c < Communities; c++)
+                for (var c = 0; c < CommunitiesOf(townshipIndex); c++)
                 {
                     var x0 = 110.5 + countyIndex * 0.1 + c * 0.008;
                     var y0 = 37.0 + t * 0.02;
@@ -66,6 +68,12 @@ internal sealed class CityGenerator(GridGovDbContext db, int householdsPerGridMi
         await BulkWriter.ResetIdentityAsync<Person>(db);
         return (grids, factory.Households, factory.Residents);
     }
+
+    // 7 counties of 12 townships and 6 of 11 make 150; every third township has 5 communities, the
+    // others 4, which makes 650.
+    private static int TownshipsOf(int countyIndex) => countyIndex < 7 ? 12 : 11;
+
+    private static int CommunitiesOf(int townshipIndex) => townshipIndex % 3 == 0 ? 5 : 4;
 
     private void Cut(AdminArea community, double x0, double y0, PopulationFactory factory, List<Grid> grids,
         List<Building> buildings, List<Household> households, List<Person> people)
