@@ -35,12 +35,12 @@ public abstract class TrainingTests(GridGovApp app)
             .OrderBy(p => p.Id).Take(count).ToListAsync())
         .Select(p => new Resident(p.Id, p.IdNumber, p.Phone, p.BirthDate)).ToList());
 
-    private async Task<int> ProgrammeAsync(HttpClient bureau, string area = Binhe, int maxAge = 55, long budget = 1_000_000) =>
+    private async Task<int> ProgrammeAsync(HttpClient bureau, string area = Binhe, int maxAge = 55, long budget = 1_000_000, int? oncePerYears = null) =>
         (await bureau.PostJsonAsync("/api/v1/training/programmes", new
         {
             name = "测试培训券 " + Key()[..6], kind = "Universal", areaCode = area, startsOn = Today.AddDays(-30), endsOn = Today.AddDays(60), budget,
             subsidies = new Dictionary<string, int> { ["Completion"] = 500, ["Junior"] = 1000, ["Senior"] = 2000 },
-            rules = new { minAge = 18, maxAge, needsTextCode = true },
+            rules = new { minAge = 18, maxAge, needsTextCode = true, oncePerYears },
         }, HttpStatusCode.Created)).Int("id");
 
     private static async Task<JsonElement> IssueAsync(HttpClient bureau, int programme, int person, string? key = null) =>
@@ -90,6 +90,24 @@ public abstract class TrainingTests(GridGovApp app)
             .ProblemAsync(HttpStatusCode.Conflict, "not_eligible");
         Assert.Equal(["too_old"], refused.GetProperty("failed").EnumerateArray().Select(x => x.GetString()));
         Assert.Equal(0, (await bureau.GetJsonAsync($"/api/v1/training/vouchers?programmeId={programme}")).Int("total"));
+    }
+
+    [Fact]
+    public async Task A_voucher_under_another_programme_of_the_kind_fails_the_once_per_years_rule_and_counts_in_a_bulk_issue()
+    {
+        var bureau = await app.ApiAsync("hrbureau");
+        var holder = (await ResidentsAsync(60)).Skip(50).First();
+        var earlier = await ProgrammeAsync(bureau);
+        await IssueAsync(bureau, earlier, holder.Id);
+        var later = await ProgrammeAsync(bureau, area: Binhe, oncePerYears: 2);
+        var verdict = await bureau.GetJsonAsync($"/api/v1/training/programmes/{later}/eligibility/{holder.Id}");
+        Assert.Equal("NotEligible", verdict.Str("verdict"));
+        Assert.Contains("voucher_within_years", verdict.GetProperty("failed").EnumerateArray().Select(x => x.GetString()));
+        await (await bureau.PostAsJsonAsync($"/api/v1/training/programmes/{later}/vouchers", new { personId = holder.Id }))
+            .ProblemAsync(HttpStatusCode.Conflict, "not_eligible");
+        // Under its own programme the holder's voucher is one held, not a rule failed.
+        Assert.DoesNotContain("voucher_within_years", (await bureau.GetJsonAsync($"/api/v1/training/programmes/{earlier}/eligibility/{holder.Id}"))
+            .GetProperty("failed").EnumerateArray().Select(x => x.GetString()));
     }
 
     [Fact]
