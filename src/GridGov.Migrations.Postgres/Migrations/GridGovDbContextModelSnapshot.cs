@@ -1839,6 +1839,8 @@ namespace GridGov.Migrations.Postgres.Migrations
 
                     b.HasKey("Grain", "Period", "Path", "CategoryGroup", "LeadDepartmentCode");
 
+                    b.HasIndex("Grain", "Path", "Period");
+
                     b.ToTable("IncidentTallies", (string)null);
                 });
 

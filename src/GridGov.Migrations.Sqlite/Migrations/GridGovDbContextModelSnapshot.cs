@@ -1764,6 +1764,8 @@ namespace GridGov.Migrations.Sqlite.Migrations
 
                     b.HasKey("Grain", "Period", "Path", "CategoryGroup", "LeadDepartmentCode");
 
+                    b.HasIndex("Grain", "Path", "Period");
+
                     b.ToTable("IncidentTallies", (string)null);
                 });
 

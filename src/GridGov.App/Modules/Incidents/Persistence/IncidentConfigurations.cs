@@ -53,6 +53,9 @@ internal sealed class IncidentTallyConfiguration : IEntityTypeConfiguration<Inci
     {
         b.ToTable("IncidentTallies");
         b.HasKey(x => new { x.Grain, x.Period, x.Path, x.CategoryGroup, x.LeadDepartmentCode });
+        // One place over a period: by the key's order a township's year of day tallies was found
+        // among every township's (187,000 entries for 1,300 rows in a 3.4-million city).
+        b.HasIndex(x => new { x.Grain, x.Path, x.Period });
         b.Property(x => x.CategoryGroup).HasMaxLength(20);
         b.Property(x => x.LeadDepartmentCode).HasMaxLength(20);
     }

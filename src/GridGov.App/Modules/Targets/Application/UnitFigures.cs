@@ -21,8 +21,10 @@ public sealed class UnitFigures(GridGovDbContext db, FigureBoard figures)
         DateOnly to, PeriodKind targetKind, CancellationToken ct)
     {
         var keys = indicators.SelectMany(i => new[] { i.NumeratorKey, i.DenominatorKey }).OfType<string>().Distinct().ToList();
+        // Each unit's reads are planned for its own path: under a prepared statement's generic plan a
+        // township's day tallies were read as if it were the city, 50-220 ms a read instead of a few.
         var recorded = keys.Count == 0 ? new Dictionary<string, IReadOnlyDictionary<string, double?>>()
-            : await figures.ReadAtAsync(keys, units.Select(u => u.Path).ToList(), from, to, ct);
+            : await db.ReadQuicklyAsync(false, () => figures.ReadAtAsync(keys, units.Select(u => u.Path).ToList(), from, to, ct), ct);
         var all = new List<IReadOnlyList<UnitFigure>>();
         foreach (var indicator in indicators) all.Add(await CombineAsync(indicator, units, recorded, from, to, targetKind, ct));
         return all;
