@@ -251,7 +251,9 @@ public class PostgresApp : GridGovApp
         await using var admin = new NpgsqlConnection(_server);
         await admin.OpenAsync();
         await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", admin)) await create.ExecuteNonQueryAsync();
-        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
+        // Several hosts run at once and a concurrency test sends 100 requests together: with Npgsql's
+        // default pool of 100 per host they could use up a default server's 100 connections.
+        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _database, MaxPoolSize = 20 }.ConnectionString;
     }
 
     public override async ValueTask DisposeAsync()
