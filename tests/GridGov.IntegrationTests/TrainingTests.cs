@@ -237,6 +237,44 @@ public abstract class TrainingTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task A_voucher_redeemed_into_another_providers_class_tells_a_provider_nothing_of_that_class_or_its_trainee()
+    {
+        var provider = await app.ApiAsync("provider");
+        var own = await ProviderIdAsync();
+        var theirs = await app.AsSystemAsync(db => db.Set<Voucher>().Where(v => v.ClassId != null && v.ProviderId != own).OrderBy(v => v.Id)
+            .Select(v => new { v.Code, v.ClassId }).FirstAsync());
+        var (code, classId) = (theirs.Code, theirs.ClassId!.Value);
+        var answer = await provider.PostAsJsonAsync("/api/v1/training/redemptions", new { code, classId, clientKey = Key() });
+        var problem = await answer.ProblemAsync(HttpStatusCode.NotFound, "class_not_found");
+        Assert.False(problem.TryGetProperty("enrolmentId", out _));
+        Assert.DoesNotContain("personName", await answer.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_redemption_at_the_providers_desk_costs_five_reads_and_one_save()
+    {
+        var bureau = await app.ApiAsync("hrbureau");
+        var provider = await app.ApiAsync("provider");
+        var programme = await ProgrammeAsync(bureau);
+        var (_, code, _) = await ClaimedAsync(bureau, programme, (await ResidentsAsync(19))[18]);
+        var classId = await ClassAsync(provider);
+        var login = await app.AsSystemAsync(async db => await db.Users.Where(u => u.UserName == "provider")
+            .Select(u => new { u.Id, u.CaptureScopePath, u.ViewScopePath }).SingleAsync());
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().SignIn(login.Id, "provider", [Roles.TrainingProvider], login.CaptureScopePath, login.ViewScopePath);
+        var redemption = scope.ServiceProvider.GetRequiredService<Redemption>();
+        using (app.Commands.Start(out var count, out var reads))
+        {
+            var redeemed = await redemption.RedeemAsync(new Redeem(code, classId, Key()), CancellationToken.None);
+            Assert.False(redeemed.Replayed);
+            // The staff, the voucher, the class with its seats taken, the programme with its rules, the holder's facts.
+            Assert.Equal(5, reads());
+            // On PostgreSQL a save is two batches: the rows, then their change records (which need the rows' new keys).
+            if (app is PostgresApp) Assert.Equal(7, count());
+        }
+    }
+
+    [Fact]
     public async Task A_hundred_payments_of_one_batch_at_once_pay_each_voucher_once_and_all_answer_the_first()
     {
         var bureau = await app.ApiAsync("hrbureau");

@@ -116,15 +116,20 @@ public sealed class EligibilityCheck(GridGovDbContext db, CurrentUser user, Time
     internal async Task RecheckAtEnrolmentAsync(Voucher voucher, CancellationToken ct)
     {
         var day = clock.Today();
-        // One round trip for the programme and its rule versions: this runs inside every verification at the provider's desk.
+        // One round trip for the programme, its rule versions and the kind's other programmes: this runs inside every verification at the provider's desk.
         var found = await db.Set<VoucherProgramme>().AsNoTracking().OutsideScope("a voucher's own programme decides its enrolment")
             .Where(p => p.Id == voucher.ProgrammeId)
-            .Select(p => new { Programme = p, Versions = db.Set<EligibilityRules>().Where(r => r.ProgrammeId == p.Id).ToList() })
+            .Select(p => new
+            {
+                Programme = p, Versions = db.Set<EligibilityRules>().Where(r => r.ProgrammeId == p.Id).ToList(),
+                Others = db.Set<VoucherProgramme>().OutsideScope("the once-per-years rule reads a person's vouchers under every programme of the kind")
+                    .Where(o => o.Kind == p.Kind && o.Id != p.Id).Select(o => o.Id).ToList(),
+            })
             .FirstAsync(ct);
         var programme = found.Programme;
         if (EligibilityRules.InForce(found.Versions, day) is not { } rules) return;
         var facts = await ledger.FactsOfAsync(voucher.PersonId, day, ct);
-        var result = facts is null ? EligibilityResult.NotOnLedger : (await JudgeAsync(programme, rules, [facts], day, ct))[0].Result;
+        var result = facts is null ? EligibilityResult.NotOnLedger : (await JudgeAsync(programme, rules, [facts], day, ct, found.Others))[0].Result;
         if (result.Verdict == Verdict.NotEligible)
             throw new ConflictException("not_eligible") { Extensions = new Dictionary<string, object?> { ["failed"] = result.Failed, ["missing"] = result.Missing } };
     }
@@ -149,9 +154,9 @@ public sealed class EligibilityCheck(GridGovDbContext db, CurrentUser user, Time
 
     /// <summary>Every person's verdict, with the last voucher each had under a programme of the same kind read in one query.</summary>
     internal async Task<IReadOnlyList<Judged>> JudgeAsync(VoucherProgramme programme, EligibilityRules rules, IReadOnlyList<LedgerFacts> facts, DateOnly on,
-        CancellationToken ct)
+        CancellationToken ct, IReadOnlyCollection<int>? otherProgrammesOfKind = null)
     {
-        var last = rules.OncePerYears is null ? [] : await LastVouchersAsync(programme, facts.Select(f => f.PersonId).ToList(), ct);
+        var last = rules.OncePerYears is null ? [] : await LastVouchersAsync(programme, facts.Select(f => f.PersonId).ToList(), otherProgrammesOfKind, ct);
         return facts.Select(f => new Judged(f, rules.Evaluate(Facts(f, last.TryGetValue(f.PersonId, out var d) ? d : null), on, programme.Path))).ToList();
     }
 
@@ -162,14 +167,15 @@ public sealed class EligibilityCheck(GridGovDbContext db, CurrentUser user, Time
     /// The day each person was last issued a voucher, not cancelled or let expire, under another
     /// programme of the kind, wherever it was issued (one of this programme is a voucher held, not a rule failed).
     /// </summary>
-    private async Task<Dictionary<int, DateOnly>> LastVouchersAsync(VoucherProgramme programme, List<int> personIds, CancellationToken ct)
+    private async Task<Dictionary<int, DateOnly>> LastVouchersAsync(VoucherProgramme programme, List<int> personIds,
+        IReadOnlyCollection<int>? otherProgrammesOfKind, CancellationToken ct)
     {
         var kind = programme.Kind;
         var own = programme.Id;
-        // The kind's other programmes are read first: a few rows, and none at all in a county's first
-        // programme of a kind. Joined in one statement instead, the planner scanned the vouchers an
-        // issue was still writing, batch after batch, and a bulk issue took minutes.
-        var others = await db.Set<VoucherProgramme>().AsNoTracking()
+        // The kind's other programmes are read first (unless the caller has them): a few rows, and none
+        // at all in a county's first programme of a kind. Joined in one statement instead, the planner
+        // scanned the vouchers an issue was still writing, batch after batch, and a bulk issue took minutes.
+        var others = otherProgrammesOfKind?.ToList() ?? await db.Set<VoucherProgramme>().AsNoTracking()
             .OutsideScope("the once-per-years rule reads a person's vouchers under every programme of the kind")
             .Where(p => p.Kind == kind && p.Id != own).Select(p => p.Id).ToListAsync(ct);
         if (others.Count == 0) return [];
