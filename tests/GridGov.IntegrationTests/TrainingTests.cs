@@ -58,11 +58,11 @@ public abstract class TrainingTests(GridGovApp app)
         return (voucher.GetProperty("id").GetInt64(), code, claimed.Str("pass"));
     }
 
-    private static async Task<int> ClassAsync(HttpClient provider, int daysRequired = 1) =>
+    private static async Task<int> ClassAsync(HttpClient provider, int daysRequired = 1, int capacity = 200) =>
         (await provider.PostJsonAsync("/api/v1/training/classes", new
         {
             kind = "Open", name = "电工测试班 " + Key()[..6], occupation = "电工", level = "Senior", startsOn = Today.AddDays(-10), endsOn = Today,
-            capacity = 200, daysRequired,
+            capacity, daysRequired,
         }, HttpStatusCode.Created)).Int("id");
 
     [Fact]
@@ -237,6 +237,33 @@ public abstract class TrainingTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task Twelve_vouchers_redeemed_at_once_into_a_class_of_three_seats_fill_it_and_no_more()
+    {
+        var bureau = await app.ApiAsync("hrbureau");
+        var provider = await app.ApiAsync("provider");
+        var programme = await ProgrammeAsync(bureau);
+        var codes = new List<string>();
+        foreach (var resident in (await ResidentsAsync(36)).Skip(24)) codes.Add((await ClaimedAsync(bureau, programme, resident)).Code);
+        var classId = await ClassAsync(provider, capacity: 3);
+        var answers = await Task.WhenAll(codes.Select(code => provider.PostAsJsonAsync("/api/v1/training/redemptions", new { code, classId, clientKey = Key() })));
+        Assert.Equal(3, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created)) await refused.ProblemAsync(HttpStatusCode.Conflict, "class_full");
+        Assert.Equal(3, await app.AsSystemAsync(db => db.Set<Enrolment>().CountAsync(e => e.ClassId == classId)));
+    }
+
+    [Fact]
+    public async Task Eight_trainees_added_at_once_to_a_class_of_two_seats_fill_it_and_no_more()
+    {
+        var provider = await app.ApiAsync("provider");
+        var classId = await ClassAsync(provider, capacity: 2);
+        var residents = (await ResidentsAsync(48)).Skip(40).ToList();
+        var answers = await Task.WhenAll(residents.Select(r => provider.PostAsJsonAsync($"/api/v1/training/classes/{classId}/trainees", new { idNumber = r.IdNumber })));
+        Assert.Equal(2, answers.Count(a => a.IsSuccessStatusCode));
+        foreach (var refused in answers.Where(a => !a.IsSuccessStatusCode)) await refused.ProblemAsync(HttpStatusCode.Conflict, "class_full");
+        Assert.Equal(2, await app.AsSystemAsync(db => db.Set<Enrolment>().CountAsync(e => e.ClassId == classId)));
+    }
+
+    [Fact]
     public async Task A_voucher_redeemed_into_another_providers_class_tells_a_provider_nothing_of_that_class_or_its_trainee()
     {
         var provider = await app.ApiAsync("provider");
@@ -251,7 +278,7 @@ public abstract class TrainingTests(GridGovApp app)
     }
 
     [Fact]
-    public async Task A_redemption_at_the_providers_desk_costs_five_reads_and_one_save()
+    public async Task A_redemption_at_the_providers_desk_costs_a_bounded_number_of_reads_and_one_save()
     {
         var bureau = await app.ApiAsync("hrbureau");
         var provider = await app.ApiAsync("provider");
@@ -267,10 +294,11 @@ public abstract class TrainingTests(GridGovApp app)
         {
             var redeemed = await redemption.RedeemAsync(new Redeem(code, classId, Key()), CancellationToken.None);
             Assert.False(redeemed.Replayed);
-            // The staff, the voucher, the class with its seats taken, the programme with its rules, the holder's facts.
-            Assert.Equal(5, reads());
+            // The staff, the voucher, the class with its seats taken, the programme with its rules, the holder's facts, and
+            // the seats counted again under the class's lock (taken on PostgreSQL by one more statement; SQLite has one writer).
+            Assert.Equal(app is PostgresApp ? 7 : 6, reads());
             // On PostgreSQL a save is two batches: the rows, then their change records (which need the rows' new keys).
-            if (app is PostgresApp) Assert.Equal(7, count());
+            if (app is PostgresApp) Assert.Equal(9, count());
         }
     }
 

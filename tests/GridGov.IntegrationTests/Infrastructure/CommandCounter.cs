@@ -34,6 +34,13 @@ public sealed class CommandCounter : DbCommandInterceptor
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
 
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Count(command);
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
     private void Count(DbCommand command)
     {
         if (_counter.Value is not { } box) return;

@@ -74,14 +74,16 @@ public sealed class ClassBook(GridGovDbContext db, CurrentUser user, TimeProvide
         var trainingClass = await ClassForChangeAsync(classId, ct);
         var today = clock.Today();
         trainingClass.CheckOpenForEnrolment(today);
-        trainingClass.CheckFull(await db.Set<Enrolment>().CountAsync(e => e.ClassId == classId, ct));
         var found = await ledger.FindByIdNumbersAsync([input.IdNumber ?? ""], ct);
         if (found.Count == 0) throw new ValidationException("idNumber", "not_on_ledger");
         var facts = await ledger.FactsOfAsync(found.Values.First(), today, ct) ?? throw new ValidationException("idNumber", "not_on_ledger");
         if (await db.Set<Enrolment>().AnyAsync(e => e.ClassId == classId && e.PersonId == facts.PersonId, ct)) throw new ConflictException("already_in_class");
         var enrolment = Enrolment.Of(trainingClass, facts.PersonId, facts.Name, facts.Path, null, user.UserName, clock.UtcNow(), today);
+        await using var transaction = await OwnTransaction.BeginAsync(db.Database, ct);
+        await CheckSeatFreeAsync(trainingClass, ct);
         db.Add(enrolment);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new TraineeView(enrolment.Id, enrolment.PersonId, enrolment.PersonName, null, today, 0, null, null, null, null);
     }
 
@@ -152,6 +154,13 @@ public sealed class ClassBook(GridGovDbContext db, CurrentUser user, TimeProvide
         var days = await DaysAttendedAsync(enrolment.ClassId, ct);
         return new TraineeView(enrolment.Id, enrolment.PersonId, enrolment.PersonName, enrolment.VoucherId, enrolment.EnrolledOn,
             days.GetValueOrDefault(enrolment.Id), enrolment.Finished, enrolment.Level, enrolment.CertificateNumber, enrolment.CertifiedOn);
+    }
+
+    /// <summary>Refuses a full class, its seats counted under the class's lock: the caller's transaction then writes the enrolment.</summary>
+    internal async Task CheckSeatFreeAsync(TrainingClass trainingClass, CancellationToken ct)
+    {
+        await db.LockRowAsync<TrainingClass>(trainingClass.Id, ct);
+        trainingClass.CheckFull(await db.Set<Enrolment>().CountAsync(e => e.ClassId == trainingClass.Id, ct));
     }
 
     internal Task<TrainingClass> ClassForChangeAsync(int classId, CancellationToken ct) =>

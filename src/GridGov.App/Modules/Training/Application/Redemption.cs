@@ -19,7 +19,7 @@ public sealed record Redeemed(int EnrolmentId, long VoucherId, int ClassId, stri
 /// of the provider's classes for good. Tried many times at once, it is redeemed once: the others
 /// meet the first at the voucher's next step number and answer what it did.
 /// </summary>
-public sealed class Redemption(GridGovDbContext db, CurrentUser user, TimeProvider clock, ProviderDesk desk, EligibilityCheck eligibility)
+public sealed class Redemption(GridGovDbContext db, CurrentUser user, TimeProvider clock, ProviderDesk desk, ClassBook classes, EligibilityCheck eligibility)
 {
     public async Task<Redeemed> RedeemAsync(Redeem input, CancellationToken ct)
     {
@@ -43,7 +43,8 @@ public sealed class Redemption(GridGovDbContext db, CurrentUser user, TimeProvid
         }
     }
 
-    // Five round trips and one save: this runs at every provider's desk at once on enrolment day.
+    // Few round trips, and the class locked only for the last two and the save: this runs at every
+    // provider's desk at once on enrolment day, many of them into the same class.
     private async Task<Redeemed> TryAsync(string code, Redeem input, int providerId, CancellationToken ct)
     {
         var voucher = await ByCode(code).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("voucher_not_found", Voucher.Show(code));
@@ -57,12 +58,15 @@ public sealed class Redemption(GridGovDbContext db, CurrentUser user, TimeProvid
         var (now, today) = (clock.UtcNow(), clock.Today());
         voucher.Enrol(trainingClass, user.UserName, now, today, input.ClientKey);
         var enrolment = Enrolment.Of(trainingClass, voucher.PersonId, voucher.PersonName, voucher.Path, voucher.Id, user.UserName, now, today);
+        await using var transaction = await OwnTransaction.BeginAsync(db.Database, ct);
+        await classes.CheckSeatFreeAsync(trainingClass, ct);
         db.Add(enrolment);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new Redeemed(enrolment.Id, voucher.Id, trainingClass.Id, voucher.PersonName, voucher.State, false);
     }
 
-    /// <summary>The class, in the caller's capture scope, and its seats taken, in one round trip.</summary>
+    /// <summary>The class, in the caller's capture scope, and its seats taken, in one round trip: a full class is refused before any lock.</summary>
     private async Task<(TrainingClass Class, int Enrolled)> ClassWithSeatsTakenAsync(int classId, CancellationToken ct)
     {
         var found = await db.Set<TrainingClass>().AsNoTracking().Where(c => c.Id == classId)
