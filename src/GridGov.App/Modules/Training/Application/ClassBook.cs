@@ -80,9 +80,9 @@ public sealed class ClassBook(GridGovDbContext db, CurrentUser user, TimeProvide
         if (await db.Set<Enrolment>().AnyAsync(e => e.ClassId == classId && e.PersonId == facts.PersonId, ct)) throw new ConflictException("already_in_class");
         var enrolment = Enrolment.Of(trainingClass, facts.PersonId, facts.Name, facts.Path, null, user.UserName, clock.UtcNow(), today);
         await using var transaction = await OwnTransaction.BeginAsync(db.Database, ct);
-        await CheckSeatFreeAsync(trainingClass, ct);
         db.Add(enrolment);
         await db.SaveChangesAsync(ct);
+        await CheckNotOverfilledAsync(trainingClass, ct);
         await transaction.CommitAsync(ct);
         return new TraineeView(enrolment.Id, enrolment.PersonId, enrolment.PersonName, null, today, 0, null, null, null, null);
     }
@@ -156,11 +156,16 @@ public sealed class ClassBook(GridGovDbContext db, CurrentUser user, TimeProvide
             days.GetValueOrDefault(enrolment.Id), enrolment.Finished, enrolment.Level, enrolment.CertificateNumber, enrolment.CertifiedOn);
     }
 
-    /// <summary>Refuses a full class, its seats counted under the class's lock: the caller's transaction then writes the enrolment.</summary>
-    internal async Task CheckSeatFreeAsync(TrainingClass trainingClass, CancellationToken ct)
+    /// <summary>
+    /// Refuses an enrolment its transaction has just written into a class already full: the seats
+    /// are counted under the class's lock, held to the commit, so of two enrolments into the last
+    /// seat the second to lock sees the first. Writing first and locking last keeps the lock
+    /// for two round trips, where a redemption into a busy class would otherwise queue behind whole saves.
+    /// </summary>
+    internal async Task CheckNotOverfilledAsync(TrainingClass trainingClass, CancellationToken ct)
     {
         await db.LockRowAsync<TrainingClass>(trainingClass.Id, ct);
-        trainingClass.CheckFull(await db.Set<Enrolment>().CountAsync(e => e.ClassId == trainingClass.Id, ct));
+        trainingClass.CheckFull(await db.Set<Enrolment>().CountAsync(e => e.ClassId == trainingClass.Id, ct) - 1);
     }
 
     internal Task<TrainingClass> ClassForChangeAsync(int classId, CancellationToken ct) =>

@@ -43,8 +43,8 @@ public sealed class Redemption(GridGovDbContext db, CurrentUser user, TimeProvid
         }
     }
 
-    // Few round trips, and the class locked only for the last two and the save: this runs at every
-    // provider's desk at once on enrolment day, many of them into the same class.
+    // Few round trips, and the class locked only for the last two: this runs at every provider's
+    // desk at once on enrolment day, many of them into the same class.
     private async Task<Redeemed> TryAsync(string code, Redeem input, int providerId, CancellationToken ct)
     {
         var voucher = await ByCode(code).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("voucher_not_found", Voucher.Show(code));
@@ -59,9 +59,9 @@ public sealed class Redemption(GridGovDbContext db, CurrentUser user, TimeProvid
         voucher.Enrol(trainingClass, user.UserName, now, today, input.ClientKey);
         var enrolment = Enrolment.Of(trainingClass, voucher.PersonId, voucher.PersonName, voucher.Path, voucher.Id, user.UserName, now, today);
         await using var transaction = await OwnTransaction.BeginAsync(db.Database, ct);
-        await classes.CheckSeatFreeAsync(trainingClass, ct);
         db.Add(enrolment);
         await db.SaveChangesAsync(ct);
+        await classes.CheckNotOverfilledAsync(trainingClass, ct);
         await transaction.CommitAsync(ct);
         return new Redeemed(enrolment.Id, voucher.Id, trainingClass.Id, voucher.PersonName, voucher.State, false);
     }
